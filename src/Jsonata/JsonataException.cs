@@ -1,0 +1,36 @@
+namespace Jsonata;
+
+/// <summary>A JSONata error with the language's error code (e.g. S0201, T2001) and the character position.</summary>
+public sealed class JsonataException : Exception
+{
+    public JsonataException(string code, string message, int position = -1, string? token = null)
+        : base($"{code}: {message}" + (position >= 0 ? $" (at position {position})" : string.Empty))
+    {
+        Code = code;
+        Position = position;
+        Token = token;
+    }
+
+    public JsonataException()
+        : this("D0000", "JSONata error")
+    {
+    }
+
+    public JsonataException(string message)
+        : this("D0000", message)
+    {
+    }
+
+    public JsonataException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Code = "D0000";
+        Position = -1;
+    }
+
+    public string Code { get; }
+
+    public int Position { get; }
+
+    public string? Token { get; }
+}
