@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Fota.Api.Devices;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
@@ -5,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Fota;
 
-/// <summary>Polls one claimed job at nRF Cloud and writes what it learned, or when to try again.</summary>
+/// <summary>
+/// Polls one claimed job at nRF Cloud and writes what it learned, or when to try again. One instance serves one polling
+/// round (it is resolved per round), so the accounts it looks up are cached for that round only.
+/// </summary>
 public sealed partial class JobStatusPoll(
     AccountRegistry accounts,
     NrfCloudClient nrfCloud,
@@ -16,9 +20,11 @@ public sealed partial class JobStatusPoll(
 {
     public const string NotFoundDetail = "The job was not found on nRF Cloud. It may have been deleted.";
 
+    private readonly ConcurrentDictionary<string, Task<NrfCloudAccount?>> _accounts = new(StringComparer.Ordinal);
+
     public async Task RunAsync(string owner, ClaimedJob job, CancellationToken cancellationToken)
     {
-        var account = await accounts.FindAsync(job.Account, cancellationToken);
+        var account = await _accounts.GetOrAdd(job.Account, name => accounts.FindAsync(name, CancellationToken.None));
         var result = account is null
             ? NrfCloudResult<NrfCloudFotaJob>.Failure($"account '{job.Account}' is not configured")
             : await nrfCloud.GetFotaJobAsync(account, job.JobId, cancellationToken);

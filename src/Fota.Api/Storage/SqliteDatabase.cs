@@ -30,7 +30,8 @@ public sealed class SqliteDatabase
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
             // busy_timeout makes writers wait for each other instead of failing with SQLITE_BUSY.
-            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+            // synchronous = NORMAL is the usual WAL setting: commits survive a crash of the process, and fsync happens at checkpoints.
+            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
