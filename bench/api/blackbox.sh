@@ -18,7 +18,7 @@ dotnet build "$root/src/Fota.Api/Fota.Api.csproj" -v q -nologo > /dev/null
 
 start_service() {
   (cd "$work" && Admin__Token="$token" ConnectionStrings__Fota="Data Source=$work/fota.db" \
-    dotnet run --no-build --project "$root/src/Fota.Api" -- --urls "$base" >> "$work/service.log" 2>&1) &
+    exec dotnet run --no-build --project "$root/src/Fota.Api" -- --urls "$base" >> "$work/service.log" 2>&1) &
   for _ in $(seq 1 100); do curl -sf "$base/health/ready" > /dev/null && return 0; sleep 0.2; done
   echo "service did not become ready"; cat "$work/service.log"; return 1
 }

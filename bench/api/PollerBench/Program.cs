@@ -18,6 +18,9 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 {
     ["ConnectionStrings:Fota"] = $"Data Source={databasePath}",
     ["Fota:Poller:MaxConcurrency"] = maxConcurrency,
+    // One pass: no job becomes due again while the round runs.
+    ["Fota:Poller:FirstRetryDelay"] = "01:00:00",
+    ["Fota:Poller:MaxRetryDelay"] = "01:00:00",
     ["NrfCloud:Accounts:bench:ApiEndpoint"] = "https://nrfcloud.bench",
     ["NrfCloud:Accounts:bench:ApiKey"] = "bench-key",
 }).Build();
