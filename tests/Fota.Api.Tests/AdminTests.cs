@@ -7,11 +7,9 @@ using Fota.Api.Tests.Support;
 namespace Fota.Api.Tests;
 
 /// <summary>The registry's admin API: bearer-token protected, absent without a token.</summary>
-public sealed class AdminTests : IDisposable
+public sealed class AdminTests(NoPollerApiFixture fixture) : IClassFixture<NoPollerApiFixture>
 {
-    private readonly FotaApiFactory _api = new(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
-
-    public void Dispose() => _api.Dispose();
+    private readonly FotaApiFactory _api = fixture.Api;
 
     [Theory]
     [InlineData(null)]
@@ -62,7 +60,7 @@ public sealed class AdminTests : IDisposable
         _api.NrfCloud.AcceptCreate("job-1");
         using var client = _api.CreateClient();
         (await client.ScheduleAsync(device!)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var call = _api.NrfCloud.CallsTo("POST", "/v1/fota-jobs").Single();
+        var call = _api.NrfCloud.CallsTo("POST", "/v1/fota-jobs").Single(c => c.BodyText.Contains(device!.DeviceId, StringComparison.Ordinal));
         call.Uri.Host.Should().Be("two.test", "the update replaced the endpoint");
         call.Header("Authorization").Should().Be("Bearer secret-key-2");
     }
@@ -100,9 +98,10 @@ public sealed class AdminTests : IDisposable
     [Fact]
     public async Task A_device_keeps_a_given_id_and_fingerprint()
     {
-        var device = await _api.RegisterDeviceAsync("my-device-1", "ABC.Y7I24Q");
+        var deviceId = $"my-device-{Guid.NewGuid():N}";
+        var device = await _api.RegisterDeviceAsync(deviceId, "ABC.Y7I24Q");
 
-        device.DeviceId.Should().Be("my-device-1");
+        device.DeviceId.Should().Be(deviceId);
         device.Fingerprint.Should().Be("ABC.Y7I24Q");
     }
 

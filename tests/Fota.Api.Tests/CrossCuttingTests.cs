@@ -5,11 +5,9 @@ using Fota.Api.Tests.Support;
 namespace Fota.Api.Tests;
 
 /// <summary>CORS, x-backend-version, health, the OpenAPI document, and the API key staying out of logs.</summary>
-public sealed class CrossCuttingTests : IDisposable
+public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixture<VersionedApiFixture>
 {
-    private readonly FotaApiFactory _api = new(settings: new Dictionary<string, string?> { ["Fota:Version"] = "9.9.9-test" });
-
-    public void Dispose() => _api.Dispose();
+    private readonly FotaApiFactory _api = fixture.Api;
 
     private static HttpRequestMessage Preflight(string origin, string path = "/device/x/fota?fingerprint=abc.aaaaaa")
     {
