@@ -1,5 +1,12 @@
 using System.Net;
+using Fota.Api.Devices;
+using Fota.Api.Fota;
+using Fota.Api.NrfCloud;
+using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Tests;
@@ -14,13 +21,26 @@ public sealed class StartupTests
     [InlineData("Fota:Poller:BatchSize", "0", "Fota:Poller:BatchSize")]
     [InlineData("NrfCloud:MaxRetries", "-1", "NrfCloud:MaxRetries")]
     [InlineData("NrfCloud:TotalTimeout", "00:00:01", "NrfCloud:TotalTimeout")]
-    public void A_bad_option_stops_the_service_at_start_naming_the_key(string key, string value, string named)
+    public async Task A_bad_option_stops_the_service_at_start_naming_the_key(string key, string value, string named)
     {
-        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { [key] = value });
+        // A plain host with the service's option registrations: WebApplicationFactory reports a failed start
+        // inconsistently (sometimes as ObjectDisposedException), this reports it as it happens.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Fota"] = "Data Source=:memory:",
+            [key] = value,
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddFotaStorage();
+        builder.Services.AddDeviceRegistry();
+        builder.Services.AddNrfCloud(builder.Configuration);
+        builder.Services.AddFota(builder.Configuration);
+        using var host = builder.Build();
 
-        var start = () => api.Services;
+        var start = () => host.StartAsync(TestContext.Current.CancellationToken);
 
-        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(named);
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain(named);
     }
 
     [Fact]
