@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Fota.Api.Devices;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
@@ -5,20 +6,24 @@ using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Fota;
 
-/// <summary>Polls one claimed job at nRF Cloud and writes what it learned, or when to try again.</summary>
+/// <summary>
+/// Polls one claimed job at nRF Cloud and decides what to write: the new state, or when to try again. One instance serves
+/// one polling round (it is resolved per round), so the accounts it looks up are cached for that round only.
+/// </summary>
 public sealed partial class JobStatusPoll(
     AccountRegistry accounts,
     NrfCloudClient nrfCloud,
-    JobStore jobs,
     TimeProvider timeProvider,
     IOptions<PollerOptions> options,
     ILogger<JobStatusPoll> logger)
 {
     public const string NotFoundDetail = "The job was not found on nRF Cloud. It may have been deleted.";
 
-    public async Task RunAsync(string owner, ClaimedJob job, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, Task<NrfCloudAccount?>> _accounts = new(StringComparer.Ordinal);
+
+    public async Task<PollOutcome> RunAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        var account = await accounts.FindAsync(job.Account, cancellationToken);
+        var account = await _accounts.GetOrAdd(job.Account, name => accounts.FindAsync(name, CancellationToken.None));
         var result = account is null
             ? NrfCloudResult<NrfCloudFotaJob>.Failure($"account '{job.Account}' is not configured")
             : await nrfCloud.GetFotaJobAsync(account, job.JobId, cancellationToken);
@@ -31,35 +36,31 @@ public sealed partial class JobStatusPoll(
             var version = found.FirmwareVersion ?? job.Version;
             var changed = found.Status != job.Status || found.StatusDetail != job.StatusDetail || version != job.Version;
             var unchangedPolls = changed ? 1 : job.UnchangedPolls + 1;
-            var update = new JobStatusUpdate(
-                found.Status,
-                found.StatusDetail,
-                version,
-                // nRF Cloud's timestamp verbatim; our own only when it gave none.
-                found.LastUpdatedAt ?? Timestamps.Format(now),
-                JobStatuses.IsFinal(found.Status),
+            var isFinal = JobStatuses.IsFinal(found.Status);
+            LogPolled(job.JobId, found.Status, isFinal);
+            // nRF Cloud's timestamp verbatim; our own only when it gave none and something changed.
+            return new PollOutcome(
+                job.JobId,
+                new JobStatusUpdate(found.Status, found.StatusDetail, version, found.LastUpdatedAt ?? Timestamps.Format(now), isFinal),
+                KeepLastUpdatedAt: found.LastUpdatedAt is null && !changed,
                 now + settings.DelayAfter(unchangedPolls),
                 unchangedPolls);
-            if (await jobs.CompletePollAsync(owner, job.JobId, update, found.LastUpdatedAt is null && !changed, cancellationToken))
-            {
-                LogPolled(job.JobId, found.Status, update.IsFinal);
-            }
-
-            return;
         }
 
         if (now - job.CreatedAt >= settings.NotFoundFailAfter)
         {
-            var failed = new JobStatusUpdate(
-                JobStatuses.Failed, NotFoundDetail, job.Version, Timestamps.Format(now), true, now, job.UnchangedPolls + 1);
-            await jobs.CompletePollAsync(owner, job.JobId, failed, keepLastUpdatedAt: false, cancellationToken);
             LogGaveUp(job.JobId, settings.NotFoundFailAfter, result.Error!);
-            return;
+            return new PollOutcome(
+                job.JobId,
+                new JobStatusUpdate(JobStatuses.Failed, NotFoundDetail, job.Version, Timestamps.Format(now), IsFinal: true),
+                KeepLastUpdatedAt: false,
+                now,
+                job.UnchangedPolls + 1);
         }
 
-        var unchanged = job.UnchangedPolls + 1;
-        await jobs.ReschedulePollAsync(owner, job.JobId, now + settings.DelayAfter(unchanged), unchanged, cancellationToken);
         LogPollFailed(job.JobId, result.Error!);
+        var unchanged = job.UnchangedPolls + 1;
+        return new PollOutcome(job.JobId, null, KeepLastUpdatedAt: true, now + settings.DelayAfter(unchanged), unchanged);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "FOTA job {JobId} is {Status} (final: {IsFinal})")]

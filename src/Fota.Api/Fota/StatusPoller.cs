@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
@@ -75,32 +76,61 @@ public sealed partial class StatusPoller(
         // A scope per round: the nRF Cloud client is a typed HttpClient and must not live as long as the poller.
         await using var scope = scopes.CreateAsyncScope();
         var poll = scope.ServiceProvider.GetRequiredService<JobStatusPoll>();
+
+        // Outcomes are written by one writer in as few transactions as the pace allows (group commit):
+        // one at a time when polls are slow, many per transaction when they are fast.
+        var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
+        var writer = WriteOutcomesAsync(outcomes.Reader, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(claimed, parallel, async (job, token) =>
+        try
         {
-            var remaining = job.ClaimedUntil - timeProvider.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
+            await Parallel.ForEachAsync(claimed, parallel, async (job, token) =>
             {
-                return; // the lease ran out while waiting; another instance may have the job now
+                var remaining = job.ClaimedUntil - timeProvider.GetUtcNow();
+                if (remaining <= TimeSpan.Zero)
+                {
+                    return; // the lease ran out while waiting; another instance may have the job now
+                }
+
+                // The poll must end while the lease is ours, or a second instance could poll the same job.
+                using var leaseEnds = new CancellationTokenSource(remaining, timeProvider);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, leaseEnds.Token);
+                try
+                {
+                    outcomes.Writer.TryWrite(await poll.RunAsync(job, linked.Token));
+                }
+                catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                {
+                    LogLeaseExpired(job.JobId);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogPollCrashed(exception, job.JobId);
+                }
+            });
+        }
+        finally
+        {
+            outcomes.Writer.Complete();
+        }
+
+        await writer;
+        return claimed.Count;
+    }
+
+    private async Task WriteOutcomesAsync(ChannelReader<PollOutcome> reader, CancellationToken cancellationToken)
+    {
+        var batch = new List<PollOutcome>();
+        while (await reader.WaitToReadAsync(cancellationToken))
+        {
+            while (batch.Count < 1000 && reader.TryRead(out var outcome))
+            {
+                batch.Add(outcome);
             }
 
-            // The poll must end while the lease is ours, or a second instance could poll the same job.
-            using var leaseEnds = new CancellationTokenSource(remaining, timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, leaseEnds.Token);
-            try
-            {
-                await poll.RunAsync(Owner, job, linked.Token);
-            }
-            catch (OperationCanceledException) when (!token.IsCancellationRequested)
-            {
-                LogLeaseExpired(job.JobId);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPollCrashed(exception, job.JobId);
-            }
-        });
-        return claimed.Count;
+            await jobs.SavePollOutcomesAsync(Owner, batch, cancellationToken);
+            batch.Clear();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FOTA status poller is disabled (Fota:Poller:Enabled = false)")]

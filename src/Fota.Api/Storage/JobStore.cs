@@ -96,15 +96,15 @@ public sealed class JobStore(SqliteDatabase database)
     }
 
     /// <summary>
-    /// Writes a poll's outcome and releases the claim; does nothing when the claim is no longer ours.
-    /// <paramref name="keepLastUpdatedAt"/> leaves the stored timestamp as it is (nothing changed and nRF Cloud gave none).
+    /// Writes poll outcomes in one transaction and releases their claims; an outcome whose claim is no longer ours
+    /// (the lease ran out and another instance took the job) is skipped. Returns how many were written.
     /// </summary>
-    public async Task<bool> CompletePollAsync(
-        string owner, string jobId, JobStatusUpdate update, bool keepLastUpdatedAt, CancellationToken cancellationToken)
+    public async Task<int> SavePollOutcomesAsync(string owner, IReadOnlyList<PollOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
             UPDATE fota_jobs
             SET status = $status, status_detail = $statusDetail, version = $version,
                 last_updated_at = CASE WHEN $keep = 1 THEN last_updated_at ELSE $lastUpdatedAt END,
@@ -112,35 +112,37 @@ public sealed class JobStore(SqliteDatabase database)
                 claimed_by = NULL, claimed_until_ms = NULL
             WHERE job_id = $jobId AND claimed_by = $owner;
             """;
-        command.Parameters.AddWithValue("$status", update.Status);
-        command.Parameters.AddWithValue("$statusDetail", (object?)update.StatusDetail ?? DBNull.Value);
-        command.Parameters.AddWithValue("$version", update.Version);
-        command.Parameters.AddWithValue("$lastUpdatedAt", update.LastUpdatedAt);
-        command.Parameters.AddWithValue("$keep", keepLastUpdatedAt ? 1 : 0);
-        command.Parameters.AddWithValue("$isFinal", update.IsFinal ? 1 : 0);
-        command.Parameters.AddWithValue("$nextPollAt", update.NextPollAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$pollCount", update.UnchangedPolls);
-        command.Parameters.AddWithValue("$jobId", jobId);
-        command.Parameters.AddWithValue("$owner", owner);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    /// <summary>After a failed poll: only the next poll time moves; the job's data stays as it was.</summary>
-    public async Task<bool> ReschedulePollAsync(
-        string owner, string jobId, DateTimeOffset nextPollAt, int unchangedPolls, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var reschedule = connection.CreateCommand();
+        reschedule.CommandText = """
             UPDATE fota_jobs
             SET next_poll_at_ms = $nextPollAt, poll_count = $pollCount, claimed_by = NULL, claimed_until_ms = NULL
             WHERE job_id = $jobId AND claimed_by = $owner;
             """;
-        command.Parameters.AddWithValue("$nextPollAt", nextPollAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$pollCount", unchangedPolls);
-        command.Parameters.AddWithValue("$jobId", jobId);
-        command.Parameters.AddWithValue("$owner", owner);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+
+        var written = 0;
+        foreach (var outcome in outcomes)
+        {
+            var command = outcome.Update is null ? reschedule : update;
+            command.Parameters.Clear();
+            if (outcome.Update is { } state)
+            {
+                command.Parameters.AddWithValue("$status", state.Status);
+                command.Parameters.AddWithValue("$statusDetail", (object?)state.StatusDetail ?? DBNull.Value);
+                command.Parameters.AddWithValue("$version", state.Version);
+                command.Parameters.AddWithValue("$lastUpdatedAt", state.LastUpdatedAt);
+                command.Parameters.AddWithValue("$keep", outcome.KeepLastUpdatedAt ? 1 : 0);
+                command.Parameters.AddWithValue("$isFinal", state.IsFinal ? 1 : 0);
+            }
+
+            command.Parameters.AddWithValue("$nextPollAt", outcome.NextPollAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$pollCount", outcome.UnchangedPolls);
+            command.Parameters.AddWithValue("$jobId", outcome.JobId);
+            command.Parameters.AddWithValue("$owner", owner);
+            written += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
     }
 
     private const string JobColumns =

@@ -23,12 +23,11 @@ public sealed record ClaimedJob(
     int UnchangedPolls,
     DateTimeOffset ClaimedUntil);
 
-/// <summary>What a status poll learned, written back while the claim is still ours.</summary>
-public sealed record JobStatusUpdate(
-    string Status,
-    string? StatusDetail,
-    string Version,
-    string LastUpdatedAt,
-    bool IsFinal,
-    DateTimeOffset NextPollAt,
-    int UnchangedPolls);
+/// <summary>What a successful status poll (or giving up on a job) sets.</summary>
+public sealed record JobStatusUpdate(string Status, string? StatusDetail, string Version, string LastUpdatedAt, bool IsFinal);
+
+/// <summary>
+/// The outcome of one status poll, to be written while the claim is ours: a new state (<see cref="Update"/>), or for a failed
+/// poll only the time of the next one.
+/// </summary>
+public sealed record PollOutcome(string JobId, JobStatusUpdate? Update, bool KeepLastUpdatedAt, DateTimeOffset NextPollAt, int UnchangedPolls);

@@ -5,7 +5,7 @@ using System.Text;
 namespace Fota.Api.Tests.Support;
 
 /// <summary>One request the fake nRF Cloud received, with its body as exact bytes.</summary>
-public sealed record NrfCloudCall(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+public sealed record NrfCloudCall(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset At)
 {
     public string BodyText => Encoding.UTF8.GetString(Body);
 
@@ -19,8 +19,8 @@ public sealed record NrfCloudCall(HttpMethod Method, Uri Uri, IReadOnlyDictionar
 /// </summary>
 public sealed class FakeNrfCloud : HttpMessageHandler
 {
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpRequestMessage, Task<HttpResponseMessage>>>> _once = new();
-    private readonly ConcurrentDictionary<string, Func<HttpRequestMessage, Task<HttpResponseMessage>>> _always = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>>> _once = new();
+    private readonly ConcurrentDictionary<string, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _always = new();
     private readonly ConcurrentDictionary<string, int> _inFlight = new();
     private readonly ConcurrentQueue<NrfCloudCall> _calls = new();
     private int _maxInFlightPerRoute;
@@ -28,6 +28,9 @@ public sealed class FakeNrfCloud : HttpMessageHandler
     private int _maxInFlightTotal;
 
     public IReadOnlyList<NrfCloudCall> Calls => [.. _calls];
+
+    /// <summary>The clock that stamps <see cref="NrfCloudCall.At"/>; set it to the service's fake clock to measure waits.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>The most calls that were running at the same time for one route (one job).</summary>
     public int MaxConcurrentCallsPerRoute => Volatile.Read(ref _maxInFlightPerRoute);
@@ -38,17 +41,17 @@ public sealed class FakeNrfCloud : HttpMessageHandler
         Calls.Where(c => c.Method.Method == method && c.Uri.AbsolutePath == path).ToList();
 
     /// <summary>Answers the next call of <paramref name="route"/> ("METHOD /path") once; queued answers are used in order.</summary>
-    public void Enqueue(string route, Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) =>
-        _once.GetOrAdd(route, _ => new ConcurrentQueue<Func<HttpRequestMessage, Task<HttpResponseMessage>>>()).Enqueue(respond);
+    public void Enqueue(string route, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> respond) =>
+        _once.GetOrAdd(route, _ => new ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>>()).Enqueue(respond);
 
     public void Enqueue(string route, HttpStatusCode status, string? json = null, Action<HttpResponseMessage>? configure = null) =>
-        Enqueue(route, _ => Task.FromResult(Response(status, json, configure)));
+        Enqueue(route, (_, _) => Task.FromResult(Response(status, json, configure)));
 
     /// <summary>Answers every call of <paramref name="route"/> that no queued answer takes.</summary>
-    public void Always(string route, Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) => _always[route] = respond;
+    public void Always(string route, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> respond) => _always[route] = respond;
 
     public void Always(string route, HttpStatusCode status, string? json = null) =>
-        Always(route, _ => Task.FromResult(Response(status, json)));
+        Always(route, (_, _) => Task.FromResult(Response(status, json)));
 
     public static HttpResponseMessage Response(HttpStatusCode status, string? json = null, Action<HttpResponseMessage>? configure = null)
     {
@@ -95,7 +98,7 @@ public sealed class FakeNrfCloud : HttpMessageHandler
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        _calls.Enqueue(new NrfCloudCall(request.Method, request.RequestUri, headers, body));
+        _calls.Enqueue(new NrfCloudCall(request.Method, request.RequestUri, headers, body, Clock.GetUtcNow()));
 
         var inFlight = _inFlight.AddOrUpdate(route, 1, (_, n) => n + 1);
         UpdateMax(ref _maxInFlightPerRoute, inFlight);
@@ -104,12 +107,12 @@ public sealed class FakeNrfCloud : HttpMessageHandler
         {
             if (_once.TryGetValue(route, out var queue) && queue.TryDequeue(out var respondOnce))
             {
-                return await respondOnce(request);
+                return await respondOnce(request, cancellationToken);
             }
 
             if (_always.TryGetValue(route, out var respond))
             {
-                return await respond(request);
+                return await respond(request, cancellationToken);
             }
 
             return Response(HttpStatusCode.NotFound, $"{{\"message\":\"fake nRF Cloud has nothing for {route}\"}}");

@@ -54,6 +54,8 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
             ["NrfCloud:AttemptTimeout"] = "00:00:10",
             ["NrfCloud:TotalTimeout"] = "00:02:00",
             ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+            ["Logging:LogLevel:Polly"] = "Trace",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

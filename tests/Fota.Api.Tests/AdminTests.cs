@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Fota.Api.Devices;
+using Fota.Api.Tests.Support;
+
+namespace Fota.Api.Tests;
+
+/// <summary>The registry's admin API: bearer-token protected, absent without a token.</summary>
+public sealed class AdminTests(NoPollerApiFixture fixture) : IClassFixture<NoPollerApiFixture>
+{
+    private readonly FotaApiFactory _api = fixture.Api;
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-token")]
+    [InlineData("test-admin-token-5b1")]
+    [InlineData("test-admin-token-5b1f-and-more")]
+    public async Task A_missing_or_wrong_token_is_401(string? token)
+    {
+        using var client = _api.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        var account = await client.PutAsJsonAsync("/admin/accounts/x", new { apiEndpoint = "https://a.test", apiKey = "k" }, TestContext.Current.CancellationToken);
+        await account.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var device = await client.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account = "x" }, TestContext.Current.CancellationToken);
+        await device.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Without_an_admin_token_the_admin_API_does_not_exist()
+    {
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Admin:Token"] = null, ["Fota:Poller:Enabled"] = "false" });
+        using var client = api.CreateAdminClient();
+
+        var response = await client.PostAsJsonAsync("/admin/devices", new { model = "PCA20065" }, TestContext.Current.CancellationToken);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_account_is_created_then_updated_and_its_key_is_never_shown()
+    {
+        using var admin = _api.CreateAdminClient();
+
+        var created = await admin.PutAsJsonAsync("/admin/accounts/elite", new { apiEndpoint = "https://one.test", apiKey = "secret-key-1" }, TestContext.Current.CancellationToken);
+        var updated = await admin.PutAsJsonAsync("/admin/accounts/elite", new { apiEndpoint = "https://two.test", apiKey = "secret-key-2" }, TestContext.Current.CancellationToken);
+
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        updated.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await created.Content.ReadAsStringAsync()).Should().NotContain("secret-key");
+        var body = await updated.Content.ReadAsStringAsync();
+        body.Should().NotContain("secret-key").And.Contain("https://two.test");
+
+        var device = await (await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account = "elite" }, TestContext.Current.CancellationToken))
+            .Content.ReadFromJsonAsync<DeviceResponse>(TestContext.Current.CancellationToken);
+        _api.NrfCloud.AcceptCreate("job-1");
+        using var client = _api.CreateClient();
+        (await client.ScheduleAsync(device!)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var call = _api.NrfCloud.CallsTo("POST", "/v1/fota-jobs").Single(c => c.BodyText.Contains(device!.DeviceId, StringComparison.Ordinal));
+        call.Uri.Host.Should().Be("two.test", "the update replaced the endpoint");
+        call.Header("Authorization").Should().Be("Bearer secret-key-2");
+    }
+
+    [Theory]
+    [InlineData("{\"apiKey\":\"k\"}", "apiEndpoint")]
+    [InlineData("{\"apiEndpoint\":\"not a url\",\"apiKey\":\"k\"}", "apiEndpoint")]
+    [InlineData("{\"apiEndpoint\":\"ftp://x.test\",\"apiKey\":\"k\"}", "apiEndpoint")]
+    [InlineData("{\"apiEndpoint\":\"https://x.test\"}", "apiKey")]
+    [InlineData("{\"apiEndpoint\":\"https://x.test\",\"apiKey\":\"\"}", "apiKey")]
+    [InlineData("[]", "body")]
+    [InlineData("{nope", "body")]
+    public async Task Bad_account_fields_are_400_naming_them(string body, string field)
+    {
+        using var admin = _api.CreateAdminClient();
+
+        var response = await admin.PutAsync("/admin/accounts/x", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain(field);
+    }
+
+    [Fact]
+    public async Task A_device_gets_a_generated_id_and_fingerprint_of_the_right_shape()
+    {
+        var device = await _api.RegisterDeviceAsync();
+
+        device.DeviceId.Should().MatchRegex("^oob-[0-9]{15}$");
+        device.Fingerprint.Should().MatchRegex("^[a-f0-9]+\\.[abcdefghijkmnpqrstuvwxyz2-9]{6}$");
+        Fingerprints.IsValid(device.Fingerprint).Should().BeTrue();
+        device.Model.Should().Be("PCA20065");
+        device.Account.Should().Be(FotaApiFactory.AccountName);
+        DeviceIdentifiers.LuhnCheckDigit(device.DeviceId[4..^1]).Should().Be(device.DeviceId[^1] - '0', "the IMEI's last digit is its Luhn check digit");
+    }
+
+    [Fact]
+    public async Task A_device_keeps_a_given_id_and_fingerprint()
+    {
+        var deviceId = $"my-device-{Guid.NewGuid():N}";
+        var device = await _api.RegisterDeviceAsync(deviceId, "ABC.Y7I24Q");
+
+        device.DeviceId.Should().Be(deviceId);
+        device.Fingerprint.Should().Be("ABC.Y7I24Q");
+    }
+
+    [Fact]
+    public async Task A_duplicate_id_or_fingerprint_is_409()
+    {
+        var first = await _api.RegisterDeviceAsync();
+        using var admin = _api.CreateAdminClient();
+
+        var sameId = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account = FotaApiFactory.AccountName, deviceId = first.DeviceId }, TestContext.Current.CancellationToken);
+        var sameFingerprint = await admin.PostAsJsonAsync(
+            "/admin/devices", new { model = "PCA20065", account = FotaApiFactory.AccountName, fingerprint = first.Fingerprint.ToUpperInvariant() }, TestContext.Current.CancellationToken);
+
+        (await sameId.ShouldBeProblemAsync(HttpStatusCode.Conflict)).Detail().Should().Contain(first.DeviceId);
+        (await sameFingerprint.ShouldBeProblemAsync(HttpStatusCode.Conflict))["title"]!.GetValue<string>().Should().Contain("Fingerprint");
+    }
+
+    [Theory]
+    [InlineData("{\"account\":\"test\"}", "model")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"no-such-account\"}", "account")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"fingerprint\":\"zzz.y7i24q\"}", "fingerprint")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"deviceId\":\"has space\"}", "deviceId")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"deviceId\":42}", "deviceId")]
+    [InlineData("\"PCA20065\"", "body")]
+    public async Task Bad_device_fields_are_400_naming_them(string body, string field)
+    {
+        await _api.RegisterDeviceAsync(); // creates the account "test"
+        using var admin = _api.CreateAdminClient();
+
+        var response = await admin.PostAsync("/admin/devices", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain(field);
+    }
+
+    [Fact]
+    public async Task Accounts_from_configuration_work_and_nordic_is_the_default_account()
+    {
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?>
+        {
+            ["Fota:Poller:Enabled"] = "false",
+            ["NrfCloud:Accounts:nordic:ApiKey"] = "configured-key",
+        });
+        using var admin = api.CreateAdminClient();
+        var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065" }, TestContext.Current.CancellationToken);
+        var device = await created.Content.ReadFromJsonAsync<DeviceResponse>(TestContext.Current.CancellationToken);
+        device!.Account.Should().Be("nordic");
+        api.NrfCloud.AcceptCreate("job-1");
+        using var client = api.CreateClient();
+
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        var call = api.NrfCloud.CallsTo("POST", "/v1/fota-jobs").Single();
+        call.Uri.Should().Be(new Uri("https://api.nrfcloud.com/v1/fota-jobs"), "the default endpoint is nRF Cloud's");
+        call.Header("Authorization").Should().Be("Bearer configured-key");
+    }
+}

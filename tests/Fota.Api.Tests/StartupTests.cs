@@ -1,0 +1,59 @@
+using System.Net;
+using Fota.Api.Devices;
+using Fota.Api.Fota;
+using Fota.Api.NrfCloud;
+using Fota.Api.Storage;
+using Fota.Api.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Fota.Api.Tests;
+
+/// <summary>Starting the service: options are validated at start; the database may also be in memory.</summary>
+public sealed class StartupTests
+{
+    [Theory]
+    [InlineData("Fota:Poller:MaxConcurrency", "0", "Fota:Poller:MaxConcurrency")]
+    [InlineData("Fota:Poller:FirstRetryDelay", "00:00:00", "Fota:Poller:FirstRetryDelay")]
+    [InlineData("Fota:Poller:MaxRetryDelay", "00:00:00.010", "Fota:Poller:MaxRetryDelay")]
+    [InlineData("Fota:Poller:BatchSize", "0", "Fota:Poller:BatchSize")]
+    [InlineData("NrfCloud:MaxRetries", "-1", "NrfCloud:MaxRetries")]
+    [InlineData("NrfCloud:TotalTimeout", "00:00:01", "NrfCloud:TotalTimeout")]
+    public async Task A_bad_option_stops_the_service_at_start_naming_the_key(string key, string value, string named)
+    {
+        // A plain host with the service's option registrations: WebApplicationFactory reports a failed start
+        // inconsistently (sometimes as ObjectDisposedException), this reports it as it happens.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Fota"] = "Data Source=:memory:",
+            [key] = value,
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddFotaStorage();
+        builder.Services.AddDeviceRegistry();
+        builder.Services.AddNrfCloud(builder.Configuration);
+        builder.Services.AddFota(builder.Configuration);
+        using var host = builder.Build();
+
+        var start = () => host.StartAsync(TestContext.Current.CancellationToken);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain(named);
+    }
+
+    [Fact]
+    public async Task An_in_memory_database_works_for_the_life_of_the_service()
+    {
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["ConnectionStrings:Fota"] = "Data Source=:memory:" });
+        var device = await api.RegisterDeviceAsync();
+        api.NrfCloud.AcceptCreate("job-in-memory");
+        using var client = api.CreateClient();
+
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        (await client.ListJobsAsync(device)).Should().ContainSingle().Which!["id"]!.GetValue<string>().Should().Be("job-in-memory");
+        (await client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
