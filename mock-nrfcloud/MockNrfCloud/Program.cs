@@ -7,7 +7,11 @@ namespace MockNrfCloud;
 // otherwise see two global "Program" classes.
 public static class MockNrfCloudProgram
 {
-    public static void Main(string[] args)
+    public static void Main(string[] args) => CreateHost(args).Run();
+
+    /// <summary>The standalone host: configuration (command line, environment, appsettings), one-line console log,
+    /// validated <see cref="MockOptions"/>, and the mock server as a hosted service.</summary>
+    public static IHost CreateHost(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
         // Like an ASP.NET Core app: ASPNETCORE_URLS is read, with the lowest precedence (--urls wins).
@@ -15,7 +19,8 @@ public static class MockNrfCloudProgram
         builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true);
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.AddOptions<MockOptions>().BindConfiguration(MockOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHostedService<StandaloneMockHost>();
-        builder.Build().Run();
+        builder.Services.AddSingleton<StandaloneMockHost>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StandaloneMockHost>());
+        return builder.Build();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace MockNrfCloud.Hosting;
 
 /// <summary>Runs the mock inside the generic host (standalone mode): starts on "urls", logs one ready line, stops on SIGTERM/Ctrl-C.</summary>
-internal sealed partial class StandaloneMockHost(
+public sealed partial class StandaloneMockHost(
     IOptions<MockOptions> options,
     IConfiguration configuration,
     ILoggerFactory loggerFactory,
@@ -11,6 +11,9 @@ internal sealed partial class StandaloneMockHost(
 {
     public const string DefaultUrls = "http://127.0.0.1:5081";
     private MockNrfCloudServer? _server;
+
+    /// <summary>The running server (null before start).</summary>
+    public MockNrfCloudServer? Server => _server;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

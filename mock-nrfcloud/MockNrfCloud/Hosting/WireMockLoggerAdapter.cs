@@ -10,7 +10,13 @@ internal sealed class WireMockLoggerAdapter(ILogger logger) : IWireMockLogger
 
     public void Info(string formatString, params object[] args) => Log(LogLevel.Debug, formatString, args);
 
-    public void Warn(string formatString, params object[] args) => Log(LogLevel.Warning, formatString, args);
+    // Kestrel warns "Overriding address(es) ..." when ASPNETCORE_URLS is set, because WireMock configures its endpoints
+    // explicitly (from the same urls we read). That override is intended, so it is not worth a warning.
+    public void Warn(string formatString, params object[] args)
+    {
+        var message = Format(formatString, args);
+        Write(message.Contains("Overriding address(es)", StringComparison.Ordinal) ? LogLevel.Debug : LogLevel.Warning, message);
+    }
 
     public void Error(string formatString, params object[] args) => Log(LogLevel.Error, formatString, args);
 
@@ -26,9 +32,13 @@ internal sealed class WireMockLoggerAdapter(ILogger logger) : IWireMockLogger
     {
         if (logger.IsEnabled(level))
         {
-#pragma warning disable CA2254 // WireMock hands us composite format strings, not message templates.
-            logger.Log(level, "WireMock: {Message}", args.Length == 0 ? formatString : string.Format(System.Globalization.CultureInfo.InvariantCulture, formatString, args));
-#pragma warning restore CA2254
+            Write(level, Format(formatString, args));
         }
     }
+
+    private void Write(LogLevel level, string message) => logger.Log(level, "WireMock: {Message}", message);
+
+    // WireMock hands us composite format strings ("{0}"), not message templates.
+    private static string Format(string formatString, object[] args) =>
+        args.Length == 0 ? formatString : string.Format(System.Globalization.CultureInfo.InvariantCulture, formatString, args);
 }
