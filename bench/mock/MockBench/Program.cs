@@ -36,8 +36,8 @@ foreach (var (_, url) in targets)
     await RunWrkAsync(url, 2); // warm-up (JIT, connections)
 }
 
-// Two interleaved rounds, best of each: the machine is shared, so load varies from run to run.
-for (var round = 1; round <= 2; round++)
+// Three interleaved rounds, best of each: the machine is shared, so load varies from run to run.
+for (var round = 1; round <= 3; round++)
 {
     foreach (var (name, url) in targets)
     {
@@ -121,6 +121,6 @@ static async Task<(double Rps, string P50, string P99)> RunWrkAsync(string url, 
 
     return (
         double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture),
-        Regex.Match(output, @"50%\s+(\S+)").Groups[1].Value,
-        Regex.Match(output, @"99%\s+(\S+)").Groups[1].Value);
+        Regex.Match(output, @"^\s+50%\s+(\S+)", RegexOptions.Multiline).Groups[1].Value,
+        Regex.Match(output, @"^\s+99%\s+(\S+)", RegexOptions.Multiline).Groups[1].Value);
 }
