@@ -78,6 +78,11 @@ internal sealed class QueuedResponse
             throw new MockNrfCloudInputException("rawResponse", $"response cannot be parsed: {e.Message}");
         }
 
+        if (response.Body.Length > 0 && response.StatusCode is < 200 or 204 or 304)
+        {
+            throw new MockNrfCloudInputException("rawResponse", $"a {response.StatusCode} response cannot have a body (HTTP forbids it); remove the body or pick another status");
+        }
+
         return new QueuedResponse(Guid.NewGuid().ToString("N"), key, query, response, keep);
     }
 

@@ -209,6 +209,7 @@ public abstract class MockNrfCloudContract(MockUnderTest shared)
         var wait = Mock.WaitForRequestAsync(new RequestFilter(key, "GET", "/v1/fota-jobs/late"), TimeSpan.FromSeconds(30), Ct);
 
         await shared.CallForTextAsync(key, Get, "/v1/fota-jobs/other");
+        wait.IsCompleted.Should().BeFalse("no matching request was sent yet");
         await shared.CallForTextAsync(key, Get, "/v1/fota-jobs/late");
 
         var found = await wait;
@@ -312,6 +313,7 @@ public abstract class MockNrfCloudContract(MockUnderTest shared)
     [Theory]
     [InlineData("OK 200", "Line 1", "status line")]
     [InlineData("HTTP/1.1 200 OK\nContent-Type application/json\n\n{}", "Line 2", "has no ':'")]
+    [InlineData("HTTP/1.1 204 No Content\n\n{}", "204", "cannot have a body")]
     public async Task An_unparsable_raw_response_is_refused_naming_line_and_problem(string raw, string line, string problem)
     {
         var queue = () => Mock.QueueResponseAsync(MockUnderTest.NewApiKey(), "GET /v1/x", raw, cancellationToken: Ct);
