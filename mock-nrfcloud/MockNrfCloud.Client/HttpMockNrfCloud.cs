@@ -78,7 +78,11 @@ public sealed class HttpMockNrfCloud : IMockNrfCloud
         using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            return null;
+            // The mock's "nothing arrived" carries an AdminError body; a bare 404 means the URL is not a mock's admin API.
+            var notFound = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            return string.IsNullOrEmpty(notFound.Error)
+                ? throw new MockNrfCloudAdminException(response.StatusCode, $"{message.RequestUri} answered 404 without the mock's error body: is {ApiEndpoint} a mock nRF Cloud?")
+                : null;
         }
 
         if (response.StatusCode == HttpStatusCode.BadRequest)

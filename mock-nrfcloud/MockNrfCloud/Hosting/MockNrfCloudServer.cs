@@ -54,6 +54,7 @@ public sealed class MockNrfCloudServer : IDisposable
             DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
             HandleRequestsSynchronously = false,
+            StartTimeout = 30_000, // generous: CI machines can be slow to start Kestrel under load
             Logger = new WireMockLoggerAdapter((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MockNrfCloud.WireMock")),
             AdditionalServiceRegistration = services =>
             {

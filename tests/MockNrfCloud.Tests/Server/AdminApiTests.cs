@@ -141,6 +141,18 @@ public sealed class AdminApiTests(HttpMockFixture fixture) : IClassFixture<HttpM
     }
 
     [Fact]
+    public async Task The_HTTP_client_does_not_mistake_another_server_for_a_mock()
+    {
+        using var notAMock = WireMock.Server.WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+        using var http = new HttpClient();
+        var client = new HttpMockNrfCloud(new Uri(notAMock.Url!), null, http);
+
+        var wait = () => client.WaitForRequestAsync(new RequestFilter("k"), TimeSpan.FromMilliseconds(10), Ct);
+
+        (await wait.Should().ThrowAsync<MockNrfCloudAdminException>()).Which.Message.Should().Contain("404").And.Contain("a mock nRF Cloud?");
+    }
+
+    [Fact]
     public async Task WireMocks_own_admin_interface_is_not_reachable()
     {
         var key = MockUnderTest.NewApiKey();
