@@ -9,6 +9,7 @@ public sealed class JsonataException : Exception
         Code = code;
         Position = position;
         Token = token;
+        Detail = message;
     }
 
     public JsonataException()
@@ -26,6 +27,7 @@ public sealed class JsonataException : Exception
     {
         Code = "D0000";
         Position = -1;
+        Detail = message;
     }
 
     public string Code { get; }
@@ -33,4 +35,11 @@ public sealed class JsonataException : Exception
     public int Position { get; }
 
     public string? Token { get; }
+
+    /// <summary>The message without code and position.</summary>
+    internal string Detail { get; }
+
+    /// <summary>The same error located at the expression that raised it (keeps an already known position).</summary>
+    internal JsonataException Locate(int position, string? token) =>
+        Position >= 0 ? this : new JsonataException(Code, Detail, position, Token ?? token);
 }

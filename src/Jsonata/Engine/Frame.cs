@@ -1,0 +1,46 @@
+namespace Jsonata.Engine;
+
+/// <summary>Per-evaluation state shared by all frames of one evaluation.</summary>
+internal sealed class EvalState(DateTimeOffset now)
+{
+    public DateTimeOffset Now { get; } = now;
+
+    public double Millis { get; } = now.ToUnixTimeMilliseconds();
+
+    public int Depth { get; set; }
+}
+
+/// <summary>A variable scope. The built-in frame is shared and read-only; every evaluation builds its own frames on top.</summary>
+internal sealed class Frame
+{
+    private readonly Frame? _parent;
+    private Dictionary<string, object?>? _vars;
+
+    public Frame(Frame? parent, EvalState? state)
+    {
+        _parent = parent;
+        State = state ?? parent?.State;
+    }
+
+    public Frame(Frame parent)
+        : this(parent, parent.State)
+    {
+    }
+
+    public EvalState? State { get; }
+
+    public void Bind(string name, object? value) => (_vars ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+
+    public object? Lookup(string name)
+    {
+        for (var f = this; f != null; f = f._parent)
+        {
+            if (f._vars != null && f._vars.TryGetValue(name, out var v))
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+
+namespace Jsonata.Engine;
+
+internal enum NodeType
+{
+    Path,
+    Binary,
+    Unary,
+    Name,
+    String,
+    Number,
+    Value,
+    Wildcard,
+    Descendant,
+    Parent,
+    Condition,
+    Block,
+    Bind,
+    Regex,
+    Function,
+    Partial,
+    Variable,
+    Lambda,
+    Apply,
+    Transform,
+    Sort,
+    Placeholder,
+    Operator,
+    End,
+}
+
+internal enum StageKind
+{
+    Filter,
+    Index,
+}
+
+internal sealed record Stage(StageKind Kind, Node? Expr, string? IndexVariable, int Position);
+
+internal sealed record SortTerm(bool Descending, Node Expression);
+
+internal sealed record GroupSpec(List<(Node Key, Node Value)> Pairs, int Position);
+
+/// <summary>An AST node. Built and rewritten by the parser, then never mutated (safe to share between threads).</summary>
+internal sealed class Node(NodeType type, object? value, int position)
+{
+    public NodeType Type { get; set; } = type;
+
+    /// <summary>Operator text, name, variable name or literal value.</summary>
+    public object? Value { get; set; } = value;
+
+    public int Position { get; set; } = position;
+
+    public string Text => Value as string ?? string.Empty;
+
+    public Node? Lhs { get; set; }
+
+    public Node? Rhs { get; set; }
+
+    public Node? Expression { get; set; }
+
+    public List<Node>? Expressions { get; set; }
+
+    public List<(Node Key, Node Value)>? Pairs { get; set; }
+
+    public List<Node>? Steps { get; set; }
+
+    public List<Stage>? Stages { get; set; }
+
+    public List<Stage>? Predicate { get; set; }
+
+    public GroupSpec? Group { get; set; }
+
+    public List<SortTerm>? Terms { get; set; }
+
+    public bool KeepArray { get; set; }
+
+    public bool ConsArray { get; set; }
+
+    public bool KeepSingletonArray { get; set; }
+
+    public string? Focus { get; set; }
+
+    public string? IndexVariable { get; set; }
+
+    public bool Tuple { get; set; }
+
+    public Node? Procedure { get; set; }
+
+    public List<Node>? Arguments { get; set; }
+
+    public Signature? Signature { get; set; }
+
+    public Node? Body { get; set; }
+
+    public bool Thunk { get; set; }
+
+    public Node? Condition { get; set; }
+
+    public Node? Then { get; set; }
+
+    public Node? Else { get; set; }
+
+    public Node? Pattern { get; set; }
+
+    public Node? Update { get; set; }
+
+    public Node? Delete { get; set; }
+
+    public Regex? CompiledRegex { get; set; }
+}
