@@ -37,9 +37,15 @@ public sealed class JsonataExpression
         return EvaluateValue(value, bindings, timeProvider);
     }
 
-    internal JsonataResult EvaluateValue(object? value, IReadOnlyDictionary<string, JsonNode?>? bindings, TimeProvider timeProvider)
+    internal JsonataResult EvaluateValue(
+        object? value,
+        IReadOnlyDictionary<string, JsonNode?>? bindings,
+        TimeProvider timeProvider,
+        int maxDepth = EvalState.DefaultMaxDepth,
+        int timeLimitMilliseconds = 0)
     {
-        var state = new EvalState(timeProvider.GetUtcNow());
+        var deadline = timeLimitMilliseconds > 0 ? Environment.TickCount64 + timeLimitMilliseconds : 0;
+        var state = new EvalState(timeProvider.GetUtcNow(), maxDepth, deadline);
         var frame = new Frame(Library.Frame, state);
         if (bindings != null)
         {

@@ -26,8 +26,7 @@ internal static class AstRewriter
                     result.Expression = Process(expr.Expression!);
                     if (expr.Text == "-" && result.Expression.Type == NodeType.Number)
                     {
-                        result = result.Expression;
-                        result.Value = -(double)result.Value!;
+                        result = new Node(NodeType.Number, -(double)result.Expression.Value!, result.Expression.Position);
                     }
                 }
 
@@ -275,6 +274,7 @@ internal static class AstRewriter
                 break;
             case "~>":
                 result = new Node(NodeType.Apply, "~>", expr.Position) { Lhs = Process(expr.Lhs!), Rhs = Process(expr.Rhs!) };
+                result.KeepArray = result.Rhs.KeepArray;
                 break;
             default:
                 result = new Node(NodeType.Binary, expr.Value, expr.Position) { Lhs = Process(expr.Lhs!), Rhs = Process(expr.Rhs!) };

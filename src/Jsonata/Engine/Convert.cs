@@ -288,12 +288,10 @@ internal static class Convert
             case double d:
                 if (double.IsNaN(d) || double.IsInfinity(d))
                 {
-                    sb.Append("null");
+                    throw new JsonataException("D1001", "Number out of range: " + FormatNumber(d));
                 }
-                else
-                {
-                    sb.Append(FormatNumber(Precision15(d)));
-                }
+
+                sb.Append(FormatNumber(Math.Floor(d) == d ? d : Precision15(d)));
 
                 break;
             case string s:

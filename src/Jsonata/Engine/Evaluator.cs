@@ -5,15 +5,19 @@ namespace Jsonata.Engine;
 /// <summary>Walks the AST (jsonata-js semantics: sequences, flattening, singleton unwrapping, undefined).</summary>
 internal static partial class Evaluator
 {
-    private const int MaxDepth = 500;
-
     public static object? Evaluate(Node expr, object? input, Frame env)
     {
-        var state = env.State;
-        if (state != null && ++state.Depth > MaxDepth)
+        var state = env.State!;
+        if (++state.Depth > state.MaxDepth)
         {
-            state.Depth = 0;
-            throw new JsonataException("U1001", "Stack overflow error: evaluation is nested too deeply", expr.Position);
+            state.Depth--;
+            throw new JsonataException("U1001", "Stack overflow error: check for non-terminating recursive function; consider rewriting as tail-recursive", expr.Position);
+        }
+
+        if (state.Deadline != 0 && (++state.Ticks & 255) == 0 && Environment.TickCount64 > state.Deadline)
+        {
+            state.Depth--;
+            throw new JsonataException("U1001", "Expression evaluation timeout: check for infinite loop", expr.Position);
         }
 
         try
@@ -22,10 +26,7 @@ internal static partial class Evaluator
         }
         finally
         {
-            if (state != null && state.Depth > 0)
-            {
-                state.Depth--;
-            }
+            state.Depth--;
         }
     }
 
@@ -183,6 +184,12 @@ internal static partial class Evaluator
     private static object? EvaluatePath(Node expr, object? input, Frame env)
     {
         var steps = expr.Steps!;
+        if (steps.Count == 1 && expr.IsSimpleName && input is not JList)
+        {
+            // fast path for a lone field name on a single context value (same result as the general loop)
+            return Lookup(input, steps[0].Text);
+        }
+
         JList inputSequence;
         if (input is JList list && steps[0].Type != NodeType.Variable)
         {
@@ -273,6 +280,7 @@ internal static partial class Evaluator
         }
 
         var result = new JList(input.Count) { Sequence = true };
+        var needsFlattening = false;
         for (var i = 0; i < input.Count; i++)
         {
             var res = Evaluate(step, input[i], env);
@@ -287,12 +295,21 @@ internal static partial class Evaluator
             if (res != null)
             {
                 result.Add(res);
+                if (res is JList { Cons: false })
+                {
+                    needsFlattening = true;
+                }
             }
         }
 
         if (lastStep && result.Count == 1 && result[0] is JList only && !only.Sequence)
         {
             return only;
+        }
+
+        if (!needsFlattening)
+        {
+            return result;
         }
 
         var flattened = JList.NewSequence();
@@ -558,7 +575,21 @@ internal static partial class Evaluator
             input = wrapper[0];
         }
 
-        if (Obj.IsObject(input))
+        if (input is JList array)
+        {
+            foreach (var item in array)
+            {
+                if (item is JList inner)
+                {
+                    Flatten(inner, results);
+                }
+                else if (item != null)
+                {
+                    results.Add(item);
+                }
+            }
+        }
+        else if (Obj.IsObject(input))
         {
             foreach (var kv in Obj.Entries(input!))
             {

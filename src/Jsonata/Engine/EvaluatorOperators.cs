@@ -57,6 +57,11 @@ internal static partial class Evaluator
 
         var l = (double)lhs;
         var r = (double)rhs;
+        if (!double.IsFinite(l) || !double.IsFinite(r))
+        {
+            throw new JsonataException("D1001", "Number out of range: " + Convert.FormatNumber(double.IsFinite(l) ? r : l));
+        }
+
         var result = op switch
         {
             "+" => l + r,
@@ -65,11 +70,6 @@ internal static partial class Evaluator
             "/" => l / r,
             _ => l % r,
         };
-        if (double.IsNaN(result) || double.IsInfinity(result))
-        {
-            throw new JsonataException("D1001", "Number out of range: " + Convert.FormatNumber(result));
-        }
-
         return result;
     }
 
@@ -237,6 +237,16 @@ internal static partial class Evaluator
 
                 throw new JsonataException("D1002", "Cannot negate a non-numeric value: " + Builtins.StringOf(value), expr.Position, "-");
             case "[":
+                if (expr.Expressions!.Count == 1 && expr.Expressions[0] is { Type: NodeType.Binary, Text: ".." } range)
+                {
+                    // a lone range: its freshly built sequence becomes the array (no copy of up to 10^7 items)
+                    var rangeValue = Evaluate(range, input, env);
+                    var items = rangeValue as JList ?? (rangeValue == null ? [] : [rangeValue]);
+                    items.Sequence = false;
+                    items.Cons = expr.ConsArray;
+                    return items;
+                }
+
                 var result = new JList();
                 foreach (var item in expr.Expressions!)
                 {
@@ -286,10 +296,11 @@ internal static partial class Evaluator
 
         foreach (var item in inputList)
         {
-            var frame = reduce ? FrameFromTuple(env, (JTuple)item!) : env;
+            var tupleItem = reduce ? item as JTuple : null;
+            var frame = tupleItem != null ? FrameFromTuple(env, tupleItem) : env;
             for (var pairIndex = 0; pairIndex < group.Pairs.Count; pairIndex++)
             {
-                var key = Evaluate(group.Pairs[pairIndex].Key, reduce ? ((JTuple)item!).Context : item, frame);
+                var key = Evaluate(group.Pairs[pairIndex].Key, reduce ? tupleItem?.Context : item, frame);
                 if (key == null)
                 {
                     continue;
@@ -320,7 +331,7 @@ internal static partial class Evaluator
         {
             var context = kv.Value.Data;
             var frame = env;
-            if (reduce)
+            if (reduce && kv.Value.Data != null)
             {
                 var tuple = ReduceTupleStream(kv.Value.Data);
                 context = tuple.Context;

@@ -1,13 +1,23 @@
 namespace Jsonata.Engine;
 
 /// <summary>Per-evaluation state shared by all frames of one evaluation.</summary>
-internal sealed class EvalState(DateTimeOffset now)
+internal sealed class EvalState(DateTimeOffset now, int maxDepth, long deadline)
 {
+    public const int DefaultMaxDepth = 500;
+
     public DateTimeOffset Now { get; } = now;
 
     public double Millis { get; } = now.ToUnixTimeMilliseconds();
 
+    /// <summary>Current nesting of evaluate calls; bounded so runaway recursion fails with U1001 instead of crashing the process.</summary>
     public int Depth { get; set; }
+
+    public int MaxDepth { get; } = maxDepth;
+
+    /// <summary>Environment.TickCount64 after which evaluation stops (0 = no limit).</summary>
+    public long Deadline { get; } = deadline;
+
+    public int Ticks { get; set; }
 }
 
 /// <summary>A variable scope. The built-in frame is shared and read-only; every evaluation builds its own frames on top.</summary>

@@ -109,4 +109,9 @@ internal sealed class Node(NodeType type, object? value, int position)
     public Node? Delete { get; set; }
 
     public Regex? CompiledRegex { get; set; }
+
+    /// <summary>A path that is one plain field name: no predicates, grouping, bindings or array flags.</summary>
+    public bool IsSimpleName => Type == NodeType.Path && !KeepSingletonArray && Group == null && Steps is [{ } s]
+        && s.Type == NodeType.Name && s.Stages == null && s.Predicate == null && s.Group == null
+        && !s.Tuple && s.Focus == null && s.IndexVariable == null && !s.KeepArray;
 }

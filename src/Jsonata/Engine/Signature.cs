@@ -222,7 +222,7 @@ internal sealed class Signature
 
             foreach (var single in m)
             {
-                arg = args[argIndex];
+                arg = argIndex < args.Length ? args[argIndex] : null;
                 if (param.Type == "a")
                 {
                     if (single == 'm')
@@ -266,7 +266,7 @@ internal sealed class Signature
 
                         if (single != 'a')
                         {
-                            arg = JList.NewSequence(arg);
+                            arg = new JList { arg };
                         }
                     }
                 }

@@ -9,7 +9,7 @@ internal static partial class Library
 {
     private static IEnumerable<NativeFunction> StringFunctions()
     {
-        yield return F("string", "<x-b?:s>", 2, (_, a) => StringFn(Arg(a, 0), Arg(a, 1) is true));
+        yield return F("string", "<x-b?:s>", 1, (_, a) => StringFn(Arg(a, 0), Arg(a, 1) is true));
         yield return F("length", "<s-:n>", 1, (_, a) => Arg(a, 0) is string s ? (double)CodePoints(s).Count : null);
         yield return F("substring", "<s-nn?:s>", 3, (_, a) => Substring(Arg(a, 0) as string, Arg(a, 1), Arg(a, 2)));
         yield return F("substringBefore", "<s-s:s>", 2, (_, a) =>
@@ -46,7 +46,7 @@ internal static partial class Library
         yield return F("lowercase", "<s-:s>", 1, (_, a) => (Arg(a, 0) as string)?.ToLowerInvariant());
         yield return F("trim", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? Trim(s) : null);
         yield return F("pad", "<s-ns?:s>", 3, (_, a) => Pad(Arg(a, 0) as string, Arg(a, 1), Arg(a, 2) as string));
-        yield return F("contains", "<s-(sf):b>", 2, (_, a) =>
+        yield return F("contains", "<s-(sf):b>", 2, (ctx, a) =>
         {
             if (Arg(a, 0) is not string s)
             {
@@ -56,11 +56,11 @@ internal static partial class Library
             return Arg(a, 1) switch
             {
                 string token => Boxes.Bool(s.Contains(token, StringComparison.Ordinal)),
-                RegexMatcher re => Boxes.Bool(re.Regex.IsMatch(s)),
-                _ => throw new JsonataException("T0410", "Argument 2 of function $contains must be a string or a regex"),
+                JFunction matcher => Boxes.Bool(Matches(ctx, matcher, s, "contains").Any()),
+                _ => null,
             };
         });
-        yield return F("split", "<s-(sf)n?:a<s>>", 3, (_, a) => Split(Arg(a, 0) as string, Arg(a, 1), Arg(a, 2)));
+        yield return F("split", "<s-(sf)n?:a<s>>", 3, (ctx, a) => Split(ctx, Arg(a, 0) as string, Arg(a, 1), Arg(a, 2)));
         yield return F("join", "<a<s>s?:s>", 2, (_, a) =>
         {
             if (Arg(a, 0) is not JList list)
@@ -71,7 +71,7 @@ internal static partial class Library
             var sep = Arg(a, 1) as string ?? string.Empty;
             return string.Join(sep, list.Select(x => (string)x!));
         });
-        yield return F("match", "<s-f<s:o>n?:a<o>>", 3, (_, a) => MatchFn(Arg(a, 0) as string, Arg(a, 1), Arg(a, 2)));
+        yield return F("match", "<s-f<s:o>n?:a<o>>", 3, (ctx, a) => MatchFn(ctx, Arg(a, 0) as string, Arg(a, 1), Arg(a, 2)));
         yield return F("replace", "<s-(sf)(sf)n?:s>", 4, (ctx, a) => Replace(ctx, Arg(a, 0) as string, Arg(a, 1), Arg(a, 2), Arg(a, 3)));
         yield return F("base64encode", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? System.Convert.ToBase64String(Encoding.UTF8.GetBytes(s)) : null);
         yield return F("base64decode", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? Encoding.UTF8.GetString(System.Convert.FromBase64String(s)) : null);
@@ -79,7 +79,7 @@ internal static partial class Library
         yield return F("encodeUrl", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? UrlEncode(s, "-_.!~*'();/?:@&=+$,#") : null);
         yield return F("decodeUrlComponent", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? UrlDecode(s, "decodeUrlComponent", string.Empty) : null);
         yield return F("decodeUrl", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? UrlDecode(s, "decodeUrl", ";/?:@&=+$,#") : null);
-        yield return F("eval", "<sx?:x>", 2, (ctx, a) => EvalFn(ctx, Arg(a, 0) as string, a.Length > 1 ? a[1] : ctx.Input, a.Length > 1));
+        yield return F("eval", "<sx?:x>", 2, (ctx, a) => EvalFn(ctx, Arg(a, 0) as string, Arg(a, 1) ?? ctx.Input, Arg(a, 1) != null));
     }
 
     public static object? StringFn(object? arg, bool pretty)
@@ -207,7 +207,7 @@ internal static partial class Library
         return width > 0 ? s + padding : padding + s;
     }
 
-    private static object? Split(string? s, object? separator, object? limitArg)
+    private static object? Split(CallContext ctx, string? s, object? separator, object? limitArg)
     {
         if (s == null)
         {
@@ -243,13 +243,18 @@ internal static partial class Library
                 }
             }
         }
-        else if (separator is RegexMatcher re)
+        else if (separator is JFunction matcher)
         {
             var pos = 0;
-            foreach (Match m in re.Regex.Matches(s))
+            foreach (var m in Matches(ctx, matcher, s, "split"))
             {
+                if (result.Count >= limit)
+                {
+                    break;
+                }
+
                 result.Add(s[pos..m.Index]);
-                pos = m.Index + m.Length;
+                pos = m.Index + m.Value.Length;
             }
 
             result.Add(s[pos..]);
@@ -263,7 +268,7 @@ internal static partial class Library
         return result;
     }
 
-    private static object? MatchFn(string? s, object? pattern, object? limitArg)
+    private static object? MatchFn(CallContext ctx, string? s, object? pattern, object? limitArg)
     {
         if (s == null)
         {
@@ -277,24 +282,18 @@ internal static partial class Library
 
         var limit = limitArg is double ld ? (int)Math.Truncate(ld) : int.MaxValue;
         var result = JList.NewSequence();
-        if (pattern is not RegexMatcher re)
+        if (limit == 0)
         {
-            throw new JsonataException("T0410", "Argument 2 of function $match must be a regular expression");
+            return result;
         }
 
-        foreach (Match m in re.Regex.Matches(s))
+        foreach (var m in Matches(ctx, (JFunction)pattern!, s, "match"))
         {
+            result.Add(m.ToObject());
             if (result.Count >= limit)
             {
                 break;
             }
-
-            if (m.Length == 0)
-            {
-                throw new JsonataException("D1004", "Regular expression matches zero length string", re.Position, re.Source);
-            }
-
-            result.Add(Builtins.MatchObject(m));
         }
 
         return result;
@@ -337,19 +336,13 @@ internal static partial class Library
             return sb.ToString();
         }
 
-        var re = (RegexMatcher)pattern!;
-        foreach (Match m in re.Regex.Matches(s))
+        if (limit == 0)
         {
-            if (count >= limit)
-            {
-                break;
-            }
+            return s;
+        }
 
-            if (m.Length == 0)
-            {
-                throw new JsonataException("D1004", "Regular expression matches zero length string", re.Position, re.Source);
-            }
-
+        foreach (var m in Matches(ctx, (JFunction)pattern!, s, "replace"))
+        {
             sb.Append(s, position, m.Index - position);
             if (replacement is string template)
             {
@@ -357,7 +350,7 @@ internal static partial class Library
             }
             else
             {
-                var replaced = ctx.Call((JFunction)replacement!, Builtins.MatchObject(m));
+                var replaced = ctx.Call((JFunction)replacement!, m.ToObject());
                 if (replaced is not string r)
                 {
                     throw new JsonataException("D3012", "Attempted to replace a matched string with a non-string value");
@@ -366,17 +359,21 @@ internal static partial class Library
                 sb.Append(r);
             }
 
-            position = m.Index + m.Length;
+            position = m.Index + m.Value.Length;
             count++;
+            if (count >= limit)
+            {
+                break;
+            }
         }
 
         sb.Append(s, position, s.Length - position);
         return sb.ToString();
     }
 
-    private static string Substitute(string replacement, Match m)
+    private static string Substitute(string replacement, MatchInfo m)
     {
-        var groupCount = m.Groups.Count - 1;
+        var groupCount = m.Groups.Count;
         var sb = new StringBuilder();
         var position = 0;
         var index = replacement.IndexOf('$', position);
@@ -407,9 +404,9 @@ internal static partial class Library
                 if (digits.Length > 0)
                 {
                     var groupIndex = int.Parse(digits, CultureInfo.InvariantCulture);
-                    if (groupCount > 0 && groupIndex >= 1 && groupIndex <= groupCount && m.Groups[groupIndex].Success)
+                    if (groupCount > 0 && groupIndex >= 1 && groupIndex <= groupCount && m.Groups[groupIndex - 1] is string group)
                     {
-                        sb.Append(m.Groups[groupIndex].Value);
+                        sb.Append(group);
                     }
 
                     position += groupIndex.ToString(CultureInfo.InvariantCulture).Length;

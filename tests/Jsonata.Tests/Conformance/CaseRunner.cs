@@ -40,7 +40,9 @@ public static class CaseRunner
         try
         {
             var parsed = JsonataExpression.Parse(expr);
-            result = RunOnBigStack(() => parsed.EvaluateValue(input, bindings, new FixedClock(FixedNow)));
+            var depth = def["depth"]?.GetValue<int>() ?? 500;
+            var timeLimit = def["timelimit"]?.GetValue<int>() ?? 0;
+            result = RunOnBigStack(() => parsed.EvaluateValue(input, bindings, new FixedClock(FixedNow), depth, timeLimit));
         }
         catch (JsonataException e)
         {
@@ -109,9 +111,9 @@ public static class CaseRunner
             },
             64 * 1024 * 1024);
         thread.Start();
-        if (!thread.Join(TimeSpan.FromSeconds(20)))
+        if (!thread.Join(TimeSpan.FromSeconds(60)))
         {
-            throw new JsonataException("TIMEOUT", "case did not finish within 20 s");
+            throw new JsonataException("TIMEOUT", "case did not finish within 60 s");
         }
 
         if (error != null)
