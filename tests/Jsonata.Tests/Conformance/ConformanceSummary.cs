@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Jsonata.Tests.Conformance;
 
-/// <summary>Runs the whole suite once and reports one line per group plus the total.</summary>
+/// <summary>
+/// Runs the whole suite once per test run (shared by the per-case tests and the summary test)
+/// and reports one line per group plus the total.
+/// </summary>
 public static class ConformanceSummary
 {
     private static readonly Lazy<Report> Computed = new(Compute);
@@ -11,7 +14,7 @@ public static class ConformanceSummary
 
     public sealed record GroupLine(string Group, int Passed, int Failed, int Skipped);
 
-    public sealed record Report(IReadOnlyList<GroupLine> Groups, IReadOnlyList<string> Failures)
+    public sealed record Report(IReadOnlyList<GroupLine> Groups, IReadOnlyList<string> Failures, IReadOnlyDictionary<string, string> FailureById)
     {
         public int Passed => Groups.Sum(g => g.Passed);
 
@@ -41,6 +44,7 @@ public static class ConformanceSummary
     {
         var groups = new List<GroupLine>();
         var failures = new List<string>();
+        var byId = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in TestSuite.Cases.GroupBy(c => c.Group))
         {
             int passed = 0, failed = 0, skipped = 0;
@@ -70,12 +74,13 @@ public static class ConformanceSummary
                 {
                     failed++;
                     failures.Add($"{c.Id}: {CaseRunner.Show(c.Definition["expr"])}: {failure}");
+                    byId[c.Id] = failure;
                 }
             }
 
             groups.Add(new GroupLine(group.Key, passed, failed, skipped));
         }
 
-        return new Report(groups, failures);
+        return new Report(groups, failures, byId);
     }
 }

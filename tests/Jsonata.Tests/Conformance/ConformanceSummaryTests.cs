@@ -12,9 +12,14 @@ public class ConformanceSummaryTests
 
         var report = ConformanceSummary.Result;
         var text = report.Render();
-        TestContext.Current.SendDiagnosticMessage(text);
+
+        // Diagnostic messages reach plain `dotnet test` output because xunit.runner.json sets diagnosticMessages.
+        foreach (var line in text.Split('\n'))
+        {
+            TestContext.Current.SendDiagnosticMessage(line.Trim());
+        }
+
         TestContext.Current.TestOutputHelper?.WriteLine(text);
-        Console.WriteLine(report.TotalLine);
         if (Environment.GetEnvironmentVariable("JSONATA_FAILURES") is { Length: > 0 } path)
         {
             File.WriteAllLines(path, report.Failures.Prepend(text));
