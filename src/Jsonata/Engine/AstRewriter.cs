@@ -1,9 +1,24 @@
 namespace Jsonata.Engine;
 
 /// <summary>Rewrites the raw parse tree into the evaluable form (paths of steps, stages, tuple flags), like jsonata-js's processAST.</summary>
-internal static class AstRewriter
+internal sealed class AstRewriter
 {
-    public static Node Process(Node expr)
+    private readonly List<Node> _ancestry = [];
+    private int _ancestorLabel;
+    private int _ancestorIndex;
+
+    public static Node Rewrite(Node expr)
+    {
+        var result = new AstRewriter().Process(expr);
+        if (result.Type == NodeType.Parent || result.SeekingParent != null)
+        {
+            throw new JsonataException("S0217", "The object representing the 'parent' cannot be derived from this expression", result.Position, result.Type.ToString().ToLowerInvariant());
+        }
+
+        return result;
+    }
+
+    private Node Process(Node expr)
     {
         Node result;
         switch (expr.Type)
@@ -16,10 +31,19 @@ internal static class AstRewriter
                 if (expr.Text == "[")
                 {
                     result.Expressions = expr.Expressions!.ConvertAll(Process);
+                    foreach (var item in result.Expressions)
+                    {
+                        PushAncestry(result, item);
+                    }
                 }
                 else if (expr.Text == "{")
                 {
                     result.Pairs = expr.Pairs!.ConvertAll(p => (Process(p.Key), Process(p.Value)));
+                    foreach (var (key, value) in result.Pairs)
+                    {
+                        PushAncestry(result, key);
+                        PushAncestry(result, value);
+                    }
                 }
                 else
                 {
@@ -27,6 +51,10 @@ internal static class AstRewriter
                     if (expr.Text == "-" && result.Expression.Type == NodeType.Number)
                     {
                         result = new Node(NodeType.Number, -(double)result.Expression.Value!, result.Expression.Position);
+                    }
+                    else
+                    {
+                        PushAncestry(result, result.Expression);
                     }
                 }
 
@@ -38,6 +66,10 @@ internal static class AstRewriter
                     Arguments = expr.Arguments!.ConvertAll(Process),
                     Procedure = Process(expr.Procedure!),
                 };
+                foreach (var arg in result.Arguments)
+                {
+                    PushAncestry(result, arg);
+                }
                 break;
             case NodeType.Lambda:
                 result = new Node(NodeType.Lambda, expr.Value, expr.Position)
@@ -54,6 +86,13 @@ internal static class AstRewriter
                     Then = Process(expr.Then!),
                     Else = expr.Else is null ? null : Process(expr.Else),
                 };
+                PushAncestry(result, result.Condition);
+                PushAncestry(result, result.Then);
+                if (result.Else != null)
+                {
+                    PushAncestry(result, result.Else);
+                }
+
                 break;
             case NodeType.Transform:
                 result = new Node(NodeType.Transform, expr.Value, expr.Position)
@@ -65,6 +104,11 @@ internal static class AstRewriter
                 break;
             case NodeType.Block:
                 result = new Node(NodeType.Block, expr.Value, expr.Position) { Expressions = expr.Expressions!.ConvertAll(Process) };
+                foreach (var e in result.Expressions)
+                {
+                    PushAncestry(result, e);
+                }
+
                 break;
             case NodeType.Name:
                 result = new Node(NodeType.Path, null, expr.Position) { Steps = [expr] };
@@ -75,7 +119,9 @@ internal static class AstRewriter
 
                 break;
             case NodeType.Parent:
-                throw new JsonataException(Parser.Unsupported, "The parent operator (%) is not supported by this JSONata engine", expr.Position, "%");
+                result = new Node(NodeType.Parent, "%", expr.Position) { Slot = new AncestorSlot("!" + _ancestorLabel++, 1, _ancestorIndex++) };
+                _ancestry.Add(result);
+                break;
             case NodeType.String:
             case NodeType.Number:
             case NodeType.Value:
@@ -102,7 +148,7 @@ internal static class AstRewriter
         return result;
     }
 
-    private static Node ProcessBinary(Node expr)
+    private Node ProcessBinary(Node expr)
     {
         Node result;
         Node step;
@@ -113,7 +159,7 @@ internal static class AstRewriter
                 result = lstep.Type == NodeType.Path ? lstep : new Node(NodeType.Path, null, lstep.Position) { Steps = [lstep] };
                 if (lstep.Type == NodeType.Parent)
                 {
-                    throw new JsonataException(Parser.Unsupported, "The parent operator (%) is not supported", lstep.Position, "%");
+                    result.SeekingParent = [lstep.Slot!];
                 }
 
                 var rest = Process(expr.Rhs!);
@@ -166,6 +212,8 @@ internal static class AstRewriter
                     last.ConsArray = true;
                 }
 
+                ResolveAncestry(result);
+
                 break;
             case "[":
                 result = Process(expr.Lhs!);
@@ -182,7 +230,25 @@ internal static class AstRewriter
                     throw new JsonataException("S0209", "A predicate cannot follow a grouping expression in a step", expr.Position);
                 }
 
-                var stage = new Stage(StageKind.Filter, Process(expr.Rhs!), null, expr.Position);
+                var predicate = Process(expr.Rhs!);
+                if (predicate.SeekingParent != null)
+                {
+                    foreach (var slot in predicate.SeekingParent)
+                    {
+                        if (slot.Level == 1)
+                        {
+                            SeekParent(step, slot);
+                        }
+                        else
+                        {
+                            slot.Level--;
+                        }
+                    }
+
+                    PushAncestry(step, predicate);
+                }
+
+                var stage = new Stage(StageKind.Filter, predicate, null, expr.Position);
                 if (isStages)
                 {
                     (step.Stages ??= []).Add(stage);
@@ -209,14 +275,19 @@ internal static class AstRewriter
                     result = new Node(NodeType.Path, null, result.Position) { Steps = [result] };
                 }
 
-                var sortStep = new Node(NodeType.Sort, "^", expr.Position)
+                var sortStep = new Node(NodeType.Sort, "^", expr.Position);
+                sortStep.Terms = expr.Terms!.ConvertAll(t =>
                 {
-                    Terms = expr.Terms!.ConvertAll(t => new SortTerm(t.Descending, Process(t.Expression))),
-                };
+                    var term = Process(t.Expression);
+                    PushAncestry(sortStep, term);
+                    return new SortTerm(t.Descending, term);
+                });
                 result.Steps!.Add(sortStep);
+                ResolveAncestry(result);
                 break;
             case ":=":
                 result = new Node(NodeType.Bind, ":=", expr.Position) { Lhs = Process(expr.Lhs!), Rhs = Process(expr.Rhs!) };
+                PushAncestry(result, result.Rhs);
                 break;
             case "@":
                 result = Process(expr.Lhs!);
@@ -275,13 +346,125 @@ internal static class AstRewriter
             case "~>":
                 result = new Node(NodeType.Apply, "~>", expr.Position) { Lhs = Process(expr.Lhs!), Rhs = Process(expr.Rhs!) };
                 result.KeepArray = result.Rhs.KeepArray;
+                PushAncestry(result, result.Lhs);
+                PushAncestry(result, result.Rhs);
                 break;
             default:
                 result = new Node(NodeType.Binary, expr.Value, expr.Position) { Lhs = Process(expr.Lhs!), Rhs = Process(expr.Rhs!) };
+                PushAncestry(result, result.Lhs);
+                PushAncestry(result, result.Rhs);
                 break;
         }
 
         return result;
+    }
+
+    private AncestorSlot SeekParent(Node node, AncestorSlot slot)
+    {
+        switch (node.Type)
+        {
+            case NodeType.Name:
+            case NodeType.Wildcard:
+                slot.Level--;
+                if (slot.Level == 0)
+                {
+                    if (node.Ancestor == null)
+                    {
+                        node.Ancestor = slot;
+                    }
+                    else
+                    {
+                        // reuse the existing label
+                        _ancestry[slot.Index].Slot!.Label = node.Ancestor.Label;
+                        node.Ancestor = slot;
+                    }
+
+                    node.Tuple = true;
+                }
+
+                break;
+            case NodeType.Parent:
+                slot.Level++;
+                break;
+            case NodeType.Block:
+                if (node.Expressions!.Count > 0)
+                {
+                    node.Tuple = true;
+                    slot = SeekParent(node.Expressions[^1], slot);
+                }
+
+                break;
+            case NodeType.Path:
+                node.Tuple = true;
+                var index = node.Steps!.Count - 1;
+                slot = SeekParent(node.Steps[index--], slot);
+                while (slot.Level > 0 && index >= 0)
+                {
+                    slot = SeekParent(node.Steps[index--], slot);
+                }
+
+                break;
+            default:
+                throw new JsonataException("S0217", "The object representing the 'parent' cannot be derived from this expression", node.Position, node.Type.ToString().ToLowerInvariant());
+        }
+
+        return slot;
+    }
+
+    private static void PushAncestry(Node result, Node value)
+    {
+        if (value.SeekingParent == null && value.Type != NodeType.Parent)
+        {
+            return;
+        }
+
+        var slots = value.SeekingParent ?? [];
+        if (value.Type == NodeType.Parent)
+        {
+            slots.Add(value.Slot!);
+        }
+
+        if (result.SeekingParent == null)
+        {
+            result.SeekingParent = slots;
+        }
+        else
+        {
+            result.SeekingParent.AddRange(slots);
+        }
+    }
+
+    private void ResolveAncestry(Node path)
+    {
+        var steps = path.Steps!;
+        var lastStep = steps[^1];
+        var slots = lastStep.SeekingParent ?? [];
+        if (lastStep.Type == NodeType.Parent)
+        {
+            slots.Add(lastStep.Slot!);
+        }
+
+        foreach (var s in slots)
+        {
+            var slot = s;
+            var index = steps.Count - 2;
+            while (slot.Level > 0)
+            {
+                if (index < 0)
+                {
+                    (path.SeekingParent ??= []).Add(slot);
+                    break;
+                }
+
+                var step = steps[index--];
+                while (index >= 0 && step.Focus != null && steps[index].Focus != null)
+                {
+                    step = steps[index--];
+                }
+
+                slot = SeekParent(step, slot);
+            }
+        }
     }
 
     private static Node TailCallOptimize(Node expr)

@@ -58,6 +58,9 @@ internal static partial class Evaluator
             case NodeType.Descendant:
                 result = EvaluateDescendants(input);
                 break;
+            case NodeType.Parent:
+                result = env.Lookup(expr.Slot!.Label);
+                break;
             case NodeType.Condition:
                 var condition = Evaluate(expr.Condition!, input, env);
                 if (Builtins.ToBoolean(condition) == true)
@@ -440,6 +443,11 @@ internal static partial class Evaluator
                     if (step.IndexVariable != null)
                     {
                         tuple[step.IndexVariable] = (double)bb;
+                    }
+
+                    if (step.Ancestor != null)
+                    {
+                        tuple[step.Ancestor.Label] = binding.Context;
                     }
                 }
 

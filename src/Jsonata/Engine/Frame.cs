@@ -24,6 +24,10 @@ internal sealed class EvalState(DateTimeOffset now, int maxDepth, long deadline)
 internal sealed class Frame
 {
     private readonly Frame? _parent;
+
+    // most frames hold one variable: keep it inline and only allocate a dictionary for more
+    private string? _firstName;
+    private object? _firstValue;
     private Dictionary<string, object?>? _vars;
 
     public Frame(Frame? parent, EvalState? state)
@@ -39,12 +43,27 @@ internal sealed class Frame
 
     public EvalState? State { get; }
 
-    public void Bind(string name, object? value) => (_vars ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+    public void Bind(string name, object? value)
+    {
+        if (_firstName == null || _firstName == name)
+        {
+            _firstName = name;
+            _firstValue = value;
+            return;
+        }
+
+        (_vars ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+    }
 
     public object? Lookup(string name)
     {
         for (var f = this; f != null; f = f._parent)
         {
+            if (f._firstName == name)
+            {
+                return f._firstValue;
+            }
+
             if (f._vars != null && f._vars.TryGetValue(name, out var v))
             {
                 return v;

@@ -40,6 +40,16 @@ internal sealed record Stage(StageKind Kind, Node? Expr, string? IndexVariable, 
 
 internal sealed record SortTerm(bool Descending, Node Expression);
 
+/// <summary>Where a parent reference (%) gets its value: a tuple binding labelled by the step that is the ancestor.</summary>
+internal sealed class AncestorSlot(string label, int level, int index)
+{
+    public string Label { get; set; } = label;
+
+    public int Level { get; set; } = level;
+
+    public int Index { get; } = index;
+}
+
 internal sealed record GroupSpec(List<(Node Key, Node Value)> Pairs, int Position);
 
 /// <summary>An AST node. Built and rewritten by the parser, then never mutated (safe to share between threads).</summary>
@@ -109,6 +119,15 @@ internal sealed class Node(NodeType type, object? value, int position)
     public Node? Delete { get; set; }
 
     public Regex? CompiledRegex { get; set; }
+
+    /// <summary>For a parent (%) node: the slot it reads.</summary>
+    public AncestorSlot? Slot { get; set; }
+
+    /// <summary>For a step: the slot to fill with this step's context value.</summary>
+    public AncestorSlot? Ancestor { get; set; }
+
+    /// <summary>Parent references below this node not yet resolved to a step.</summary>
+    public List<AncestorSlot>? SeekingParent { get; set; }
 
     /// <summary>A path that is one plain field name: no predicates, grouping, bindings or array flags.</summary>
     public bool IsSimpleName => Type == NodeType.Path && !KeepSingletonArray && Group == null && Steps is [{ } s]

@@ -39,7 +39,7 @@ internal sealed class Parser
             throw new JsonataException("S0201", "Syntax error: " + Describe(parser._node), parser._node.Position, TokenText(parser._node));
         }
 
-        return AstRewriter.Process(expr);
+        return AstRewriter.Rewrite(expr);
     }
 
     private static string? TokenText(Token t) => t.Value switch

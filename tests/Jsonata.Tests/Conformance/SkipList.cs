@@ -25,8 +25,6 @@ public static class SkipList
         ["function-tomillis/case012"] = Pictures,
         ["function-tomillis/case013"] = Pictures,
 
-        // The parent operator % (ancestry tracking through tuple streams) is not implemented; the engine raises U0001.
-        ["parent-operator"] = "parent operator (%) not supported",
 
         // These cases hold a lone UTF-16 surrogate, which System.Text.Json cannot read as a string.
         ["function-encodeUrl/case002"] = "lone surrogate in the case file is not readable by System.Text.Json",
