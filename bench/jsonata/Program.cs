@@ -3,6 +3,27 @@ using BenchmarkDotNet.Running;
 using Jsonata;
 using Jsonata.Bench;
 
+if (args.Length > 0 && args[0] == "--race")
+{
+    // Many threads reading one freshly parsed (not yet materialized) document at once.
+    var parsed = JsonataExpression.Parse(JsonataBenchmarks.JobsExpression);
+    var wrong = 0;
+    for (var round = 0; round < 2000; round++)
+    {
+        var document = JsonataBenchmarks.CreateDocument();
+        Parallel.For(0, 8, _ =>
+        {
+            if (parsed.Evaluate(document).Value?.GetValue<string>() != "job-7")
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+    }
+
+    Console.WriteLine($"wrong results: {wrong}");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--quick")
 {
     // A few seconds of plain timing, without BenchmarkDotNet (for a fast sanity check).

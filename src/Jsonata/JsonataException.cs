@@ -4,7 +4,7 @@ namespace Jsonata;
 public sealed class JsonataException : Exception
 {
     public JsonataException(string code, string message, int position = -1, string? token = null)
-        : base($"{code}: {message}" + (position >= 0 ? $" (at position {position})" : string.Empty))
+        : base($"{code}: {message}" + Where(position, token))
     {
         Code = code;
         Position = position;
@@ -29,6 +29,14 @@ public sealed class JsonataException : Exception
         Position = -1;
         Detail = message;
     }
+
+    private static string Where(int position, string? token) => (position, token) switch
+    {
+        ( >= 0, not null) => $" (at position {position}, token \"{token}\")",
+        ( >= 0, null) => $" (at position {position})",
+        (_, not null) => $" (token \"{token}\")",
+        _ => string.Empty,
+    };
 
     public string Code { get; }
 
