@@ -13,7 +13,6 @@ public static class SkipList
     {
         // Picture-string formatting and parsing: whole groups.
         ["function-formatNumber"] = Pictures,
-        ["function-formatInteger"] = Pictures,
         ["function-parseInteger"] = Pictures,
 
         // $fromMillis / $toMillis with a picture argument (the ISO 8601 forms are supported and tested).
