@@ -47,7 +47,7 @@ internal static partial class Library
         });
         yield return F("random", "<:n>", 0, (_, _) => Random.Shared.NextDouble());
         yield return F("formatBase", "<n-n?:s>", 2, (_, a) => FormatBase(Arg(a, 0), Arg(a, 1)));
-        yield return F("formatNumber", "<n-so?:s>", 3, (_, a) => Arg(a, 0) is null ? null : throw PictureUnsupported("$formatNumber"));
+        yield return F("formatNumber", "<n-so?:s>", 3, (_, a) => FormatNumber(Arg(a, 0), (string)Arg(a, 1)!, Arg(a, 2)));
         yield return F("formatInteger", "<n-s:s>", 2, (_, a) => FormatInteger(Arg(a, 0), (string)Arg(a, 1)!));
         yield return F("parseInteger", "<s-s:n>", 2, (_, a) => Arg(a, 0) is null ? null : throw PictureUnsupported("$parseInteger"));
     }
