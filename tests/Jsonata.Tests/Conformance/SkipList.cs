@@ -11,7 +11,7 @@ public static class SkipList
 
     public static readonly IReadOnlyDictionary<string, string> Entries = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        // Picture-string formatting and parsing: whole groups.
+        // Picture-string parsing ($parseInteger): whole group.
         ["function-parseInteger"] = Pictures,
 
         // $fromMillis / $toMillis with a picture argument (the ISO 8601 forms are supported and tested).
