@@ -13,11 +13,16 @@ public sealed class ScenarioPendingException : XunitException
     public ScenarioPendingException(string message)
         : base($"Pending: {message}")
     {
+        ReqnrollMessage = message;
     }
+
+    /// <summary>Reqnroll's own message (for an undefined step, the binding skeleton).</summary>
+    public string ReqnrollMessage { get; } = "";
 
     public ScenarioPendingException(string message, Exception innerException)
         : base($"Pending: {message}", innerException)
     {
+        ReqnrollMessage = message;
     }
 }
 

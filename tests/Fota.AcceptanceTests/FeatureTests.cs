@@ -11,7 +11,7 @@ public sealed class FeatureTests(ITestOutputHelper output)
 {
     public static IEnumerable<TheoryDataRow<FeatureScenario>> Scenarios => FeatureDiscovery.FromFolder("features");
 
-    [Theory]
+    [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
     public Task Scenario(FeatureScenario scenario) => ScenarioRunner.RunAsync(scenario, output);
 }

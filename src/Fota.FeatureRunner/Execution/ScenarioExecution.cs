@@ -75,7 +75,8 @@ internal static class ScenarioExecution
                 ScenarioExecutionStatus.BindingError => $"Step binding error: {ScenarioSteps.Describe(feature, failedStep)}",
                 _ => $"Step failed: {ScenarioSteps.Describe(feature, failedStep)}",
             };
-        return new ScenarioFailedException($"{what}{Environment.NewLine}{failure.Message}", failure);
+        var original = failure is ScenarioPendingException pending ? pending.ReqnrollMessage : failure.Message;
+        return new ScenarioFailedException($"{what}{Environment.NewLine}{original}", failure);
     }
 
     private static ScenarioInfo ScenarioInfoOf(ParsedFeature feature, Pickle pickle, int pickleIndex)
