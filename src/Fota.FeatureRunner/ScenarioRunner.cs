@@ -55,6 +55,11 @@ public static class ScenarioRunner
 
         var feature = FeatureCatalog.Load(options.FeaturesFolder, relativePath);
         var pickleIndex = FindPickle(feature, scenarioName);
+        if (FeatureDiscovery.SkipReasonOf(new FeatureScenario(options.FeaturesFolder, relativePath, pickleIndex, scenarioName, null)) is { } skipReason)
+        {
+            return new ScenarioOutcome(ScenarioOutcomeStatus.Skipped, SkipException.ForSkip(skipReason));
+        }
+
         var session = ReqnrollSession.For(options.TestAssembly ?? TestAssembly());
         using (ScenarioOutput.Use(options.Output))
         {

@@ -22,6 +22,7 @@ internal static class ScenarioExecution
         try
         {
             await runner.OnScenarioStartAsync();
+            var startedOk = runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.OK;
             foreach (var step in pickle.Steps)
             {
                 var wasOk = runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.OK;
@@ -30,8 +31,11 @@ internal static class ScenarioExecution
                 {
                     failedStep = step;
                 }
+            }
 
-                phase = "after its last step (an [AfterStep] hook?)";
+            if (startedOk)
+            {
+                phase = "after its last step";
             }
 
             await runner.CollectScenarioErrorsAsync();
