@@ -12,7 +12,8 @@ public static class ScenarioRunner
 {
     /// <summary>
     /// Runs one discovered scenario as the body of an xUnit test: it passes, fails with the step's
-    /// text and file:line followed by the original message, or is skipped. It appears in the living documentation.
+    /// text and file:line followed by the original message, or is skipped (<c>@ignore</c>, reported by
+    /// Reqnroll as skipped). It appears in the living documentation.
     /// </summary>
     public static async Task RunAsync(FeatureScenario scenario, ITestOutputHelper? output = null)
     {
@@ -30,7 +31,8 @@ public static class ScenarioRunner
         var feature = FeatureCatalog.Load(scenario.FeaturesFolder, scenario.RelativePath);
         using (ScenarioOutput.Use(output))
         {
-            await ReqnrollSession.For(TestAssembly()).RunReportedAsync(feature, scenario.PickleIndex);
+            var ignored = FeatureDiscovery.SkipReasonOf(scenario) is not null;
+            await ReqnrollSession.For(TestAssembly()).RunReportedAsync(feature, scenario.PickleIndex, ignored);
         }
     }
 

@@ -40,12 +40,22 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
-    public void An_ignore_tag_skips_the_scenario_and_only_that_one()
+    public void An_ignore_tag_marks_that_scenario_and_only_that_one_as_skipped()
     {
-        var rows = FeatureDiscovery.FromFolder("samples/passing");
+        var scenarios = FeatureDiscovery.Scenarios("samples/passing").ToList();
 
-        Row(rows, "Calculator: Ignored scenario").Skip.Should().Contain("@ignore");
-        rows.Where(row => row.TestDisplayName != "Calculator: Ignored scenario").Should().OnlyContain(row => row.Skip == null);
+        FeatureDiscovery.SkipReasonOf(scenarios.Single(s => s.DisplayName == "Calculator: Ignored scenario")).Should().Contain("@ignore");
+        scenarios.Where(s => s.DisplayName != "Calculator: Ignored scenario").Should().OnlyContain(s => FeatureDiscovery.SkipReasonOf(s) == null);
+    }
+
+    [Fact]
+    public async Task Running_an_ignored_scenario_skips_the_xunit_test_without_running_its_steps()
+    {
+        var ignored = FeatureDiscovery.Scenarios("samples/passing").Single(s => s.DisplayName == "Calculator: Ignored scenario");
+
+        var run = () => ScenarioRunner.RunAsync(ignored, new RecordingOutput());
+
+        (await run.Should().ThrowAsync<SkipException>()).Which.Message.Should().Contain("@ignore");
     }
 
     [Fact]

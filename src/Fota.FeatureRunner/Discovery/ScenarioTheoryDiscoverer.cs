@@ -3,9 +3,19 @@ using Xunit.v3;
 
 namespace Fota.FeatureRunner.Discovery;
 
-/// <summary>xUnit's theory discoverer, except that a data row's display name is used as it is.</summary>
+/// <summary>
+/// xUnit's theory discoverer, except that a data row's display name is used as it is, and rows are always
+/// enumerated at discovery (the in-process console runner does not by default), so that every scenario is a
+/// test case with its own name, traits and place in the order.
+/// </summary>
 internal sealed class ScenarioTheoryDiscoverer : TheoryDiscoverer
 {
+    private const string PreEnumerateTheories = "xunit.discovery.PreEnumerateTheories";
+
+    public override ValueTask<IReadOnlyCollection<IXunitTestCase>> Discover(
+        ITestFrameworkDiscoveryOptions discoveryOptions, IXunitTestMethod testMethod, IFactAttribute factAttribute) =>
+        base.Discover(new PreEnumeratingOptions(discoveryOptions), testMethod, factAttribute);
+
     protected override ValueTask<IReadOnlyCollection<IXunitTestCase>> CreateTestCasesForDataRow(
         ITestFrameworkDiscoveryOptions discoveryOptions,
         IXunitTestMethod testMethod,
@@ -37,5 +47,17 @@ internal sealed class ScenarioTheoryDiscoverer : TheoryDiscoverer
             sourceLineNumber: details.SourceLineNumber,
             timeout: details.Timeout);
         return new([testCase]);
+    }
+
+    private sealed class PreEnumeratingOptions(ITestFrameworkDiscoveryOptions inner) : ITestFrameworkDiscoveryOptions
+    {
+        public TValue? GetValue<TValue>(string name) =>
+            name == PreEnumerateTheories && (typeof(TValue) == typeof(bool?) || typeof(TValue) == typeof(bool))
+                ? (TValue)(object)true
+                : inner.GetValue<TValue>(name);
+
+        public void SetValue<TValue>(string name, TValue value) => inner.SetValue(name, value);
+
+        public string ToJson() => inner.ToJson();
     }
 }

@@ -32,7 +32,7 @@ internal sealed class ReqnrollSession(Assembly testAssembly)
     }
 
     /// <summary>Runs a scenario that appears in the living documentation.</summary>
-    public async Task RunReportedAsync(ParsedFeature feature, int pickleIndex)
+    public async Task RunReportedAsync(ParsedFeature feature, int pickleIndex, bool ignored = false)
     {
         await EnsureStartedAsync();
         await _reportedGate.WaitAsync();
@@ -47,7 +47,7 @@ internal sealed class ReqnrollSession(Assembly testAssembly)
                 await _runner.OnFeatureStartAsync(info);
             }
 
-            await ScenarioExecution.RunAsync(_runner, feature, pickleIndex);
+            await ScenarioExecution.RunAsync(_runner, feature, pickleIndex, ignored);
         }
         finally
         {
@@ -71,7 +71,7 @@ internal sealed class ReqnrollSession(Assembly testAssembly)
             await runner.OnFeatureStartAsync(info);
             try
             {
-                await ScenarioExecution.RunAsync(runner, feature, pickleIndex);
+                await ScenarioExecution.RunAsync(runner, feature, pickleIndex, ignored: false);
             }
             finally
             {

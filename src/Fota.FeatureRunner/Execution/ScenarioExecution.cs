@@ -11,7 +11,7 @@ namespace Fota.FeatureRunner.Execution;
 /// <summary>Runs one pickle on a Reqnroll test runner whose feature is already started.</summary>
 internal static class ScenarioExecution
 {
-    public static async Task RunAsync(ITestRunner runner, ParsedFeature feature, int pickleIndex)
+    public static async Task RunAsync(ITestRunner runner, ParsedFeature feature, int pickleIndex, bool ignored)
     {
         var pickle = feature.Pickles[pickleIndex];
         runner.OnScenarioInitialize(ScenarioInfoOf(feature, pickle, pickleIndex), RuleInfoOf(feature, pickle));
@@ -21,6 +21,28 @@ internal static class ScenarioExecution
         Exception? failure = null;
         try
         {
+            if (ignored)
+            {
+                // As generated code does: Reqnroll records the scenario as skipped (it shows in the living
+                // documentation) and asks the unit test provider to ignore it, which skips the xUnit test.
+                await runner.SkipScenarioAsync();
+                foreach (var step in pickle.Steps)
+                {
+                    await ScenarioSteps.RunAsync(runner, feature, step);
+                }
+
+                try
+                {
+                    await runner.CollectScenarioErrorsAsync();
+                }
+                catch (SkipException)
+                {
+                    // Reqnroll's own skip message does not say why; the one below does.
+                }
+
+                Assert.Skip($"Ignored: the scenario is tagged @{FeatureDiscovery.IgnoreTag} ({feature.DisplayPath})");
+            }
+
             await runner.OnScenarioStartAsync();
             var startedOk = runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.OK;
             foreach (var step in pickle.Steps)
