@@ -36,36 +36,25 @@ public static class FeatureDiscovery
     }
 
     /// <summary>The scenarios of every feature file below the folder, in file then pickle order.</summary>
-    public static IEnumerable<FeatureScenario> Scenarios(string featuresFolder)
+    public static IEnumerable<FeatureScenario> Scenarios(string featuresFolder) =>
+        FeatureFolders.FeatureFiles(FeatureFolders.Resolve(featuresFolder))
+            .SelectMany(relativePath => ScenariosOf(featuresFolder, relativePath));
+
+    private static IEnumerable<FeatureScenario> ScenariosOf(string featuresFolder, string relativePath)
     {
-        string? broken = null;
-        foreach (var relativePath in FeatureFolders.FeatureFiles(FeatureFolders.Resolve(featuresFolder)))
+        ParsedFeature feature;
+        try
         {
-            ParsedFeature feature;
-            try
-            {
-                feature = FeatureCatalog.Load(featuresFolder, relativePath);
-            }
-            catch (FeatureParseException e)
-            {
-                feature = null!;
-                broken = e.Message;
-            }
-
-            if (broken is not null)
-            {
-                var displayPath = FeatureFolders.DisplayPath(featuresFolder, relativePath);
-                yield return new FeatureScenario(featuresFolder, relativePath, -1, $"{displayPath} (does not parse)", broken);
-                broken = null;
-                continue;
-            }
-
-            for (var index = 0; index < feature.Pickles.Count; index++)
-            {
-                yield return new FeatureScenario(
-                    featuresFolder, relativePath, index, ScenarioNaming.For(feature, feature.Pickles[index]), parseError: null);
-            }
+            feature = FeatureCatalog.Load(featuresFolder, relativePath);
         }
+        catch (FeatureParseException e)
+        {
+            var displayPath = FeatureFolders.DisplayPath(featuresFolder, relativePath);
+            return [new FeatureScenario(featuresFolder, relativePath, -1, $"{displayPath} (does not parse)", e.Message)];
+        }
+
+        return feature.Pickles.Select((pickle, index) =>
+            new FeatureScenario(featuresFolder, relativePath, index, ScenarioNaming.For(feature, pickle), parseError: null));
     }
 
     /// <summary>Tags of a scenario without <c>@</c>: the feature's, rule's, scenario's and examples' tags.</summary>
