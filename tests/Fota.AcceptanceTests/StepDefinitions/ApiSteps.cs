@@ -23,12 +23,12 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
 
     /// <summary>Prepares a request without a body; "retrying N times" lets assertions re-send it up to N times.</summary>
     [StepDefinition(@"^I `([A-Z]+)` `([^`]+)`(?: retrying (\d+) times)?$")]
-    public void Prepare(string method, string url, string retrying) =>
+    public void Prepare(string method, string url, string? retrying) =>
         api.Prepare(method, variables.Substitute(url), retrying: string.IsNullOrEmpty(retrying) ? null : int.Parse(retrying, CultureInfo.InvariantCulture));
 
     [StepDefinition(@"^(soon )?the status code of the last response should be `(\d+)`$")]
-    public Task StatusCode(string soon, int expected) =>
-        api.AssertAsync($"status code {expected}", soon.Length > 0, response =>
+    public Task StatusCode(string? soon, int expected) =>
+        api.AssertAsync($"status code {expected}", !string.IsNullOrEmpty(soon), response =>
         {
             if (response.StatusCode != expected)
             {
@@ -38,10 +38,10 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
 
     /// <summary>The response body's @context equals the given URL.</summary>
     [StepDefinition(@"^(soon )?I should receive a `([^`]+)` response$")]
-    public Task ReceiveContext(string soon, string context)
+    public Task ReceiveContext(string? soon, string context)
     {
         var expected = variables.Substitute(context);
-        return api.AssertAsync($"a {expected} response", soon.Length > 0, response =>
+        return api.AssertAsync($"a {expected} response", !string.IsNullOrEmpty(soon), response =>
         {
             var actual = response.Json?["@context"];
             if (actual is null || actual.GetValueKind() != JsonValueKind.String || actual.GetValue<string>() != expected)
@@ -53,30 +53,30 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
 
     /// <summary>Selects a part of the body with JSONata and matches it partially (SPEC 5.5).</summary>
     [StepDefinition(@"^(soon )?`([^`]+)` of the last response should match$")]
-    public Task SelectionMatches(string soon, string selector, string expectedJson)
+    public Task SelectionMatches(string? soon, string selector, string expectedJson)
     {
         var expected = ParseExpected(expectedJson);
         var expression = variables.Substitute(selector);
-        return api.AssertAsync($"`{expression}` should match", soon.Length > 0, response =>
+        return api.AssertAsync($"`{expression}` should match", !string.IsNullOrEmpty(soon), response =>
             ThrowOnDifferences(JsonMatcher.Partial(expected, Select(response, expression)), $"`{expression}` of the last response"));
     }
 
     /// <summary>Matches the whole body partially (SPEC 5.5).</summary>
     [StepDefinition(@"^(soon )?the last response should match$")]
-    public Task ResponseMatches(string soon, string expectedJson)
+    public Task ResponseMatches(string? soon, string expectedJson)
     {
         var expected = ParseExpected(expectedJson);
-        return api.AssertAsync("the last response should match", soon.Length > 0, response =>
+        return api.AssertAsync("the last response should match", !string.IsNullOrEmpty(soon), response =>
             ThrowOnDifferences(JsonMatcher.Partial(expected, response.Json), "The last response"));
     }
 
     /// <summary>The selected value, as text, contains the given text.</summary>
     [StepDefinition(@"^(soon )?`([^`]+)` of the last response should contain `([^`]*)`$")]
-    public Task SelectionContains(string soon, string selector, string text)
+    public Task SelectionContains(string? soon, string selector, string text)
     {
         var expression = variables.Substitute(selector);
         var expected = variables.Substitute(text);
-        return api.AssertAsync($"`{expression}` should contain `{expected}`", soon.Length > 0, response =>
+        return api.AssertAsync($"`{expression}` should contain `{expected}`", !string.IsNullOrEmpty(soon), response =>
         {
             var actual = Placeholders.AsText(Select(response, expression));
             if (!actual.Contains(expected, StringComparison.Ordinal))

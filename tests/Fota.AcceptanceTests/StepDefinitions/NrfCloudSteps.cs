@@ -19,6 +19,6 @@ public sealed class NrfCloudSteps(NrfCloudMockDriver mock, ApiDriver api, Scenar
 
     /// <summary>SPEC 5.4: a recorded request of this scenario matches the raw HTTP request (doc string).</summary>
     [StepDefinition(@"^(soon )?the nRF Cloud API should have been called with$")]
-    public Task CalledWith(string soon, string rawRequest) =>
-        mock.AssertCalledWithAsync(variables.Substitute(rawRequest), soon.Length > 0, () => api.LastResponseIfSent);
+    public Task CalledWith(string? soon, string rawRequest) =>
+        mock.AssertCalledWithAsync(variables.Substitute(rawRequest), !string.IsNullOrEmpty(soon), () => api.LastResponseIfSent);
 }
