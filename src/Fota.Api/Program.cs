@@ -1,6 +1,28 @@
+using Fota.Api.Devices;
+using Fota.Api.Fota;
+using Fota.Api.Http;
+using Fota.Api.NrfCloud;
+using Fota.Api.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddFotaStorage();
+builder.Services.AddNrfCloud(builder.Configuration);
+builder.Services.AddDeviceRegistry();
+builder.Services.AddFota(builder.Configuration);
+builder.Services.AddFotaHttp();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+
+app.UseFotaHttp();
+app.MapHealth();
+app.MapFota();
+app.MapAdmin(app.Configuration);
+app.MapOpenApi();
+
 app.Run();
 
+/// <summary>Visible to WebApplicationFactory&lt;Program&gt; in the test projects.</summary>
 public partial class Program;

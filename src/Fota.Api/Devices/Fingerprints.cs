@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace Fota.Api.Devices;
+
+/// <summary>Device fingerprints: <c>&lt;hex&gt;.&lt;6 chars&gt;</c>, compared case-insensitively.</summary>
+public static partial class Fingerprints
+{
+    public const string Pattern = "^[A-F0-9]+\\.[ABCDEFGHIJKMNPQRSTUVWXYZ2-9]{6}$";
+
+    /// <summary>The characters of the part after the dot (no L, O, 0, 1: easy to read aloud).</summary>
+    public const string CodeAlphabet = "ABCDEFGHIJKMNPQRSTUVWXYZ23456789";
+
+    public static bool IsValid(string? fingerprint) => fingerprint is not null && FingerprintRegex().IsMatch(fingerprint);
+
+    public static bool AreEqual(string stored, string given) => string.Equals(stored, given, StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FingerprintRegex();
+}

@@ -1,0 +1,184 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Polly.Timeout;
+
+namespace Fota.Api.NrfCloud;
+
+/// <summary>
+/// Typed HttpClient for nRF Cloud's FOTA REST API. Created by IHttpClientFactory, so timeouts, retries and
+/// any handlers added through <c>ConfigureHttpClientDefaults</c> apply. Every call carries the account's key.
+/// </summary>
+public sealed partial class NrfCloudClient(HttpClient http, ILogger<NrfCloudClient> logger)
+{
+    private const int MaxErrorBodyChars = 300;
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = MediaTypeWithQualityHeaderValue.Parse("application/json; charset=utf-8");
+    private static readonly MediaTypeHeaderValue ContentTypeJson = new("application/json");
+
+    /// <summary><c>POST {endpoint}/v1/fota-jobs</c>; the result is nRF Cloud's job id.</summary>
+    public async Task<NrfCloudResult<string>> CreateFotaJobAsync(
+        NrfCloudAccount account, string bundleId, string deviceId, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, account, "v1/fota-jobs");
+        request.Content = new ByteArrayContent(CreateJobBody(bundleId, deviceId));
+        request.Content.Headers.ContentType = ContentTypeJson;
+
+        return await SendAsync(request, account, body =>
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("jobId", out var jobId)
+                && jobId.ValueKind == JsonValueKind.String
+                && jobId.GetString() is { Length: > 0 } id
+                    ? id
+                    : null;
+        }, "a jobId", cancellationToken);
+    }
+
+    /// <summary><c>GET {endpoint}/v1/fota-jobs/{jobId}</c>.</summary>
+    public async Task<NrfCloudResult<NrfCloudFotaJob>> GetFotaJobAsync(
+        NrfCloudAccount account, string jobId, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Get, account, "v1/fota-jobs/" + Uri.EscapeDataString(jobId));
+        return await SendAsync(request, account, ParseJob, "jobId, status and createdAt", cancellationToken);
+    }
+
+    /// <summary>Exactly <c>{"bundleId":"…","autoApply":true,"deviceIdentifiers":["…"]}</c>: compact, keys in this order.</summary>
+    internal static byte[] CreateJobBody(string bundleId, string deviceId)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("bundleId", bundleId);
+            writer.WriteBoolean("autoApply", true);
+            writer.WriteStartArray("deviceIdentifiers");
+            writer.WriteStringValue(deviceId);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static HttpRequestMessage NewRequest(HttpMethod method, NrfCloudAccount account, string relativePath)
+    {
+        var baseAddress = account.ApiEndpoint.AbsoluteUri.EndsWith('/') ? account.ApiEndpoint : new Uri(account.ApiEndpoint.AbsoluteUri + "/");
+        var request = new HttpRequestMessage(method, new Uri(baseAddress, relativePath));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.ApiKey);
+        request.Headers.Accept.Add(AcceptJson);
+        return request;
+    }
+
+    private static NrfCloudFotaJob? ParseJob(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var jobId = StringProperty(root, "jobId");
+        var status = StringProperty(root, "status");
+        var createdAt = StringProperty(root, "createdAt");
+        if (string.IsNullOrEmpty(jobId) || string.IsNullOrEmpty(status) || string.IsNullOrEmpty(createdAt))
+        {
+            return null;
+        }
+
+        string? version = null;
+        if (root.TryGetProperty("firmware", out var firmware) && firmware.ValueKind == JsonValueKind.Object)
+        {
+            version = StringProperty(firmware, "version");
+        }
+
+        return new NrfCloudFotaJob(
+            jobId,
+            status,
+            createdAt,
+            NullIfEmpty(StringProperty(root, "statusDetail")),
+            NullIfEmpty(StringProperty(root, "lastUpdatedAt")),
+            NullIfEmpty(version));
+    }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private async Task<NrfCloudResult<T>> SendAsync<T>(
+        HttpRequestMessage request, NrfCloudAccount account, Func<string, T?> parse, string expected, CancellationToken cancellationToken)
+        where T : class
+    {
+        var operation = $"{request.Method} {request.RequestUri!.AbsolutePath}";
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                LogFailed(operation, account.Name, status);
+                return NrfCloudResult<T>.Failure(
+                    $"nRF Cloud answered {operation} with {status} {response.ReasonPhrase}{Excerpt(body)}", status);
+            }
+
+            T? value;
+            try
+            {
+                value = parse(body);
+            }
+            catch (JsonException)
+            {
+                value = null;
+            }
+
+            if (value is null)
+            {
+                LogUnexpectedBody(operation, account.Name, status);
+                return NrfCloudResult<T>.Failure(
+                    $"nRF Cloud answered {operation} with {status} but not with JSON holding {expected}{Excerpt(body)}", status);
+            }
+
+            return NrfCloudResult<T>.Success(value);
+        }
+        catch (Exception exception) when (exception is TimeoutRejectedException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogUnreachable(operation, account.Name, "timed out");
+            return NrfCloudResult<T>.Failure($"nRF Cloud did not answer {operation} in time");
+        }
+        catch (HttpRequestException exception)
+        {
+            LogUnreachable(operation, account.Name, exception.Message);
+            return NrfCloudResult<T>.Failure($"nRF Cloud could not be reached for {operation}: {exception.Message}");
+        }
+    }
+
+    private static string Excerpt(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "";
+        }
+
+        var text = body.Length > MaxErrorBodyChars ? body[..MaxErrorBodyChars] + "…" : body;
+        var oneLine = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            oneLine.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return ": " + oneLine.ToString().Trim();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "nRF Cloud answered {Operation} for account {Account} with {StatusCode}")]
+    private partial void LogFailed(string operation, string account, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "nRF Cloud answered {Operation} for account {Account} with {StatusCode} and an unexpected body")]
+    private partial void LogUnexpectedBody(string operation, string account, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "nRF Cloud call {Operation} for account {Account} failed: {Reason}")]
+    private partial void LogUnreachable(string operation, string account, string reason);
+}

@@ -1,0 +1,35 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Fota.Api.Devices;
+
+namespace Fota.Api.Tests.Support;
+
+/// <summary>Calls of the device FOTA API as a web application makes them.</summary>
+public static class DeviceApi
+{
+    public const string BundleId = "APP*1e29dfa3*v2.0.0";
+
+    public static string SchedulePath(DeviceResponse device, string? fingerprint = null) =>
+        $"/device/{Uri.EscapeDataString(device.DeviceId)}/fota?fingerprint={Uri.EscapeDataString(fingerprint ?? device.Fingerprint)}";
+
+    public static string JobsPath(DeviceResponse device, string? fingerprint = null) =>
+        $"/device/{Uri.EscapeDataString(device.DeviceId)}/fota/jobs?fingerprint={Uri.EscapeDataString(fingerprint ?? device.Fingerprint)}";
+
+    public static Task<HttpResponseMessage> ScheduleAsync(this HttpClient client, DeviceResponse device, string bundleId = BundleId) =>
+        client.PostAsJsonAsync(SchedulePath(device), new { bundleId }, TestContext.Current.CancellationToken);
+
+    public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+        ?? throw new InvalidOperationException("The body is JSON null");
+
+    public static async Task<JsonArray> ListJobsAsync(this HttpClient client, DeviceResponse device)
+    {
+        var response = await client.GetAsync(JobsPath(device), TestContext.Current.CancellationToken);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync())["jobs"]!.AsArray();
+    }
+
+    /// <summary>Queues nRF Cloud's answer to the create call with <paramref name="jobId"/>.</summary>
+    public static void AcceptCreate(this FakeNrfCloud nrfCloud, string jobId) =>
+        nrfCloud.Enqueue("POST /v1/fota-jobs", System.Net.HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+
+namespace Fota.Api.Tests.Support;
+
+/// <summary>One request the fake nRF Cloud received, with its body as exact bytes.</summary>
+public sealed record NrfCloudCall(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    public string Header(string name) =>
+        Headers.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"Header {name} was not sent; sent: {string.Join(", ", Headers.Keys)}");
+}
+
+/// <summary>
+/// Stands in for nRF Cloud as the primary handler of the service's HttpClient: answers from per-route responders
+/// ("GET /v1/fota-jobs/{id}"), records every call, and counts concurrent calls per route.
+/// </summary>
+public sealed class FakeNrfCloud : HttpMessageHandler
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpRequestMessage, Task<HttpResponseMessage>>>> _once = new();
+    private readonly ConcurrentDictionary<string, Func<HttpRequestMessage, Task<HttpResponseMessage>>> _always = new();
+    private readonly ConcurrentDictionary<string, int> _inFlight = new();
+    private readonly ConcurrentQueue<NrfCloudCall> _calls = new();
+    private int _maxInFlightPerRoute;
+    private int _inFlightTotal;
+    private int _maxInFlightTotal;
+
+    public IReadOnlyList<NrfCloudCall> Calls => [.. _calls];
+
+    /// <summary>The most calls that were running at the same time for one route (one job).</summary>
+    public int MaxConcurrentCallsPerRoute => Volatile.Read(ref _maxInFlightPerRoute);
+
+    public int MaxConcurrentCalls => Volatile.Read(ref _maxInFlightTotal);
+
+    public IReadOnlyList<NrfCloudCall> CallsTo(string method, string path) =>
+        Calls.Where(c => c.Method.Method == method && c.Uri.AbsolutePath == path).ToList();
+
+    /// <summary>Answers the next call of <paramref name="route"/> ("METHOD /path") once; queued answers are used in order.</summary>
+    public void Enqueue(string route, Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) =>
+        _once.GetOrAdd(route, _ => new ConcurrentQueue<Func<HttpRequestMessage, Task<HttpResponseMessage>>>()).Enqueue(respond);
+
+    public void Enqueue(string route, HttpStatusCode status, string? json = null, Action<HttpResponseMessage>? configure = null) =>
+        Enqueue(route, _ => Task.FromResult(Response(status, json, configure)));
+
+    /// <summary>Answers every call of <paramref name="route"/> that no queued answer takes.</summary>
+    public void Always(string route, Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) => _always[route] = respond;
+
+    public void Always(string route, HttpStatusCode status, string? json = null) =>
+        Always(route, _ => Task.FromResult(Response(status, json)));
+
+    public static HttpResponseMessage Response(HttpStatusCode status, string? json = null, Action<HttpResponseMessage>? configure = null)
+    {
+        var response = new HttpResponseMessage(status);
+        if (json is not null)
+        {
+            response.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        configure?.Invoke(response);
+        return response;
+    }
+
+    public static string JobJson(string jobId, string status, string? statusDetail = null, string? lastUpdatedAt = null, string? version = null)
+    {
+        var fields = new List<string>
+        {
+            $"\"jobId\":\"{jobId}\"",
+            $"\"status\":\"{status}\"",
+            "\"createdAt\":\"2024-06-06T15:44:00.000Z\"",
+            "\"executionStats\":{\"devices\":1}",
+        };
+        if (statusDetail is not null)
+        {
+            fields.Add($"\"statusDetail\":\"{statusDetail}\"");
+        }
+
+        if (lastUpdatedAt is not null)
+        {
+            fields.Add($"\"lastUpdatedAt\":\"{lastUpdatedAt}\"");
+        }
+
+        if (version is not null)
+        {
+            fields.Add($"\"firmware\":{{\"version\":\"{version}\",\"bundleId\":\"APP*1e29dfa3*{version}\"}}");
+        }
+
+        return "{" + string.Join(",", fields) + "}";
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var route = $"{request.Method.Method} {request.RequestUri!.AbsolutePath}";
+        var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        _calls.Enqueue(new NrfCloudCall(request.Method, request.RequestUri, headers, body));
+
+        var inFlight = _inFlight.AddOrUpdate(route, 1, (_, n) => n + 1);
+        UpdateMax(ref _maxInFlightPerRoute, inFlight);
+        UpdateMax(ref _maxInFlightTotal, Interlocked.Increment(ref _inFlightTotal));
+        try
+        {
+            if (_once.TryGetValue(route, out var queue) && queue.TryDequeue(out var respondOnce))
+            {
+                return await respondOnce(request);
+            }
+
+            if (_always.TryGetValue(route, out var respond))
+            {
+                return await respond(request);
+            }
+
+            return Response(HttpStatusCode.NotFound, $"{{\"message\":\"fake nRF Cloud has nothing for {route}\"}}");
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(route, 0, (_, n) => n - 1);
+            Interlocked.Decrement(ref _inFlightTotal);
+        }
+    }
+
+    private static void UpdateMax(ref int max, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref max)) && Interlocked.CompareExchange(ref max, value, seen) != seen)
+        {
+        }
+    }
+}
