@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Contexts;
@@ -21,12 +20,15 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
         api.Prepare(method, variables.Substitute(url), body);
     }
 
-    /// <summary>Prepares a request without a body; "retrying N times" lets assertions re-send it up to N times.</summary>
-    [StepDefinition(@"^I `([A-Z]+)` `([^`]+)`(?: retrying (\d+) times)?$")]
-    public void Prepare(string method, string url, string? retrying) =>
-        api.Prepare(method, variables.Substitute(url), retrying: string.IsNullOrEmpty(retrying) ? null : int.Parse(retrying, CultureInfo.InvariantCulture));
+    /// <summary>Prepares a request without a body.</summary>
+    [StepDefinition(@"^I `([A-Z]+)` `([^`]+)`$")]
+    public void Prepare(string method, string url) => api.Prepare(method, variables.Substitute(url));
 
-    [StepDefinition(@"^(soon )?the status code of the last response should be `(\d+)`$")]
+    /// <summary>Prepares a request without a body that assertions may re-send up to N times.</summary>
+    [StepDefinition(@"^I `([A-Z]+)` `([^`]+)` retrying (\d+) times$")]
+    public void PrepareRetrying(string method, string url, int retrying) => api.Prepare(method, variables.Substitute(url), retrying: retrying);
+
+    [StepDefinition(@"^((?:soon )?)the status code of the last response should be `(\d+)`$")]
     public Task StatusCode(string? soon, int expected) =>
         api.AssertAsync($"status code {expected}", !string.IsNullOrEmpty(soon), response =>
         {
@@ -37,7 +39,7 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
         });
 
     /// <summary>The response body's @context equals the given URL.</summary>
-    [StepDefinition(@"^(soon )?I should receive a `([^`]+)` response$")]
+    [StepDefinition(@"^((?:soon )?)I should receive a `([^`]+)` response$")]
     public Task ReceiveContext(string? soon, string context)
     {
         var expected = variables.Substitute(context);
@@ -52,7 +54,7 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
     }
 
     /// <summary>Selects a part of the body with JSONata and matches it partially (SPEC 5.5).</summary>
-    [StepDefinition(@"^(soon )?`([^`]+)` of the last response should match$")]
+    [StepDefinition(@"^((?:soon )?)`([^`]+)` of the last response should match$")]
     public Task SelectionMatches(string? soon, string selector, string expectedJson)
     {
         var expected = ParseExpected(expectedJson);
@@ -62,7 +64,7 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
     }
 
     /// <summary>Matches the whole body partially (SPEC 5.5).</summary>
-    [StepDefinition(@"^(soon )?the last response should match$")]
+    [StepDefinition(@"^((?:soon )?)the last response should match$")]
     public Task ResponseMatches(string? soon, string expectedJson)
     {
         var expected = ParseExpected(expectedJson);
@@ -71,7 +73,7 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
     }
 
     /// <summary>The selected value, as text, contains the given text.</summary>
-    [StepDefinition(@"^(soon )?`([^`]+)` of the last response should contain `([^`]*)`$")]
+    [StepDefinition(@"^((?:soon )?)`([^`]+)` of the last response should contain `([^`]*)`$")]
     public Task SelectionContains(string? soon, string selector, string text)
     {
         var expression = variables.Substitute(selector);

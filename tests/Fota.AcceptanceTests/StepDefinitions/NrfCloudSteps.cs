@@ -18,7 +18,7 @@ public sealed class NrfCloudSteps(NrfCloudMockDriver mock, ApiDriver api, Scenar
         mock.QueueAsync(variables.Substitute(request), variables.Substitute(rawResponse), keep: true);
 
     /// <summary>SPEC 5.4: a recorded request of this scenario matches the raw HTTP request (doc string).</summary>
-    [StepDefinition(@"^(soon )?the nRF Cloud API should have been called with$")]
+    [StepDefinition(@"^((?:soon )?)the nRF Cloud API should have been called with$")]
     public Task CalledWith(string? soon, string rawRequest) =>
         mock.AssertCalledWithAsync(variables.Substitute(rawRequest), !string.IsNullOrEmpty(soon), () => api.LastResponseIfSent);
 }
