@@ -15,8 +15,9 @@ public sealed class InProcessFotaHost : IFotaHost
     private readonly bool _ownsMock;
     private readonly string _databaseFolder;
 
-    private InProcessFotaHost(FotaApiFactory factory, IMockNrfCloud mock, bool ownsMock, string databaseFolder, string adminToken)
+    private InProcessFotaHost(FotaApiFactory factory, IMockNrfCloud mock, bool ownsMock, string databaseFolder, string adminToken, RetrySettings retry)
     {
+        Retry = retry;
         _factory = factory;
         _mock = mock;
         _ownsMock = ownsMock;
@@ -39,22 +40,36 @@ public sealed class InProcessFotaHost : IFotaHost
 
     public Uri AccountApiEndpoint => _mock.ApiEndpoint;
 
-    public RetrySettings Retry { get; } = RetrySettings.FromEnvironment(RetrySettings.InProcessDefaults, Environment.GetEnvironmentVariable);
+    public RetrySettings Retry { get; }
 
     /// <summary>
     /// Starts the service (and the mock, unless <paramref name="sharedMock"/> is given: the mock partitions
-    /// by API key, so hosts can share one).
+    /// by API key, so hosts can share one). <paramref name="retry"/> replaces the in-process retry settings.
     /// </summary>
     public static async Task<InProcessFotaHost> StartAsync(
         Action<IServiceCollection>? configureServices = null,
         IMockNrfCloud? sharedMock = null,
+        RetrySettings? retry = null,
         CancellationToken cancellationToken = default)
     {
         var folder = Directory.CreateTempSubdirectory("fota-acceptance-").FullName;
         var mock = sharedMock ?? await MockConnections.StartInProcessAsync(cancellationToken).ConfigureAwait(false);
         var adminToken = "suite-admin-" + Guid.NewGuid().ToString("N");
         var factory = new FotaApiFactory(Path.Combine(folder, "fota.db"), adminToken, configureServices);
-        return new InProcessFotaHost(factory, mock, ownsMock: sharedMock is null, folder, adminToken);
+        var host = new InProcessFotaHost(
+            factory, mock, ownsMock: sharedMock is null, folder, adminToken,
+            retry ?? RetrySettings.FromEnvironment(RetrySettings.InProcessDefaults, Environment.GetEnvironmentVariable));
+        try
+        {
+            await HostWarmUp.RunAsync(host.ApiClient, adminToken, mock, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return host;
     }
 
     public async ValueTask DisposeAsync()
