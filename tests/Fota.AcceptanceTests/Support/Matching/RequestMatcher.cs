@@ -128,12 +128,12 @@ public static class RequestMatcher
             .AppendLine();
         foreach (var (name, value) in request.Headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
         {
-            text.Append("  ").Append(name).Append(": ").AppendLine(name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? Redact(value) : value);
+            text.Append("    ").Append(name).Append(": ").AppendLine(name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? Redact(value) : value);
         }
 
         if (request.Body.Length > 0)
         {
-            text.Append("  ").AppendLine(request.Body.Length <= 1000 ? request.Body : request.Body[..1000] + "…");
+            text.Append("    ").AppendLine(request.Body.Length <= 1000 ? request.Body : request.Body[..1000] + "…");
         }
 
         return text.ToString();
