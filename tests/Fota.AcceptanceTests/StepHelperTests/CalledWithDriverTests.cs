@@ -81,10 +81,12 @@ public sealed class CalledWithDriverTests
         public Task<IReadOnlyList<RecordedRequest>> GetRequestsAsync(RequestFilter filter, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<RecordedRequest>>(Recorded.ToList());
 
-        public Task<RecordedRequest?> WaitForRequestAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken = default)
+        /// <summary>Like the real mock: nothing arrives, so the wait lasts its whole timeout.</summary>
+        public async Task<RecordedRequest?> WaitForRequestAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
             Waits.Add(filter);
-            return Task.FromResult<RecordedRequest?>(null);
+            await Task.Delay(timeout, cancellationToken);
+            return null;
         }
 
         public Task ClearResponsesAsync(string? apiKey = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
@@ -106,7 +108,7 @@ public sealed class CalledWithDriverTests
 
         public Uri AccountApiEndpoint => mock.ApiEndpoint;
 
-        public RetrySettings Retry { get; } = new(TimeSpan.FromMilliseconds(1), 2, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50));
+        public RetrySettings Retry { get; } = new(TimeSpan.FromMilliseconds(1), 2, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(1));
 
         public ValueTask DisposeAsync()
         {
