@@ -4,19 +4,26 @@ namespace MockNrfCloud.Client;
 /// The mock nRF Cloud as tests see it: queue canned raw-HTTP responses for an API key and inspect
 /// the requests it recorded. Implemented in-process (MockNrfCloud.InProcessMockNrfCloud) and over the
 /// mock's admin HTTP API (HttpMockNrfCloud), so callers do not care where it runs.
+/// Queues and journal are partitioned by the nRF Cloud request's bearer API key; requests without one belong to the
+/// key "anonymous". Invalid input throws <see cref="MockNrfCloudInputException"/> from both implementations.
 /// </summary>
 public interface IMockNrfCloud
 {
     /// <summary>The base URL of the mocked nRF Cloud REST API (what an account's apiEndpoint should be).</summary>
     Uri ApiEndpoint { get; }
 
-    /// <summary>Queues <paramref name="rawResponse"/> for <paramref name="request"/> ("METHOD /path[?query]"); returns its id.</summary>
+    /// <summary>Queues <paramref name="rawResponse"/> for <paramref name="request"/> ("METHOD /path[?query]"); returns its id.
+    /// A request with the same method and path whose query contains every queued parameter (a value written "/regex/"
+    /// matches as a regex) is answered by the oldest such response; once, unless <paramref name="keep"/>.</summary>
+    /// <exception cref="MockNrfCloudInputException">apiKey is empty, or the request line or raw response cannot be parsed
+    /// (ParamName "apiKey", "request" or "rawResponse"; the message names the line and the problem).</exception>
     Task<string> QueueResponseAsync(string apiKey, string request, string rawResponse, bool keep = false, CancellationToken cancellationToken = default);
 
     /// <summary>Recorded requests (oldest first) matching the filter; null filter fields match anything.</summary>
     Task<IReadOnlyList<RecordedRequest>> GetRequestsAsync(RequestFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>The first recorded request matching the filter (also one recorded before the call), waiting server-side up to <paramref name="timeout"/>; null when none arrived.</summary>
+    /// <exception cref="MockNrfCloudInputException">The timeout is negative or longer than 10 minutes (ParamName "timeout").</exception>
     Task<RecordedRequest?> WaitForRequestAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken = default);
 
     /// <summary>Removes queued responses of one API key, or all when <paramref name="apiKey"/> is null.</summary>

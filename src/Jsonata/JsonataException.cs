@@ -4,11 +4,12 @@ namespace Jsonata;
 public sealed class JsonataException : Exception
 {
     public JsonataException(string code, string message, int position = -1, string? token = null)
-        : base($"{code}: {message}" + (position >= 0 ? $" (at position {position})" : string.Empty))
+        : base($"{code}: {message}" + Where(position, token))
     {
         Code = code;
         Position = position;
         Token = token;
+        Detail = message;
     }
 
     public JsonataException()
@@ -26,11 +27,27 @@ public sealed class JsonataException : Exception
     {
         Code = "D0000";
         Position = -1;
+        Detail = message;
     }
+
+    private static string Where(int position, string? token) => (position, token) switch
+    {
+        ( >= 0, not null) => $" (at position {position}, token \"{token}\")",
+        ( >= 0, null) => $" (at position {position})",
+        (_, not null) => $" (token \"{token}\")",
+        _ => string.Empty,
+    };
 
     public string Code { get; }
 
     public int Position { get; }
 
     public string? Token { get; }
+
+    /// <summary>The message without code and position.</summary>
+    internal string Detail { get; }
+
+    /// <summary>The same error located at the expression that raised it (keeps an already known position).</summary>
+    internal JsonataException Locate(int position, string? token) =>
+        Position >= 0 ? this : new JsonataException(Code, Detail, position, Token ?? token);
 }

@@ -1,0 +1,12 @@
+namespace MockNrfCloud.Client.Parsing;
+
+/// <summary>A parsed raw HTTP response as queued by a test. Headers keep their order and spelling.</summary>
+public sealed record RawHttpResponse(
+    int StatusCode,
+    string ReasonPhrase,
+    IReadOnlyList<KeyValuePair<string, string>> Headers,
+    string Body)
+{
+    /// <summary>The header's value (repeated headers joined with ", "), or null when absent.</summary>
+    public string? GetHeader(string name) => HeaderValues.Join(Headers, name);
+}

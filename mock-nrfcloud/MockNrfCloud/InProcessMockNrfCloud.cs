@@ -1,0 +1,71 @@
+using MockNrfCloud.Client;
+using MockNrfCloud.Hosting;
+
+namespace MockNrfCloud;
+
+/// <summary>
+/// The mock nRF Cloud started inside the test process on a free loopback port. Queue and inspect calls go straight to
+/// the server's state (no HTTP hop); the server itself — the nRF Cloud surface and the admin API — is real HTTP, so
+/// the service under test and <see cref="HttpMockNrfCloud"/> can both talk to it.
+/// </summary>
+public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDisposable
+{
+    private readonly MockNrfCloudServer _server;
+
+    /// <summary>Starts the mock on http://127.0.0.1 with a port the OS picks.</summary>
+    public InProcessMockNrfCloud(MockOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        _server = MockNrfCloudServer.Start(options ?? new MockOptions(), ["http://127.0.0.1:0"], loggerFactory);
+        ApiEndpoint = new Uri(_server.Url.GetLeftPart(UriPartial.Authority));
+        AdminBaseUrl = new Uri(ApiEndpoint, "/mock/");
+    }
+
+    /// <inheritdoc />
+    public Uri ApiEndpoint { get; }
+
+    /// <summary>The admin HTTP API base (ends with "/mock/"), e.g. for an <see cref="HttpMockNrfCloud"/> over this server.</summary>
+    public Uri AdminBaseUrl { get; }
+
+    /// <summary>The admin token the admin HTTP API requires, or null when open.</summary>
+    public string? AdminToken => string.IsNullOrEmpty(_server.Options.AdminToken) ? null : _server.Options.AdminToken;
+
+    /// <inheritdoc />
+    public Task<string> QueueResponseAsync(string apiKey, string request, string rawResponse, bool keep = false, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_server.State.Queue(apiKey, request, rawResponse, keep));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecordedRequest>> GetRequestsAsync(RequestFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return Task.FromResult(_server.State.Journal.Find(filter));
+    }
+
+    /// <inheritdoc />
+    public Task<RecordedRequest?> WaitForRequestAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return _server.State.WaitAsync(filter, timeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ClearResponsesAsync(string? apiKey = null, CancellationToken cancellationToken = default)
+    {
+        _server.State.Queues.Clear(apiKey);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ClearRequestsAsync(string? apiKey = null, CancellationToken cancellationToken = default)
+    {
+        _server.State.Journal.Clear(apiKey);
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Dispose() => _server.Dispose();
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using MockNrfCloud.Client;
+using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Queueing;
+using WireMock;
+using WireMock.ResponseProviders;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace MockNrfCloud.NrfCloud;
+
+/// <summary>
+/// Answers every nRF Cloud request (the catch-all WireMock mapping) from the caller's queue and records it in the journal.
+/// Why a response provider and not one WireMock mapping per queued response: the answer depends on the request's bearer
+/// key partition, on FIFO order across responses and on one-shot consumption. Doing that with mappings would need
+/// scenario state per queue entry, which WireMock updates without atomicity, so two concurrent requests could both take
+/// one one-shot response. Here the take is one locked step per partition.
+/// </summary>
+internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IResponseProvider
+{
+    public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(IMapping mapping, HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+    {
+        var httpRequest = context.Request;
+        var apiKey = ApiKeyPartition.FromAuthorization(httpRequest.Headers.Authorization);
+        var method = requestMessage.Method;
+        var path = httpRequest.Path.HasValue ? httpRequest.Path.Value! : "/";
+        var query = httpRequest.QueryString.HasValue ? httpRequest.QueryString.Value![1..] : string.Empty;
+
+        var queued = state.Queues.TryTake(apiKey, method, path, QueryParameters.Parse(query));
+        state.Journal.Record(apiKey, new RecordedRequest(
+            new DateTimeOffset(DateTime.SpecifyKind(requestMessage.DateTime, DateTimeKind.Utc)),
+            method,
+            path,
+            query,
+            JoinHeaders(requestMessage),
+            ReadBody(requestMessage),
+            queued?.Id));
+
+        var response = queued is null
+            ? NothingQueued(apiKey, method, path, query)
+            : Serve(queued, context);
+        return Task.FromResult<(IResponseMessage, IMapping?)>((response, null));
+    }
+
+    private static ResponseMessage Serve(QueuedResponse queued, HttpContext context)
+    {
+        var headers = new Dictionary<string, WireMockList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in queued.Headers)
+        {
+            if (headers.TryGetValue(name, out var values))
+            {
+                values.Add(value);
+            }
+            else
+            {
+                headers[name] = new WireMockList<string>(value);
+            }
+        }
+
+        var reason = context.Features.Get<IHttpResponseFeature>();
+        if (reason is not null && queued.Response.ReasonPhrase.Length > 0)
+        {
+            reason.ReasonPhrase = queued.Response.ReasonPhrase;
+        }
+
+        // WireMock leaves Content-Length unset when it writes a body (the response would go chunked); the mock computes it.
+        if (queued.Body.Length > 0)
+        {
+            context.Response.ContentLength = queued.Body.Length;
+        }
+
+        return new ResponseMessage
+        {
+            StatusCode = queued.Response.StatusCode,
+            Headers = headers,
+            BodyData = queued.Body.Length == 0 ? null : new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = queued.Body },
+        };
+    }
+
+    private ResponseMessage NothingQueued(string apiKey, string method, string path, string query)
+    {
+        var key = query.Length == 0 ? $"{method} {path}" : $"{method} {path}?{query}";
+        var masked = ApiKeyPartition.Mask(apiKey);
+        var queued = state.Queues.Snapshot(apiKey);
+        var body = new NothingQueuedBody(
+            $"Nothing is queued for {key} with API key {masked}; {queued.Count} response(s) queued for that key.",
+            key,
+            masked,
+            queued.Select(q => new QueuedResponseSummary(q.Id, q.Key.ToString(), q.Keep)).ToList());
+        var json = System.Text.Json.JsonSerializer.Serialize(body, NrfCloudJson.Options);
+        return new ResponseMessage
+        {
+            StatusCode = (int)HttpStatusCode.NotFound,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json; charset=utf-8") },
+            BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = json, Encoding = new UTF8Encoding(false) },
+        };
+    }
+
+    private static Dictionary<string, string> JoinHeaders(IRequestMessage request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (request.Headers is not null)
+        {
+            foreach (var (name, values) in request.Headers)
+            {
+                headers[name] = string.Join(", ", values);
+            }
+        }
+
+        return headers;
+    }
+
+    private static string ReadBody(IRequestMessage request) =>
+        request.BodyData?.BodyAsString
+        ?? (request.BodyData?.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty);
+}

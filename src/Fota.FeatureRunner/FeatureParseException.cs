@@ -1,0 +1,24 @@
+namespace Fota.FeatureRunner;
+
+/// <summary>A feature file that Gherkin's parser rejects; the message names file:line for each error.</summary>
+public sealed class FeatureParseException : Exception
+{
+    public FeatureParseException()
+    {
+    }
+
+    public FeatureParseException(string message)
+        : base(message)
+    {
+    }
+
+    public FeatureParseException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal FeatureParseException(string displayPath, IEnumerable<string> errors)
+        : base($"Feature file {displayPath} does not parse:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
+    {
+    }
+}

@@ -1,0 +1,4 @@
+using Fota.FeatureRunner;
+
+[assembly: AssemblyFixture(typeof(FeatureRunFixture))]
+[assembly: Reqnroll.Plugins.RuntimePlugin(typeof(FeatureRunnerPlugin))]

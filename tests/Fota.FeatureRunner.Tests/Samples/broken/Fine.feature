@@ -1,0 +1,4 @@
+Feature: Fine next to a broken one
+
+  Scenario: Still discovered
+    Given the calculator is cleared

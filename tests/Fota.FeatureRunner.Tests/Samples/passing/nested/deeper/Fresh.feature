@@ -1,0 +1,4 @@
+Feature: Fresh state
+
+  Scenario: Every scenario starts from zero
+    Then the result should be 0

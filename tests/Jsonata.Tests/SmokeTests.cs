@@ -1,7 +1,0 @@
-namespace Jsonata.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
