@@ -4,6 +4,7 @@ using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Matching;
 using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Client;
+using MockNrfCloud.Client.Parsing;
 
 namespace Fota.AcceptanceTests.Drivers;
 
@@ -48,7 +49,7 @@ public sealed class NrfCloudMockDriver(ScenarioHost scenarioHost)
     public async Task AssertCalledWithAsync(string rawRequest, bool soon, Func<ApiResponse?> lastServiceResponse)
     {
         ArgumentNullException.ThrowIfNull(lastServiceResponse);
-        var expected = RawHttpRequestReader.Read(rawRequest);
+        var expected = RawHttpRequestParser.Parse(rawRequest);
         var host = await scenarioHost.GetAsync().ConfigureAwait(false);
         if (_apiKeys.Count == 0)
         {

@@ -1,3 +1,5 @@
+extern alias MockServer;
+
 using MockNrfCloud.Client;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
@@ -5,9 +7,12 @@ namespace Fota.AcceptanceTests.Support.Hosting;
 /// <summary>How the suite reaches the mock nRF Cloud: started in-process, or over its admin HTTP API.</summary>
 internal static class MockConnections
 {
-    public static Task<IMockNrfCloud> StartInProcessAsync(CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The in-process mock nRF Cloud has not landed on main yet.");
+    public static Task<IMockNrfCloud> StartInProcessAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IMockNrfCloud>(new MockServer::MockNrfCloud.InProcessMockNrfCloud());
+    }
 
     public static IMockNrfCloud OverHttp(Uri mockUrl, string? adminToken, HttpClient httpClient) =>
-        throw new NotSupportedException("The HTTP client of the mock nRF Cloud has not landed on main yet.");
+        new HttpMockNrfCloud(mockUrl, string.IsNullOrEmpty(adminToken) ? null : adminToken, httpClient);
 }

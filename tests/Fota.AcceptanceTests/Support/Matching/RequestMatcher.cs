@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockNrfCloud.Client;
+using MockNrfCloud.Client.Parsing;
 
 namespace Fota.AcceptanceTests.Support.Matching;
 
@@ -25,8 +26,8 @@ public static class RequestMatcher
             return differences;
         }
 
-        var expectedQuery = QueryParameters(expected.Query);
-        var actualQuery = QueryParameters(actual.Query);
+        var expectedQuery = QuerySet(expected.Query);
+        var actualQuery = QuerySet(actual.Query);
         if (!expectedQuery.SetEquals(actualQuery))
         {
             differences.Add($"query: expected {Show(expectedQuery)} but was {Show(actualQuery)}");
@@ -99,20 +100,9 @@ public static class RequestMatcher
         return JsonMatcher.Exact(expectedJson, actualJson).Select(difference => "body " + difference);
     }
 
-    /// <summary>Query parameters as a set of decoded name=value pairs.</summary>
-    public static HashSet<string> QueryParameters(string query) =>
-        query.TrimStart('?')
-            .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair =>
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                return equals < 0
-                    ? Decode(pair) + "="
-                    : Decode(pair[..equals]) + "=" + Decode(pair[(equals + 1)..]);
-            })
-            .ToHashSet(StringComparer.Ordinal);
-
-    private static string Decode(string part) => Uri.UnescapeDataString(part);
+    /// <summary>Query parameters (decoded by the mock's parser) as a set of name=value pairs.</summary>
+    public static HashSet<string> QuerySet(string query) =>
+        QueryParameters.Parse(query).Select(pair => pair.Key + "=" + pair.Value).ToHashSet(StringComparer.Ordinal);
 
     private static string Show(HashSet<string> parameters) =>
         parameters.Count == 0 ? "none" : "{" + string.Join(", ", parameters.Order(StringComparer.Ordinal)) + "}";
