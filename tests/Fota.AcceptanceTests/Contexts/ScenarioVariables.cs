@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Fota.AcceptanceTests.Support.Expressions;
+
+namespace Fota.AcceptanceTests.Contexts;
+
+/// <summary>
+/// The variables of one scenario (plus <c>APIURL</c>), and the substitution of <c>${expr}</c> in
+/// step text and doc strings against them.
+/// </summary>
+public sealed class ScenarioVariables
+{
+    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, JsonNode?> Values => _values;
+
+    public void Set(string name, JsonNode? value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _values[name] = value;
+    }
+
+    public void Set(string name, string value) => Set(name, JsonValue.Create(value));
+
+    public string GetString(string name) =>
+        _values.TryGetValue(name, out var value) ? Placeholders.AsText(value) : throw new UndefinedVariableException($"Variable `{name}` is not defined.");
+
+    /// <summary>Evaluates a JSONata expression against the variables; fails when it is undefined or uses an undefined variable.</summary>
+    public JsonNode? Evaluate(string expression) => StepExpressions.EvaluateAgainstVariables(expression, _values);
+
+    /// <summary>Substitutes <c>${expr}</c> in plain text.</summary>
+    public string Substitute(string text) => Placeholders.InText(text, Evaluate);
+
+    /// <summary>Substitutes <c>${expr}</c> and <c>"$number{expr}"</c> in a JSON doc string.</summary>
+    public string SubstituteJson(string text) => Placeholders.InJson(text, Evaluate);
+}

@@ -1,0 +1,24 @@
+using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Drivers;
+using Reqnroll;
+
+namespace Fota.AcceptanceTests.StepDefinitions;
+
+[Binding]
+public sealed class NrfCloudSteps(NrfCloudMockDriver mock, ApiDriver api, ScenarioVariables variables)
+{
+    /// <summary>Queues the raw HTTP response (doc string) for the next matching request of this scenario's accounts.</summary>
+    [StepDefinition(@"^this nRF Cloud API (?:request )?is queued for a `([^`]+)` request$")]
+    public Task QueueOnce(string request, string rawResponse) =>
+        mock.QueueAsync(variables.Substitute(request), variables.Substitute(rawResponse.ReplaceLineEndings("\n")), keep: false);
+
+    /// <summary>Queues the raw HTTP response as kept: it answers every matching request from now on.</summary>
+    [StepDefinition(@"^this nRF Cloud API (?:request )?is queued for every `([^`]+)` request$")]
+    public Task QueueKept(string request, string rawResponse) =>
+        mock.QueueAsync(variables.Substitute(request), variables.Substitute(rawResponse.ReplaceLineEndings("\n")), keep: true);
+
+    /// <summary>SPEC 5.4: a recorded request of this scenario matches the raw HTTP request (doc string).</summary>
+    [StepDefinition(@"^((?:soon )?)the nRF Cloud API should have been called with$")]
+    public Task CalledWith(string? soon, string rawRequest) =>
+        mock.AssertCalledWithAsync(variables.Substitute(rawRequest.ReplaceLineEndings("\n")), !string.IsNullOrEmpty(soon), () => api.LastResponseIfSent);
+}

@@ -1,0 +1,134 @@
+using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Drivers;
+using Fota.AcceptanceTests.Support.Hosting;
+using Fota.AcceptanceTests.Support.Retry;
+using MockNrfCloud.Client;
+using Reqnroll;
+
+namespace Fota.AcceptanceTests.StepHelperTests;
+
+/// <summary>"called with" against a mock that holds given recordings: it waits server-side, then explains what it saw.</summary>
+[Trait("Category", "suite-self")]
+public sealed class CalledWithDriverTests
+{
+    private const string Expected = """
+        POST /v1/fota-jobs HTTP/1.1
+        Content-Type: application/json
+
+        {"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["oob-1"]}
+        """;
+
+    [Fact]
+    public async Task A_request_that_never_arrives_fails_saying_where_it_was_expected_and_what_the_service_answered()
+    {
+        var mock = new RecordingMock();
+        var driver = await DriverWithKeyAsync(mock);
+        var serviceAnswer = new ApiResponse("POST", "http://api/device/oob-1/fota", 500, "Internal Server Error", [], """{"detail":"nRF Cloud could not be reached"}""");
+
+        var check = () => driver.AssertCalledWithAsync(Expected, soon: true, () => serviceAnswer);
+
+        var failure = (await check.Should().ThrowAsync<Exception>()).Which;
+        failure.ToString().Should().Contain("No POST /v1/fota-jobs request reached the mock nRF Cloud at http://mock.test/")
+            .And.Contain("within")
+            .And.Contain("500")
+            .And.Contain("nRF Cloud could not be reached");
+        mock.Waits.Should().ContainSingle("the driver waits server-side once instead of polling")
+            .Which.Should().Be(new RequestFilter("key-1", "POST", "/v1/fota-jobs"));
+    }
+
+    [Fact]
+    public async Task A_matching_request_passes_and_a_different_body_lists_the_difference()
+    {
+        var mock = new RecordingMock();
+        mock.Recorded.Add(Request("""{"bundleId":"APP*1e29dfa3*v2.0.0","deviceIdentifiers":["oob-1"]}"""));
+        var driver = await DriverWithKeyAsync(mock);
+
+        var mismatch = () => driver.AssertCalledWithAsync(Expected, soon: false, () => null);
+        (await mismatch.Should().ThrowAsync<NrfCloudCallException>()).Which.Message
+            .Should().Contain("body $.autoApply: expected true but was missing").And.Contain("Recorded for this scenario (1)");
+
+        mock.Recorded.Add(Request("""{"deviceIdentifiers":["oob-1"],"autoApply":true,"bundleId":"APP*1e29dfa3*v2.0.0"}"""));
+        await driver.AssertCalledWithAsync(Expected, soon: false, () => null);
+    }
+
+    private static RecordedRequest Request(string body) =>
+        new(DateTimeOffset.UnixEpoch, "POST", "/v1/fota-jobs", string.Empty, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, body, "r1");
+
+    private static async Task<NrfCloudMockDriver> DriverWithKeyAsync(RecordingMock mock)
+    {
+        var host = new FakeHost(mock);
+        var scenarioHost = new ScenarioHost(new NoOutput());
+        using (FotaHosts.Use(host))
+        {
+            await scenarioHost.GetAsync();
+        }
+
+        var driver = new NrfCloudMockDriver(scenarioHost);
+        await driver.AdoptApiKeyAsync("key-1");
+        return driver;
+    }
+
+    private sealed class RecordingMock : IMockNrfCloud
+    {
+        public List<RecordedRequest> Recorded { get; } = [];
+
+        public List<RequestFilter> Waits { get; } = [];
+
+        public Uri ApiEndpoint { get; } = new("http://mock.test/");
+
+        public Task<string> QueueResponseAsync(string apiKey, string request, string rawResponse, bool keep = false, CancellationToken cancellationToken = default) => Task.FromResult("q");
+
+        public Task<IReadOnlyList<RecordedRequest>> GetRequestsAsync(RequestFilter filter, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<RecordedRequest>>(Recorded.ToList());
+
+        /// <summary>Like the real mock: nothing arrives, so the wait lasts its whole timeout.</summary>
+        public async Task<RecordedRequest?> WaitForRequestAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken = default)
+        {
+            Waits.Add(filter);
+            await Task.Delay(timeout, cancellationToken);
+            return null;
+        }
+
+        public Task ClearResponsesAsync(string? apiKey = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task ClearRequestsAsync(string? apiKey = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+
+    private sealed class FakeHost(IMockNrfCloud mock) : IFotaHost
+    {
+        public string Mode => "fake";
+
+        public string ApiUrl => "http://api";
+
+        public HttpClient ApiClient { get; } = new();
+
+        public string AdminToken => "admin";
+
+        public IMockNrfCloud Mock => mock;
+
+        public Uri AccountApiEndpoint => mock.ApiEndpoint;
+
+        public RetrySettings Retry { get; } = new(TimeSpan.FromMilliseconds(1), 2, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(1));
+
+        public ValueTask DisposeAsync()
+        {
+            ApiClient.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class NoOutput : IReqnrollOutputHelper
+    {
+        public void WriteLine(string message)
+        {
+        }
+
+        public void WriteLine(string format, params object[] args)
+        {
+        }
+
+        public void AddAttachment(string filePath)
+        {
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Support.Expressions;
+
+namespace Fota.AcceptanceTests.StepHelperTests;
+
+/// <summary>The steps' use of the JSONata engine: variables, selections, undefined results.</summary>
+[Trait("Category", "suite-self")]
+public sealed class ExpressionTests
+{
+    [Fact]
+    public void Store_steps_evaluate_against_the_variables_after_substitution()
+    {
+        var variables = new ScenarioVariables();
+        variables.Set("ts", JsonValue.Create(1694503339523L));
+
+        var value = variables.Evaluate(variables.Substitute("$fromMillis(${ts})"));
+
+        value!.GetValue<string>().Should().Be("2023-09-12T07:22:19.523Z");
+    }
+
+    [Fact]
+    public void Placeholders_evaluate_jsonata_expressions()
+    {
+        var variables = new ScenarioVariables();
+        variables.Set("APIURL", "http://localhost");
+        variables.Set("n", JsonValue.Create(2));
+
+        variables.Substitute("${APIURL & '/x'}/${n + 1}").Should().Be("http://localhost/x/3");
+        variables.SubstituteJson("""{"n":"$number{n * 10}"}""").Should().Be("""{"n":20}""");
+    }
+
+    [Fact]
+    public void An_undefined_result_fails_the_step()
+    {
+        var variables = new ScenarioVariables();
+        variables.Set("job", JsonNode.Parse("""{"id":"a"}"""));
+
+        var substitute = () => variables.Substitute("${job.version}");
+
+        substitute.Should().Throw<UndefinedVariableException>().WithMessage("*job.version*undefined*");
+    }
+
+    [Fact]
+    public void Selections_read_the_response_body()
+    {
+        var body = JsonNode.Parse("""{"jobs":[{"id":"a"},{"id":"b"}]}""");
+
+        StepExpressions.Evaluate("$.jobs[0].id", body).Value!.GetValue<string>().Should().Be("a");
+        StepExpressions.Evaluate("$.jobs[5]", body).IsUndefined.Should().BeTrue();
+    }
+}

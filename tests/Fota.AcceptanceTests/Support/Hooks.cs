@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Drivers;
+using Fota.AcceptanceTests.Support.Hosting;
+using Reqnroll;
+
+namespace Fota.AcceptanceTests.Support;
+
+[Binding]
+public sealed class Hooks
+{
+    /// <summary>When set, each scenario appends "title, milliseconds, host start milliseconds" to this file (bench/suite).</summary>
+    public const string TimingLogVariable = "FOTA_SUITE_TIMING_LOG";
+
+    private static readonly Lock TimingLogLock = new();
+
+    /// <summary>Every scenario knows the service's base URL as <c>APIURL</c>.</summary>
+    [BeforeScenario(Order = 0)]
+    public static async Task ProvideApiUrl(ScenarioHost scenarioHost, ScenarioVariables variables, ScenarioTiming timing)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioHost);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(timing);
+        var started = Stopwatch.GetTimestamp();
+        var host = await scenarioHost.GetAsync();
+        timing.HostWait = Stopwatch.GetElapsedTime(started);
+        variables.Set("APIURL", host.ApiUrl);
+    }
+
+    /// <summary>Leaves nothing of this scenario in the (possibly shared) mock.</summary>
+    [AfterScenario(Order = 0)]
+    public static Task ForgetMockState(NrfCloudMockDriver mock)
+    {
+        ArgumentNullException.ThrowIfNull(mock);
+        return mock.CleanUpAsync();
+    }
+
+    [AfterScenario(Order = 1000)]
+    public static void RecordTiming(ScenarioContext scenario, ScenarioTiming timing)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(timing);
+        if (Environment.GetEnvironmentVariable(TimingLogVariable) is not { Length: > 0 } file)
+        {
+            return;
+        }
+
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{scenario.ScenarioInfo.Title}\t{Stopwatch.GetElapsedTime(timing.Started).TotalMilliseconds:0.0}\t{timing.HostWait.TotalMilliseconds:0.0}{Environment.NewLine}");
+        lock (TimingLogLock)
+        {
+            File.AppendAllText(file, line);
+        }
+    }
+
+    [AfterTestRun]
+    public static Task StopHost() => FotaHosts.DisposeSharedAsync();
+}
+
+/// <summary>When the scenario started and how long it waited for the host (only the first scenario starts it).</summary>
+public sealed class ScenarioTiming
+{
+    public long Started { get; } = Stopwatch.GetTimestamp();
+
+    public TimeSpan HostWait { get; set; }
+}

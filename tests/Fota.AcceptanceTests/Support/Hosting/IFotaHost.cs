@@ -1,0 +1,32 @@
+using Fota.AcceptanceTests.Support.Retry;
+using MockNrfCloud.Client;
+
+namespace Fota.AcceptanceTests.Support.Hosting;
+
+/// <summary>
+/// Where the service and the mock nRF Cloud run, as the drivers see it. In-process and deployed
+/// hosts implement it; steps never know which one they use.
+/// </summary>
+public interface IFotaHost : IAsyncDisposable
+{
+    /// <summary>"in-process" or "deployed", for log lines.</summary>
+    string Mode { get; }
+
+    /// <summary>The service's base URL, <c>APIURL</c> in the features (no trailing slash).</summary>
+    string ApiUrl { get; }
+
+    /// <summary>Sends requests to the service (absolute URLs under <see cref="ApiUrl"/>). Shared: set headers per request.</summary>
+    HttpClient ApiClient { get; }
+
+    /// <summary>The bearer token of the service's admin API.</summary>
+    string AdminToken { get; }
+
+    /// <summary>The mock nRF Cloud: queue responses, read the journal.</summary>
+    IMockNrfCloud Mock { get; }
+
+    /// <summary>What an nRF Cloud account's apiEndpoint must be so the service reaches the mock.</summary>
+    Uri AccountApiEndpoint { get; }
+
+    /// <summary>Backoff and budget of "soon" and "retrying".</summary>
+    RetrySettings Retry { get; }
+}

@@ -1,0 +1,94 @@
+using Fota.AcceptanceTests.Support.Retry;
+using Microsoft.Extensions.DependencyInjection;
+using MockNrfCloud.Client;
+
+namespace Fota.AcceptanceTests.Support.Hosting;
+
+/// <summary>
+/// The service through <see cref="FotaApiFactory"/> and the mock nRF Cloud on a loopback port, both in
+/// this process. Requests to the service go through the factory's in-memory client.
+/// </summary>
+public sealed class InProcessFotaHost : IFotaHost
+{
+    private readonly FotaApiFactory _factory;
+    private readonly IMockNrfCloud _mock;
+    private readonly bool _ownsMock;
+    private readonly string _databaseFolder;
+
+    private InProcessFotaHost(FotaApiFactory factory, IMockNrfCloud mock, bool ownsMock, string databaseFolder, string adminToken, RetrySettings retry)
+    {
+        Retry = retry;
+        _factory = factory;
+        _mock = mock;
+        _ownsMock = ownsMock;
+        _databaseFolder = databaseFolder;
+        AdminToken = adminToken;
+        ApiClient = factory.CreateClient(new() { AllowAutoRedirect = false });
+        ApiClient.Timeout = TimeSpan.FromSeconds(30);
+        ApiUrl = ApiClient.BaseAddress!.ToString().TrimEnd('/');
+    }
+
+    public string Mode => "in-process";
+
+    public string ApiUrl { get; }
+
+    public HttpClient ApiClient { get; }
+
+    public string AdminToken { get; }
+
+    public IMockNrfCloud Mock => _mock;
+
+    public Uri AccountApiEndpoint => _mock.ApiEndpoint;
+
+    public RetrySettings Retry { get; }
+
+    /// <summary>
+    /// Starts the service (and the mock, unless <paramref name="sharedMock"/> is given: the mock partitions
+    /// by API key, so hosts can share one). <paramref name="retry"/> replaces the in-process retry settings.
+    /// </summary>
+    public static async Task<InProcessFotaHost> StartAsync(
+        Action<IServiceCollection>? configureServices = null,
+        IMockNrfCloud? sharedMock = null,
+        RetrySettings? retry = null,
+        CancellationToken cancellationToken = default)
+    {
+        var folder = Directory.CreateTempSubdirectory("fota-acceptance-").FullName;
+        var mock = sharedMock ?? await MockConnections.StartInProcessAsync(cancellationToken).ConfigureAwait(false);
+        var adminToken = "suite-admin-" + Guid.NewGuid().ToString("N");
+        var factory = new FotaApiFactory(Path.Combine(folder, "fota.db"), adminToken, configureServices);
+        var host = new InProcessFotaHost(
+            factory, mock, ownsMock: sharedMock is null, folder, adminToken,
+            retry ?? RetrySettings.FromEnvironment(RetrySettings.InProcessDefaults, Environment.GetEnvironmentVariable));
+        try
+        {
+            await HostWarmUp.RunAsync(host.ApiClient, adminToken, mock, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ApiClient.Dispose();
+        await _factory.DisposeAsync().ConfigureAwait(false);
+        if (_ownsMock && _mock is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_databaseFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind.
+        }
+    }
+}
