@@ -88,15 +88,7 @@ public static partial class AdminEndpoints
         }
 
         string? endpoint = null, apiKey = null;
-        if (body.Error is not null)
-        {
-            errors.Add(body.Error);
-        }
-        else if (body.Node is not JsonObject json)
-        {
-            errors.Add("body: must be a JSON object like {\"apiEndpoint\": \"https://api.nrfcloud.com\", \"apiKey\": \"…\"}");
-        }
-        else
+        if (body.ObjectOrError(errors, "{\"apiEndpoint\": \"https://api.nrfcloud.com\", \"apiKey\": \"…\"}") is { } json)
         {
             endpoint = JsonBody.GetString(json, "apiEndpoint");
             apiKey = JsonBody.GetString(json, "apiKey");
@@ -134,17 +126,12 @@ public static partial class AdminEndpoints
             return body.Rejection;
         }
 
-        if (body.Error is not null)
-        {
-            return Problems.ValidationFailed([body.Error]);
-        }
-
-        if (body.Node is not JsonObject json)
-        {
-            return Problems.ValidationFailed(["body: must be a JSON object like {\"model\": \"PCA20065\", \"account\": \"nordic\"}"]);
-        }
-
         var errors = new List<string>();
+        if (body.ObjectOrError(errors, "{\"model\": \"PCA20065\", \"account\": \"nordic\"}") is not { } json)
+        {
+            return Problems.ValidationFailed(errors);
+        }
+
         var model = JsonBody.GetString(json, "model");
         if (string.IsNullOrWhiteSpace(model))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Fota.Api.Devices;
 using Fota.Api.Http;
@@ -55,15 +54,7 @@ public static partial class FotaEndpoints
 
         var errors = FingerprintErrors(fingerprint);
         string? bundleId = null;
-        if (body.Error is not null)
-        {
-            errors.Add(body.Error);
-        }
-        else if (body.Node is not JsonObject json)
-        {
-            errors.Add("body: must be a JSON object like {\"bundleId\": \"APP*1e29dfa3*v2.0.0\"}");
-        }
-        else
+        if (body.ObjectOrError(errors, "{\"bundleId\": \"APP*1e29dfa3*v2.0.0\"}") is { } json)
         {
             bundleId = JsonBody.GetString(json, "bundleId");
             if (bundleId is null || !BundleIdRegex().IsMatch(bundleId))

@@ -19,7 +19,20 @@ public static class JsonBody
     /// <see cref="Rejection"/> is set (415/413) when the body must not be looked at; otherwise <see cref="Node"/> holds the
     /// parsed body or <see cref="Error"/> says why it is not JSON.
     /// </summary>
-    public sealed record Result(JsonNode? Node, string? Error, ProblemHttpResult? Rejection);
+    public sealed record Result(JsonNode? Node, string? Error, ProblemHttpResult? Rejection)
+    {
+        /// <summary>The body as an object, or null after adding to <paramref name="errors"/> why it is not one.</summary>
+        public JsonObject? ObjectOrError(List<string> errors, string example)
+        {
+            if (Node is JsonObject json)
+            {
+                return json;
+            }
+
+            errors.Add(Error ?? $"body: must be a JSON object like {example}");
+            return null;
+        }
+    }
 
     public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
