@@ -76,7 +76,7 @@ wait_ready() { # name url pid
 }
 
 cd "$root"
-dotnet build Fota.sln -c "$configuration" --nologo -v quiet
+dotnet build Fota.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
 
 mock_port="$(free_port)"
 api_port="$(free_port)"
@@ -106,6 +106,12 @@ api_pid="$!"
 
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
 wait_ready "service" "$api_url/health/ready" "$api_pid"
+
+# The deployed run's living documentation goes beside the in-process one, not over it.
+report_dir="$root/reports/deployed"
+mkdir -p "$report_dir"
+export REQNROLL_FORMATTERS_HTML="outputFilePath=$report_dir/living-doc.html"
+export REQNROLL_FORMATTERS_MESSAGE="outputFilePath=$report_dir/living-doc.ndjson"
 
 set +e
 FOTA_API_URL="$api_url" \
