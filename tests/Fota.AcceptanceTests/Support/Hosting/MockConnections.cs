@@ -1,5 +1,3 @@
-extern alias MockServer;
-
 using MockNrfCloud.Client;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
@@ -10,7 +8,7 @@ internal static class MockConnections
     public static Task<IMockNrfCloud> StartInProcessAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IMockNrfCloud>(new MockServer::MockNrfCloud.InProcessMockNrfCloud());
+        return Task.FromResult<IMockNrfCloud>(new MockNrfCloud.InProcessMockNrfCloud());
     }
 
     public static IMockNrfCloud OverHttp(Uri mockUrl, string? adminToken, HttpClient httpClient) =>
