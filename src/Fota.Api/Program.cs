@@ -1,5 +1,7 @@
 using Fota.Api.Devices;
 using Fota.Api.Fota;
+using Fota.Api.Fota.Bundles;
+using Fota.Api.Fota.Cancel;
 using Fota.Api.Http;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
@@ -12,6 +14,8 @@ builder.Services.AddFotaStorage();
 builder.Services.AddNrfCloud(builder.Configuration);
 builder.Services.AddDeviceRegistry();
 builder.Services.AddFota(builder.Configuration);
+builder.Services.AddFotaBundles(builder.Configuration);
+builder.Services.AddFotaCancel();
 builder.Services.AddFotaHttp();
 
 var app = builder.Build();
@@ -19,6 +23,8 @@ var app = builder.Build();
 app.UseFotaHttp();
 app.MapHealth();
 app.MapFota();
+app.MapFotaBundles();
+app.MapFotaCancel();
 app.MapAdmin(app.Configuration);
 app.MapOpenApi();
 
