@@ -1,13 +1,6 @@
 using System.Net;
 using Fota.Api.Devices;
-using Fota.Api.Fota.Bundles;
-using Fota.Api.NrfCloud;
-using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Fota.Api.Tests;
@@ -279,26 +272,5 @@ public sealed class BundlesTests(NoPollerApiFixture fixture) : IClassFixture<NoP
         }
 
         api.NrfCloud.FirmwareCalls(api.ApiKey).Should().HaveCount(3);
-    }
-
-    [Fact]
-    public async Task A_negative_cache_duration_stops_the_service_at_start_naming_the_key()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Fota"] = "Data Source=:memory:",
-            ["Fota:Bundles:CacheDuration"] = "-00:00:01",
-        });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddFotaStorage();
-        builder.Services.AddDeviceRegistry();
-        builder.Services.AddNrfCloud(builder.Configuration);
-        builder.Services.AddFotaBundles(builder.Configuration);
-        using var host = builder.Build();
-
-        var start = () => host.StartAsync(TestContext.Current.CancellationToken);
-
-        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("Fota:Bundles:CacheDuration");
     }
 }

@@ -21,7 +21,7 @@ public static class BundleEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<FotaBundles>, ProblemHttpResult>> ListAsync(
+    private static Task<Results<Ok<FotaBundles>, ProblemHttpResult>> ListAsync(
         string deviceId,
         [FromQuery] string? fingerprint,
         HttpResponse response,
@@ -31,23 +31,11 @@ public static class BundleEndpoints
     {
         // The service caches the list; clients ask it every time.
         response.Headers.CacheControl = "no-store";
-        var errors = FotaEndpoints.FingerprintErrors(fingerprint);
-        if (errors.Count > 0)
-        {
-            return Problems.ValidationFailed(errors);
-        }
-
-        var (device, denied) = await FotaEndpoints.CheckAccessAsync(access, deviceId, fingerprint!, cancellationToken);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        return await catalog.ListAsync(device!, cancellationToken) switch
+        return access.ForDeviceAsync<Ok<FotaBundles>>(deviceId, fingerprint, async device => await catalog.ListAsync(device, cancellationToken) switch
         {
             BundleListResult.Listed listed => TypedResults.Ok(new FotaBundles(FotaBundles.ContextUrl, deviceId, listed.Bundles)),
             BundleListResult.Failed failed => Problems.InternalError("Fetching FOTA bundles failed", failed.Error),
             var other => throw new InvalidOperationException($"Unexpected {other}"),
-        };
+        }, cancellationToken);
     }
 }

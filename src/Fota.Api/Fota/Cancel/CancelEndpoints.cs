@@ -28,27 +28,14 @@ public static class CancelEndpoints
         return app;
     }
 
-    private static async Task<Results<Accepted<FotaJobExecution>, ProblemHttpResult>> CancelAsync(
+    private static Task<Results<Accepted<FotaJobExecution>, ProblemHttpResult>> CancelAsync(
         string deviceId,
         string jobId,
         [FromQuery] string? fingerprint,
         DeviceAccess access,
         FotaCanceller canceller,
-        CancellationToken cancellationToken)
-    {
-        var errors = FotaEndpoints.FingerprintErrors(fingerprint);
-        if (errors.Count > 0)
-        {
-            return Problems.ValidationFailed(errors);
-        }
-
-        var (device, denied) = await FotaEndpoints.CheckAccessAsync(access, deviceId, fingerprint!, cancellationToken);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        return await canceller.CancelAsync(device!, jobId, cancellationToken) switch
+        CancellationToken cancellationToken) =>
+        access.ForDeviceAsync<Accepted<FotaJobExecution>>(deviceId, fingerprint, async device => await canceller.CancelAsync(device, jobId, cancellationToken) switch
         {
             CancelResult.Cancelled cancelled => TypedResults.Accepted(
                 $"/device/{Uri.EscapeDataString(deviceId)}/fota/jobs", FotaJobExecution.From(cancelled.Job)),
@@ -56,6 +43,5 @@ public static class CancelEndpoints
             CancelResult.AlreadyFinished finished => Problems.Conflict(FinishedTitle, $"FOTA job {jobId} is {finished.Job.Status}."),
             CancelResult.Failed failed => Problems.InternalError("Cancelling FOTA job failed", failed.Error),
             var other => throw new InvalidOperationException($"Unexpected {other}"),
-        };
-    }
+        }, cancellationToken);
 }
