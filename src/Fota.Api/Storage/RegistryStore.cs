@@ -30,6 +30,19 @@ public sealed class RegistryStore(SqliteDatabase database)
             : null;
     }
 
+    /// <summary>The device with this fingerprint (compared case-insensitively), if any.</summary>
+    public async Task<StoredDevice?> FindDeviceByFingerprintAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT device_id, fingerprint, model, account FROM devices WHERE fingerprint = $fingerprint;";
+        command.Parameters.AddWithValue("$fingerprint", fingerprint);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredDevice(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+            : null;
+    }
+
     public async Task<AddDeviceOutcome> AddDeviceAsync(StoredDevice device, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
