@@ -97,30 +97,26 @@ ws_api_url="http://127.0.0.1:$ws_port"
 pids+=("$!")
 mock_pid="$!"
 
-(
-  cd "$root/src/Fota.Api/bin/$configuration/net10.0"
-  ConnectionStrings__Fota="Data Source=$work/fota.db" \
-  Admin__Token="$admin_token" \
-  Fota__Poller__FirstRetryDelay="00:00:00.200" \
-  Fota__Poller__MaxRetryDelay="00:00:02" \
-  Fota__Poller__ScanInterval="00:00:00.050" \
-    exec dotnet Fota.Api.dll --urls "$api_url"
-) >"$work/service.log" 2>&1 &
-pids+=("$!")
+start_service() { # log url [NAME=value ...]: one service instance on the shared database file
+  local log="$1" url="$2"
+  shift 2
+  (
+    cd "$root/src/Fota.Api/bin/$configuration/net10.0"
+    exec env ConnectionStrings__Fota="Data Source=$work/fota.db" Admin__Token="$admin_token" "$@" \
+      dotnet Fota.Api.dll --urls "$url"
+  ) >"$work/$log" 2>&1 &
+  pids+=("$!")
+}
+
+start_service service.log "$api_url" \
+  Fota__Poller__FirstRetryDelay="00:00:00.200" Fota__Poller__MaxRetryDelay="00:00:02" Fota__Poller__ScanInterval="00:00:00.050"
 api_pid="$!"
 
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
 wait_ready "service" "$api_url/health/ready" "$api_pid"
 
 # Instance B: the same database, no poller; started after A has migrated the schema.
-(
-  cd "$root/src/Fota.Api/bin/$configuration/net10.0"
-  ConnectionStrings__Fota="Data Source=$work/fota.db" \
-  Admin__Token="$admin_token" \
-  Fota__Poller__Enabled="false" \
-    exec dotnet Fota.Api.dll --urls "$ws_api_url"
-) >"$work/service-b.log" 2>&1 &
-pids+=("$!")
+start_service service-b.log "$ws_api_url" Fota__Poller__Enabled="false"
 wait_ready "service instance B (WebSockets, no poller)" "$ws_api_url/health/ready" "$!"
 
 # The deployed run's living documentation goes beside the in-process one, not over it.

@@ -1,16 +1,10 @@
 using System.Net;
-using Fota.Api.Devices;
 using Fota.Api.Notifications;
-using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Tests;
 
-/// <summary>What <c>GET /ws</c> refuses before the upgrade, the Origin rules, and the options checked at start.</summary>
+/// <summary>What <c>GET /ws</c> refuses before the upgrade, and the Origin rules.</summary>
 public sealed class NotificationEndpointTests(NoPollerApiFixture fixture) : IClassFixture<NoPollerApiFixture>
 {
     private readonly FotaApiFactory _api = fixture.Api;
@@ -76,29 +70,5 @@ public sealed class NotificationEndpointTests(NoPollerApiFixture fixture) : ICla
         request.Headers.Add("Origin", "https://evil.example");
         var problem = await (await client.SendAsync(request, TestContext.Current.CancellationToken)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         problem["title"]!.GetValue<string>().Should().Be("Origin not allowed!");
-    }
-
-    [Theory]
-    [InlineData("Fota:Notifications:MaxPending", "0")]
-    [InlineData("Fota:Notifications:PollInterval", "00:00:00")]
-    [InlineData("Fota:Notifications:Retention", "00:00:00")]
-    [InlineData("Fota:Notifications:KeepAlive", "00:00:00")]
-    public async Task A_bad_option_stops_the_service_at_start_naming_the_key(string key, string value)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Fota"] = "Data Source=:memory:",
-            [key] = value,
-        });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddFotaStorage();
-        builder.Services.AddDeviceRegistry();
-        builder.Services.AddNotifications(builder.Configuration);
-        using var host = builder.Build();
-
-        var start = () => host.StartAsync(TestContext.Current.CancellationToken);
-
-        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain(key);
     }
 }

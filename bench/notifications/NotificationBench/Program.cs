@@ -3,6 +3,8 @@
 // changes only by following the outbox, exactly as another process would). Changes are stored through A's JobStore; the
 // clock starts just before the storing transaction begins. Usage:
 //   dotnet run -c Release --project bench/notifications/NotificationBench -- [changes=200] [clients=1000]
+extern alias api;
+
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -11,9 +13,8 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Fota.Api.Notifications;
-using Fota.Api.Storage;
-using Microsoft.AspNetCore.Hosting;
+using api::Fota.Api.Notifications;
+using api::Fota.Api.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -23,6 +24,8 @@ var manyClients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCult
 var databasePath = Path.Combine(Path.GetTempPath(), $"fota-notification-bench-{Guid.NewGuid():N}.db");
 var started = new ConcurrentDictionary<string, long>();
 var run = 0;
+// WebApplicationFactory looks for the service's content root beside a solution; the bench runs from its output folder.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FOTA_API", AppContext.BaseDirectory);
 
 await using var a = new Instance(databasePath);
 await using var b = new Instance(databasePath);
@@ -179,7 +182,7 @@ static async Task<Socket> StalledClientAsync(string url, string fingerprint)
 }
 
 /// <summary>One service instance on Kestrel (loopback, free port), sharing the database file, not polling nRF Cloud.</summary>
-internal sealed class Instance : WebApplicationFactory<Program>
+internal sealed class Instance : WebApplicationFactory<api::Program>
 {
     private readonly string _databasePath;
 
