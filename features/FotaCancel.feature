@@ -3,7 +3,8 @@ Feature: Cancel a FOTA job
 
   > A user can abort a running firmware update job for a device.
 
-  The service cancels the job at nRF Cloud and marks it `CANCELLED`. A job that
+  The service cancels the job at nRF Cloud and marks it `CANCELLED`, and the
+  device's WebSocket clients are told. A job that
   is final already cannot be cancelled (409), a job the device does not have is
   not found (404), and when nRF Cloud refuses, nothing changes (500).
 
@@ -20,7 +21,8 @@ Feature: Cancel a FOTA job
       """
 
   Scenario: Cancel a running job
-    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+    Given I connect to the websocket using fingerprint `${fingerprint}`
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
       """
       HTTP/1.1 200 OK
       Content-Type: application/json
@@ -66,6 +68,19 @@ Feature: Cancel a FOTA job
       Authorization: Bearer ${nrfCloudApiKey}
       Accept: application/json; charset=utf-8
 
+      """
+    And I store `lastUpdatedAt` of the last response into `cancelledAt`
+    And soon I should receive a message on the websocket that matches
+      """json
+      {
+        "@context": "https://github.com/hello-nrfcloud/proto/fota/job-execution",
+        "id": "${jobId}",
+        "deviceId": "${fingerprint_deviceId}",
+        "status": "CANCELLED",
+        "statusDetail": "The job was cancelled.",
+        "lastUpdatedAt": "${cancelledAt}",
+        "version": "v2.0.0"
+      }
       """
     When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
     Then `$.jobs[0]` of the last response should match

@@ -3,6 +3,7 @@ using Fota.Api.Fota;
 using Fota.Api.Fota.Bundles;
 using Fota.Api.Fota.Cancel;
 using Fota.Api.Http;
+using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ builder.Services.AddDeviceRegistry();
 builder.Services.AddFota(builder.Configuration);
 builder.Services.AddFotaBundles(builder.Configuration);
 builder.Services.AddFotaCancel();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddFotaHttp();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapFota();
 app.MapFotaBundles();
 app.MapFotaCancel();
 app.MapAdmin(app.Configuration);
+app.MapNotifications();
 app.MapOpenApi();
 
 app.Run();

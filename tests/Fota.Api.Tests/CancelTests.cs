@@ -1,6 +1,7 @@
 using System.Net;
 using Fota.Api.Devices;
 using Fota.Api.Fota;
+using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -40,6 +41,11 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         return jobId;
     }
 
+    /// <summary>The change events (the notifications outbox) of the device, oldest first, as the messages clients get.</summary>
+    private static async Task<IReadOnlyList<string>> EventsAsync(FotaApiFactory api, DeviceResponse device) =>
+        (await api.Services.GetRequiredService<ChangeEventStore>().ReadAfterAsync(0, 100_000, CancellationToken.None))
+            .Where(e => e.DeviceId == device.DeviceId).Select(e => e.Payload).ToList();
+
     private static string CancelRoute(string jobId) => $"PUT /v1/fota-jobs/{jobId}/cancel";
 
     private IReadOnlyList<NrfCloudCall> CancelCalls(string jobId) => _api.NrfCloud.CallsTo("PUT", $"/v1/fota-jobs/{jobId}/cancel");
@@ -73,6 +79,8 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         call.Header("Accept").Should().Be("application/json; charset=utf-8");
         var listed = (await client.ListJobsAsync(device)).Single()!;
         listed.ToJsonString().Should().Be(body.ToJsonString(), "the list shows the cancelled job as the cancel answered it");
+        (await EventsAsync(_api, device)).Should().HaveCount(3, "scheduled, IN_PROGRESS, CANCELLED")
+            .And.HaveElementAt(2, body.ToJsonString(), "the cancel is a change: clients are told the job as the cancel answered it");
 
         var polls = _api.NrfCloud.CallsTo("GET", $"/v1/fota-jobs/{jobId}").Count;
         await PollAsync(_api);
@@ -196,6 +204,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var jobId = await RunningJobAsync(client, device);
         _api.NrfCloud.Always(CancelRoute(jobId), status, "{\"message\":\"cannot cancel now\"}");
         var before = await _api.FindJobAsync(jobId);
+        var events = await EventsAsync(_api, device);
 
         var problem = await (await client.CancelAsync(device, jobId)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
 
@@ -205,6 +214,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
             .And.Contain($"/v1/fota-jobs/{jobId}/cancel").And.NotContain(_api.ApiKey);
         CancelCalls(jobId).Should().HaveCount(calls, "the cancel is idempotent: transient failures are retried (NrfCloud:MaxRetries 2), others not");
         (await _api.FindJobAsync(jobId)).Should().BeEquivalentTo(before, "a cancel nRF Cloud refused changes nothing");
+        (await EventsAsync(_api, device)).Should().Equal(events, "and notifies nothing");
 
         _api.NrfCloud.Always(CancelRoute(jobId), HttpStatusCode.OK);
         (await client.CancelAsync(device, jobId)).StatusCode.Should().Be(HttpStatusCode.Accepted, "the job can still be cancelled later");
@@ -244,6 +254,9 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         job.LastUpdatedAt.Should().Be("2024-06-06T12:00:01.234Z", "the service's own time of the cancel");
         job.Version.Should().Be("unknown");
         (await client.ListJobsAsync(device)).Single()!["status"]!.GetValue<string>().Should().Be("CANCELLED");
+        var events = await EventsAsync(api, device);
+        events.Should().HaveCount(2, "the scheduled job and its cancel; the late poll changed nothing, so it notifies nothing")
+            .And.HaveElementAt(1, (await cancel.JsonAsync()).ToJsonString());
     }
 
     [Fact]

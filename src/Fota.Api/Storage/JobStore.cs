@@ -1,13 +1,15 @@
+using Fota.Api.Fota;
 using Microsoft.Data.Sqlite;
 
 namespace Fota.Api.Storage;
 
 /// <summary>Queries on the <c>fota_jobs</c> table: the API's reads and writes, and the poller's claims.</summary>
-public sealed class JobStore(SqliteDatabase database)
+public sealed class JobStore(SqliteDatabase database, IChangeEventWakeUp changeEvents)
 {
     public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO fota_jobs (job_id, device_id, account, bundle_id, status, status_detail, version,
@@ -24,7 +26,9 @@ public sealed class JobStore(SqliteDatabase database)
         command.Parameters.AddWithValue("$version", job.Version);
         command.Parameters.AddWithValue("$lastUpdatedAt", job.LastUpdatedAt);
         command.Parameters.AddWithValue("$createdAt", job.CreatedAt.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ChangeEvents.TrackAsync(connection, transaction, job.JobId, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
     }
 
     /// <summary>The device's most recent jobs, newest first by creation (insertion order breaks ties).</summary>
@@ -139,10 +143,11 @@ public sealed class JobStore(SqliteDatabase database)
             command.Parameters.AddWithValue("$pollCount", outcome.UnchangedPolls);
             command.Parameters.AddWithValue("$jobId", outcome.JobId);
             command.Parameters.AddWithValue("$owner", owner);
-            written += await command.ExecuteNonQueryAsync(cancellationToken);
+            written += await ChangeEvents.TrackAsync(connection, transaction, outcome.JobId, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
         return written;
     }
 
@@ -166,10 +171,16 @@ public sealed class JobStore(SqliteDatabase database)
         command.Parameters.AddWithValue("$statusDetail", statusDetail);
         command.Parameters.AddWithValue("$lastUpdatedAt", lastUpdatedAt);
         var cancelled = await ReadJobsAsync(command, cancellationToken);
+        if (cancelled.Count == 0)
+        {
+            return null;
+        }
 
-        // NOTIFICATIONS HOOK: the cancel's change event (the job execution of cancelled[0]) is written here, in this transaction.
+        // The cancel is a job change: its event is written in the transaction that stores it.
+        await ChangeEvents.WriteAsync(connection, transaction, FotaJobExecution.From(cancelled[0]), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return cancelled.Count == 0 ? null : cancelled[0];
+        changeEvents.Committed();
+        return cancelled[0];
     }
 
     private const string JobColumns =
