@@ -39,8 +39,8 @@ internal static class TestClassWriter
         code.Append("namespace ").AppendLine(model.Namespace);
         code.AppendLine("{");
         code.Append("    /// <summary>").Append(Xml(model.Title.Length > 0 ? "Feature: " + model.Title : model.DisplayPath)).Append(" (<c>").Append(Xml(model.DisplayPath)).AppendLine("</c>).</summary>");
-        var hasTests = model.Input.TestClass || model.Problems.Count > 0;
-        if (hasTests && model.Problems.Count == 0)
+        var isTestClass = model.Input.TestClass && model.Problems.Count == 0;
+        if (isTestClass)
         {
             code.Append("    [global::Xunit.TestCaseOrderer(typeof(").Append(Runner).AppendLine(".ScenarioOrderer))]");
             if (model.NonParallelizable)
@@ -50,7 +50,7 @@ internal static class TestClassWriter
         }
 
         code.Append("    public sealed partial class ").Append(model.ClassName).Append(" : ").Append(Runner).Append(".ICompiledFeature");
-        if (hasTests && model.Problems.Count == 0)
+        if (isTestClass)
         {
             code.Append(", global::Xunit.IClassFixture<").Append(Runner).Append(".FeatureFixture<").Append(model.ClassName).Append(">>");
         }
@@ -68,7 +68,7 @@ internal static class TestClassWriter
         {
             WriteParseFailure(code, model, file);
         }
-        else if (model.Input.TestClass)
+        else
         {
             code.AppendLine();
             code.Append("        private readonly ").Append(Runner).Append(".FeatureFixture<").Append(model.ClassName).AppendLine("> _feature;");
@@ -88,6 +88,14 @@ internal static class TestClassWriter
     private static void WriteScenario(StringBuilder code, FeatureModel model, ScenarioModel scenario, string file)
     {
         code.AppendLine();
+        code.Append("        /// <summary>").Append(Xml(scenario.DisplayName)).AppendLine("</summary>");
+        if (!model.Input.TestClass)
+        {
+            // Compiled to be run from code (FeatureRunnerTestClass="false"): no xUnit attributes.
+            WriteBody(code, scenario, file);
+            return;
+        }
+
         Line(code, scenario.Line, file);
         code.Append("        [global::Xunit.Fact(DisplayName = ").Append(Identifiers.Literal(scenario.DisplayName));
         if (scenario.Ignored)
@@ -103,6 +111,11 @@ internal static class TestClassWriter
             code.Append("        [global::Xunit.Trait(\"Category\", ").Append(Identifiers.Literal(tag)).AppendLine(")]");
         }
 
+        WriteBody(code, scenario, file);
+    }
+
+    private static void WriteBody(StringBuilder code, ScenarioModel scenario, string file)
+    {
         code.Append("        public async global::System.Threading.Tasks.Task ").Append(scenario.MethodName).AppendLine("()");
         code.AppendLine("        {");
         Line(code, scenario.Line, file);
