@@ -1,5 +1,7 @@
 using Fota.Api.Devices;
 using Fota.Api.Fota;
+using Fota.Api.Fota.Bundles;
+using Fota.Api.Fota.Cancel;
 using Fota.Api.Http;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
@@ -13,6 +15,8 @@ builder.Services.AddFotaStorage();
 builder.Services.AddNrfCloud(builder.Configuration);
 builder.Services.AddDeviceRegistry();
 builder.Services.AddFota(builder.Configuration);
+builder.Services.AddFotaBundles(builder.Configuration);
+builder.Services.AddFotaCancel();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddFotaHttp();
 
@@ -21,6 +25,8 @@ var app = builder.Build();
 app.UseFotaHttp();
 app.MapHealth();
 app.MapFota();
+app.MapFotaBundles();
+app.MapFotaCancel();
 app.MapAdmin(app.Configuration);
 app.MapNotifications();
 app.MapOpenApi();

@@ -1,6 +1,7 @@
 using System.Net;
 using Fota.Api.Devices;
 using Fota.Api.Fota;
+using Fota.Api.Fota.Bundles;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
@@ -22,6 +23,7 @@ public sealed class StartupTests
     [InlineData("Fota:Poller:BatchSize", "0", "Fota:Poller:BatchSize")]
     [InlineData("NrfCloud:MaxRetries", "-1", "NrfCloud:MaxRetries")]
     [InlineData("NrfCloud:TotalTimeout", "00:00:01", "NrfCloud:TotalTimeout")]
+    [InlineData("Fota:Bundles:CacheDuration", "-00:00:01", "Fota:Bundles:CacheDuration")]
     [InlineData("Fota:Notifications:MaxPending", "0", "Fota:Notifications:MaxPending")]
     [InlineData("Fota:Notifications:PollInterval", "00:00:00", "Fota:Notifications:PollInterval")]
     [InlineData("Fota:Notifications:Retention", "00:00:00", "Fota:Notifications:Retention")]
@@ -41,6 +43,7 @@ public sealed class StartupTests
         builder.Services.AddDeviceRegistry();
         builder.Services.AddNrfCloud(builder.Configuration);
         builder.Services.AddFota(builder.Configuration);
+        builder.Services.AddFotaBundles(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
         using var host = builder.Build();
 

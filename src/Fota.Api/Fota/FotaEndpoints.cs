@@ -109,12 +109,12 @@ public static partial class FotaEndpoints
             FotaJobExecutions.ContextUrl, deviceId, stored.Select(FotaJobExecution.From).ToList()));
     }
 
-    private static List<string> FingerprintErrors(string? fingerprint) =>
+    internal static List<string> FingerprintErrors(string? fingerprint) =>
         Fingerprints.IsValid(fingerprint)
             ? []
             : [$"fingerprint: {(string.IsNullOrEmpty(fingerprint) ? "is required (query parameter)" : "is invalid")}, must match {Fingerprints.Pattern} (case-insensitive)"];
 
-    private static async Task<(StoredDevice? Device, ProblemHttpResult? Denied)> CheckAccessAsync(
+    internal static async Task<(StoredDevice? Device, ProblemHttpResult? Denied)> CheckAccessAsync(
         DeviceAccess access, string deviceId, string fingerprint, CancellationToken cancellationToken)
     {
         var (outcome, device) = await access.CheckAsync(deviceId, fingerprint, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fota.Api.Devices;
 using Fota.Api.Fota;
+using Fota.Api.Fota.Bundles;
 
 namespace Fota.Api.Http;
 
@@ -9,6 +10,7 @@ namespace Fota.Api.Http;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(FotaJobExecution))]
 [JsonSerializable(typeof(FotaJobExecutions))]
+[JsonSerializable(typeof(FotaBundles))]
 [JsonSerializable(typeof(AccountResponse))]
 [JsonSerializable(typeof(DeviceResponse))]
 [JsonSerializable(typeof(HealthResponse))]

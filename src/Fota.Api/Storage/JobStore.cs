@@ -1,3 +1,4 @@
+using Fota.Api.Fota;
 using Microsoft.Data.Sqlite;
 
 namespace Fota.Api.Storage;
@@ -100,7 +101,8 @@ public sealed class JobStore(SqliteDatabase database, IChangeEventWakeUp changeE
 
     /// <summary>
     /// Writes poll outcomes in one transaction and releases their claims; an outcome whose claim is no longer ours
-    /// (the lease ran out and another instance took the job) is skipped. Returns how many were written.
+    /// (the lease ran out and another instance took the job) is skipped, and so is a new state for a job that became
+    /// final while it was polled (a cancel): a final job is never overwritten. Returns how many were written.
     /// </summary>
     public async Task<int> SavePollOutcomesAsync(string owner, IReadOnlyList<PollOutcome> outcomes, CancellationToken cancellationToken)
     {
@@ -113,7 +115,7 @@ public sealed class JobStore(SqliteDatabase database, IChangeEventWakeUp changeE
                 last_updated_at = CASE WHEN $keep = 1 THEN last_updated_at ELSE $lastUpdatedAt END,
                 is_final = $isFinal, next_poll_at_ms = $nextPollAt, poll_count = $pollCount,
                 claimed_by = NULL, claimed_until_ms = NULL
-            WHERE job_id = $jobId AND claimed_by = $owner;
+            WHERE job_id = $jobId AND claimed_by = $owner AND is_final = 0;
             """;
         await using var reschedule = connection.CreateCommand();
         reschedule.CommandText = """
@@ -147,6 +149,38 @@ public sealed class JobStore(SqliteDatabase database, IChangeEventWakeUp changeE
         await transaction.CommitAsync(cancellationToken);
         changeEvents.Committed();
         return written;
+    }
+
+    /// <summary>
+    /// Marks a job <c>CANCELLED</c> (final) with <paramref name="statusDetail"/> and <paramref name="lastUpdatedAt"/>, only if it
+    /// is not final: the job as stored now, or null when it was final already and nothing changed. A poll holding a claim
+    /// on the job keeps it until it ends; its outcome then changes nothing (<see cref="SavePollOutcomesAsync"/>).
+    /// </summary>
+    public async Task<StoredJob?> CancelAsync(string jobId, string statusDetail, string lastUpdatedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE fota_jobs
+            SET status = 'CANCELLED', status_detail = $statusDetail, last_updated_at = $lastUpdatedAt, is_final = 1
+            WHERE job_id = $jobId AND is_final = 0
+            RETURNING {JobColumns};
+            """;
+        command.Parameters.AddWithValue("$jobId", jobId);
+        command.Parameters.AddWithValue("$statusDetail", statusDetail);
+        command.Parameters.AddWithValue("$lastUpdatedAt", lastUpdatedAt);
+        var cancelled = await ReadJobsAsync(command, cancellationToken);
+        if (cancelled.Count == 0)
+        {
+            return null;
+        }
+
+        // The cancel is a job change: its event is written in the transaction that stores it.
+        await ChangeEvents.WriteAsync(connection, transaction, FotaJobExecution.From(cancelled[0]), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+        return cancelled[0];
     }
 
     private const string JobColumns =

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using Fota.Api.Devices;
+using Fota.Api.NrfCloud;
+using Fota.Api.Storage;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+
+namespace Fota.Api.Fota.Bundles;
+
+/// <summary>What <see cref="BundleCatalog.ListAsync"/> found: the bundles, or an error naming nRF Cloud.</summary>
+public abstract record BundleListResult
+{
+    public sealed record Listed(IReadOnlyList<FotaBundle> Bundles) : BundleListResult;
+
+    public sealed record Failed(string Error) : BundleListResult;
+}
+
+/// <summary>
+/// The firmware bundles of a device's nRF Cloud account, newest <c>lastModified</c> first (bundles without it last, in
+/// nRF Cloud's order). Successful lists are cached per account in <see cref="HybridCache"/>, which also lets concurrent
+/// requests for one account share one nRF Cloud listing; failures are never cached.
+/// </summary>
+public sealed partial class BundleCatalog(
+    AccountRegistry accounts,
+    NrfCloudClient nrfCloud,
+    HybridCache cache,
+    IOptions<BundleOptions> options,
+    ILogger<BundleCatalog> logger)
+{
+    public async Task<BundleListResult> ListAsync(StoredDevice device, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindAsync(device.Account, cancellationToken);
+        if (account is null)
+        {
+            LogNoAccount(device.DeviceId, device.Account);
+            return new BundleListResult.Failed($"The nRF Cloud account '{device.Account}' of this device is not configured, so nRF Cloud was not called.");
+        }
+
+        LogLookingUp(account.Name);
+        try
+        {
+            var bundles = await cache.GetOrCreateAsync(
+                CacheKey(account),
+                (Catalog: this, Account: account),
+                static (state, token) => state.Catalog.FetchAsync(state.Account, token),
+                EntryOptions(options.Value.CacheDuration),
+                cancellationToken: cancellationToken);
+            return new BundleListResult.Listed(bundles);
+        }
+        catch (ListingFailedException failed)
+        {
+            return new BundleListResult.Failed(failed.Message);
+        }
+    }
+
+    /// <summary>The protocol's bundles from nRF Cloud's listing: sorted, and without items lacking a bundleId, version or type.</summary>
+    internal static IReadOnlyList<FotaBundle> ToBundles(IEnumerable<NrfCloudFirmware> firmwares) =>
+        firmwares
+            .Where(f => f is { BundleId: not null, Version: not null, Type: not null })
+            .OrderBy(f => f.LastModified is null) // OrderBy is stable: ties keep nRF Cloud's order
+            .ThenByDescending(f => f.LastModified)
+            .Select(f => new FotaBundle(FotaBundle.ContextUrl, f.BundleId!, f.Version!, f.Type!))
+            .ToList();
+
+    private async ValueTask<IReadOnlyList<FotaBundle>> FetchAsync(NrfCloudAccount account, CancellationToken cancellationToken)
+    {
+        var listed = await nrfCloud.ListFirmwaresAsync(account, cancellationToken);
+        if (!listed.IsSuccess)
+        {
+            // Thrown so that HybridCache stores nothing; every request waiting for this listing gets the failure.
+            throw new ListingFailedException(listed.Error!);
+        }
+
+        var bundles = ToBundles(listed.Value!);
+        LogListed(account.Name, bundles.Count);
+        if (listed.Value!.Count > bundles.Count)
+        {
+            LogSkipped(account.Name, listed.Value.Count - bundles.Count);
+        }
+
+        return bundles;
+    }
+
+    /// <summary>Per account; the endpoint and key are part of it (hashed), so updating an account is seen at once.</summary>
+    private static string CacheKey(NrfCloudAccount account)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(account.ApiEndpoint.AbsoluteUri + "\n" + account.ApiKey));
+        return $"fota-bundles:{account.Name}:{Convert.ToHexString(hash, 0, 8)}";
+    }
+
+    private static HybridCacheEntryOptions EntryOptions(TimeSpan duration) =>
+        duration > TimeSpan.Zero
+            ? new HybridCacheEntryOptions { Expiration = duration, LocalCacheExpiration = duration }
+            : new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCache | HybridCacheEntryFlags.DisableDistributedCache };
+
+    private sealed class ListingFailedException(string message) : Exception(message);
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Looking up the FOTA bundles of account {Account} (cached, or one shared nRF Cloud listing)")]
+    private partial void LogLookingUp(string account);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Listed {Count} FOTA bundles of account {Account} at nRF Cloud")]
+    private partial void LogListed(string account, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "nRF Cloud listed {Count} firmwares of account {Account} without bundleId, version or type; they are left out")]
+    private partial void LogSkipped(string account, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Device {DeviceId} belongs to account {Account}, which is not configured")]
+    private partial void LogNoAccount(string deviceId, string account);
+}

@@ -1,0 +1,6 @@
+namespace Fota.Api.Fota.Cancel;
+
+public static class CancelServiceCollectionExtensions
+{
+    public static IServiceCollection AddFotaCancel(this IServiceCollection services) => services.AddTransient<FotaCanceller>();
+}
