@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 
-namespace Fota.Api.Storage;
+namespace Fota.Api.Storage.Sqlite;
 
 /// <summary>Queries on the <c>fota_jobs</c> table: the API's reads and writes, and the poller's claims.</summary>
-public sealed class JobStore(SqliteDatabase database)
+public sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 {
     public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
     {

@@ -1,9 +1,18 @@
-namespace Fota.Api.Storage;
+namespace Fota.Api.Storage.Postgres;
 
-/// <summary>Creates or upgrades the schema at start: ordered migrations, the applied version kept in <c>schema_version</c>.</summary>
-public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<SchemaMigrator> logger)
+/// <summary>
+/// The PostgreSQL schema, created or upgraded at start inside one transaction that first takes an advisory lock: instances
+/// starting at once wait for each other, and the later ones find the schema current.
+/// </summary>
+public sealed partial class PostgresSchemaMigrator(PostgresDatabase database, ILogger<PostgresSchemaMigrator> logger) : ISchemaMigrator
 {
-    /// <summary>Append new migrations at the end; never edit one that has shipped.</summary>
+    /// <summary>The advisory lock's key (any constant; "fota" in ASCII), scoped to the database by PostgreSQL.</summary>
+    private const long MigrationLockKey = 0x666f7461;
+
+    /// <summary>
+    /// Append new migrations at the end; never edit one that has shipped. Same tables, columns and values as the SQLite
+    /// schema (times as the same strings and Unix milliseconds), so both stores order and answer alike.
+    /// </summary>
     private static readonly string[] Migrations =
     [
         """
@@ -15,13 +24,15 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
         );
         CREATE TABLE devices (
             device_id    TEXT PRIMARY KEY,
-            fingerprint  TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            fingerprint  TEXT NOT NULL,
             model        TEXT NOT NULL,
             account      TEXT NOT NULL,
             created_at   TEXT NOT NULL
         );
+        -- SQLite's COLLATE NOCASE UNIQUE: fingerprints are unique ignoring case.
+        CREATE UNIQUE INDEX ux_devices_fingerprint ON devices (lower(fingerprint));
         CREATE TABLE fota_jobs (
-            seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             job_id           TEXT NOT NULL UNIQUE,
             device_id        TEXT NOT NULL,
             account          TEXT NOT NULL,
@@ -30,15 +41,15 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
             status_detail    TEXT NULL,
             version          TEXT NOT NULL,
             last_updated_at  TEXT NOT NULL,
-            created_at_ms    INTEGER NOT NULL,
-            is_final         INTEGER NOT NULL DEFAULT 0,
-            next_poll_at_ms  INTEGER NOT NULL,
+            created_at_ms    BIGINT NOT NULL,
+            is_final         BOOLEAN NOT NULL DEFAULT FALSE,
+            next_poll_at_ms  BIGINT NOT NULL,
             poll_count       INTEGER NOT NULL DEFAULT 0,
-            claimed_until_ms INTEGER NULL,
+            claimed_until_ms BIGINT NULL,
             claimed_by       TEXT NULL
         );
         CREATE INDEX ix_fota_jobs_device ON fota_jobs (device_id, created_at_ms DESC, seq DESC);
-        CREATE INDEX ix_fota_jobs_due ON fota_jobs (is_final, next_poll_at_ms);
+        CREATE INDEX ix_fota_jobs_due ON fota_jobs (next_poll_at_ms) WHERE NOT is_final;
         """,
     ];
 
@@ -47,29 +58,25 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var wal = connection.CreateCommand())
-        {
-            // WAL lets readers and one writer work at once, across processes sharing the file.
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        // BEGIN IMMEDIATE takes the write lock first, so two instances starting together migrate one after the other.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var create = connection.CreateCommand())
+        await using (var setUp = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);";
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            // Held until commit; DDL is transactional in PostgreSQL, so a failed migration leaves nothing behind.
+            setUp.CommandText = $"""
+                SELECT pg_advisory_xact_lock({MigrationLockKey});
+                CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+                """;
+            await setUp.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        long current;
+        int current;
         await using (var read = connection.CreateCommand())
         {
             read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
-            current = (long)(await read.ExecuteScalarAsync(cancellationToken) ?? 0L);
+            current = (int)(await read.ExecuteScalarAsync(cancellationToken) ?? 0);
         }
 
-        for (var version = (int)current + 1; version <= Migrations.Length; version++)
+        for (var version = current + 1; version <= Migrations.Length; version++)
         {
             await using var migrate = connection.CreateCommand();
             migrate.CommandText = Migrations[version - 1] + $"\nDELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({version});";
