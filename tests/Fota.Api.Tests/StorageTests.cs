@@ -203,4 +203,59 @@ public sealed class SqliteStorageTests() : StorageTests(DatabaseKind.Sqlite)
     }
 }
 
-public sealed class PostgresStorageTests() : StorageTests(DatabaseKind.Postgres);
+public sealed class PostgresStorageTests() : StorageTests(DatabaseKind.Postgres)
+{
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    private static StoredJob NewJob() =>
+        new($"notify-{Guid.NewGuid():N}", "oob-1", "test", "b", "QUEUED", null, "unknown", "2024-06-06T12:00:00.000Z", DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task A_change_committed_by_one_instance_wakes_the_change_listener_of_another()
+    {
+        await using var other = await StoreHost.StartAsync(Database);
+        var signal = other.Get<IChangeSignal>();
+        signal.Should().BeOfType<PostgresChangeListener>();
+        await signal.WaitAsync(Long, CancellationToken.None).WaitAsync(Deadline, TestContext.Current.CancellationToken); // listening
+
+        var woken = signal.WaitAsync(Long, CancellationToken.None);
+        await Store.Jobs.InsertAsync(NewJob(), CancellationToken.None);
+
+        await woken.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task The_change_listener_reconnects_after_a_database_restart()
+    {
+        using var server = PostgresServer.Start();
+        using var database = TestDatabase.Postgres(server);
+        await using var writer = await StoreHost.StartAsync(database);
+        await using var follower = await StoreHost.StartAsync(database, migrate: false);
+        var signal = follower.Get<IChangeSignal>();
+        await signal.WaitAsync(Long, CancellationToken.None).WaitAsync(Deadline, TestContext.Current.CancellationToken); // listening
+
+        server.Restart();
+
+        // Listening again wakes the follower once: changes stored while the connection was down are read at once.
+        await signal.WaitAsync(Long, CancellationToken.None).WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        var woken = signal.WaitAsync(Long, CancellationToken.None);
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                try
+                {
+                    await writer.Jobs.InsertAsync(NewJob(), CancellationToken.None);
+                    return true;
+                }
+                catch (Npgsql.NpgsqlException)
+                {
+                    return false; // a pooled connection from before the restart
+                }
+            },
+            inserted => inserted,
+            "the writer to store a job after the restart");
+        await woken.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        follower.Logs.Lines.Should().Contain(l => l.Contains("Change notification connection failed; reconnecting", StringComparison.Ordinal));
+    }
+}

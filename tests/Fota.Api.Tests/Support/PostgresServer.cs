@@ -34,7 +34,7 @@ public sealed class PostgresServer : IDisposable
     public int Port { get; }
 
     /// <summary>Superuser connection to the <c>postgres</c> database (trust authentication on loopback).</summary>
-    public string AdminConnectionString => ConnectionString("postgres");
+    public string AdminConnectionString => ConnectionString("postgres") + ";Pooling=False";
 
     /// <summary>Whether the server binaries are on this machine.</summary>
     public static bool IsAvailable => FindBinaries() is not null;

@@ -14,14 +14,16 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly bool _owned;
     private readonly string? _postgresName;
+    private readonly PostgresServer? _postgresServer;
 
-    private TestDatabase(DatabaseKind kind, string connectionString, bool owned, string? sqlitePath, string? postgresName)
+    private TestDatabase(DatabaseKind kind, string connectionString, bool owned, string? sqlitePath, string? postgresName = null, PostgresServer? postgresServer = null)
     {
         Kind = kind;
         ConnectionString = connectionString;
         _owned = owned;
         SqlitePath = sqlitePath;
         _postgresName = postgresName;
+        _postgresServer = postgresServer;
     }
 
     /// <summary>The kind the API tests run on: SQLite, or PostgreSQL with <c>FOTA_TEST_DATABASE=postgres</c>.</summary>
@@ -41,18 +43,21 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A new database; a PostgreSQL one skips the test (naming the package) when the server binaries are missing.</summary>
     public static TestDatabase Create(DatabaseKind kind)
     {
-        if (kind == DatabaseKind.Postgres)
-        {
-            var name = $"fota_test_{Guid.NewGuid():N}";
-            return new TestDatabase(kind, PostgresServer.Shared.CreateDatabase(name), owned: true, sqlitePath: null, postgresName: name);
-        }
+        return kind == DatabaseKind.Postgres
+            ? Postgres(PostgresServer.Shared)
+            : Sqlite(Path.Combine(Path.GetTempPath(), $"fota-api-tests-{Guid.NewGuid():N}.db"), owned: true);
+    }
 
-        return Sqlite(Path.Combine(Path.GetTempPath(), $"fota-api-tests-{Guid.NewGuid():N}.db"), owned: true);
+    /// <summary>A new database on a given PostgreSQL server.</summary>
+    public static TestDatabase Postgres(PostgresServer server)
+    {
+        var name = $"fota_test_{Guid.NewGuid():N}";
+        return new TestDatabase(DatabaseKind.Postgres, server.CreateDatabase(name), owned: true, sqlitePath: null, name, server);
     }
 
     /// <summary>A SQLite file at a given path (kept when disposed unless <paramref name="owned"/>).</summary>
     public static TestDatabase Sqlite(string path, bool owned = false) =>
-        new(DatabaseKind.Sqlite, $"Data Source={path}", owned, path, postgresName: null);
+        new(DatabaseKind.Sqlite, $"Data Source={path}", owned, path);
 
     public async Task ExecuteAsync(string sql)
     {
@@ -77,9 +82,9 @@ public sealed class TestDatabase : IDisposable
             return;
         }
 
-        if (_postgresName is not null)
+        if (_postgresServer is not null)
         {
-            PostgresServer.Shared.DropDatabase(_postgresName);
+            _postgresServer.DropDatabase(_postgresName!);
             return;
         }
 

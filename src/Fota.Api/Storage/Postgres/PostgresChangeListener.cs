@@ -26,6 +26,7 @@ public sealed partial class PostgresChangeListener : IChangeSignal, IAsyncDispos
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startLock = new();
     private Task? _loop;
+    private int _disposed;
 
     public PostgresChangeListener(PostgresDatabase database, ILogger<PostgresChangeListener> logger)
     {
@@ -56,6 +57,11 @@ public sealed partial class PostgresChangeListener : IChangeSignal, IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return; // registered under two service types, so disposed twice
+        }
+
         await _stopping.CancelAsync();
         if (_loop is not null)
         {
