@@ -5,13 +5,25 @@
 # (also on failure or Ctrl-C), printing their logs when something failed.
 #
 #   scripts/run-deployed.sh [extra dotnet test arguments, e.g. --filter Category=fota]
+#   scripts/run-deployed.sh --postgres [...]   the same on a throw-away PostgreSQL cluster instead of a SQLite file
+#                                              (or FOTA_DEPLOYED_DATABASE=postgres; needs Debian's `postgresql` package)
 set -euo pipefail
+
+database="${FOTA_DEPLOYED_DATABASE:-sqlite}"
+if [ "${1:-}" = "--postgres" ]; then
+  database=postgres
+  shift
+fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 configuration="${CONFIGURATION:-Debug}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fota-deployed.XXXXXX")"
 pids=()
 status=1
+if [ "$database" = postgres ]; then
+  # shellcheck source=scripts/postgres-cluster.sh
+  source "$root/scripts/postgres-cluster.sh"
+fi
 
 free_port() {
   local port
@@ -45,6 +57,9 @@ stop_all() {
 
 on_exit() {
   stop_all
+  if [ "$database" = postgres ]; then
+    pg_cluster_stop "$work/pg"
+  fi
   if [ "$status" -ne 0 ]; then
     for log in "$work"/*.log; do
       [ -f "$log" ] || continue
@@ -78,6 +93,13 @@ wait_ready() { # name url pid
 cd "$root"
 dotnet build Fota.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
 
+connection_string="Data Source=$work/fota.db"
+if [ "$database" = postgres ]; then
+  pg_cluster_start "$work/pg"
+  connection_string="$PG_CONNECTION_STRING"
+  echo "PostgreSQL is ready on 127.0.0.1:$PG_PORT"
+fi
+
 mock_port="$(free_port)"
 api_port="$(free_port)"
 mock_token="mock-$RANDOM$RANDOM"
@@ -94,7 +116,7 @@ mock_pid="$!"
 
 (
   cd "$root/src/Fota.Api/bin/$configuration/net10.0"
-  ConnectionStrings__Fota="Data Source=$work/fota.db" \
+  ConnectionStrings__Fota="$connection_string" \
   Admin__Token="$admin_token" \
   Fota__Poller__FirstRetryDelay="00:00:00.200" \
   Fota__Poller__MaxRetryDelay="00:00:02" \
