@@ -11,6 +11,19 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         ConnectionString = builder.ConnectionString;
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare"))
+        {
+            // The service runs a handful of statements all the time: prepared once per connection, they skip parsing and planning.
+            builder.MaxAutoPrepare = 32;
+        }
+
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            // The service never changes session state, so a pooled connection needs no DISCARD ALL before its next use.
+            builder.NoResetOnClose = true;
+        }
+
         DataSource = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
         _dataSource = NpgsqlDataSource.Create(builder);
     }
