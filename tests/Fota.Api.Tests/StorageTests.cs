@@ -246,15 +246,16 @@ public sealed class PostgresStorageTests() : StorageTests(DatabaseKind.Postgres)
                 try
                 {
                     await writer.Jobs.InsertAsync(NewJob(), CancellationToken.None);
-                    return true;
+                    return "stored";
                 }
-                catch (Npgsql.NpgsqlException)
+                catch (Npgsql.NpgsqlException exception)
                 {
-                    return false; // a pooled connection from before the restart
+                    return exception.Message; // a pooled connection from before the restart
                 }
             },
-            inserted => inserted,
-            "the writer to store a job after the restart");
+            outcome => outcome == "stored",
+            "the writer to store a job after the restart",
+            TimeSpan.FromSeconds(60));
         await woken.WaitAsync(Deadline, TestContext.Current.CancellationToken);
         follower.Logs.Lines.Should().Contain(l => l.Contains("Change notification connection failed; reconnecting", StringComparison.Ordinal));
     }
