@@ -215,8 +215,8 @@ public sealed class PostgresStorageTests() : StorageTests(DatabaseKind.Postgres)
     public async Task A_change_committed_by_one_instance_wakes_the_change_listener_of_another()
     {
         await using var other = await StoreHost.StartAsync(Database);
-        var signal = other.Get<IChangeSignal>();
-        signal.Should().BeOfType<PostgresChangeListener>();
+        other.Get<IChangeEventWakeUp>().Should().BeOfType<PostgresChangeListener>();
+        var signal = other.Get<PostgresChangeListener>();
         await signal.WaitAsync(Long, CancellationToken.None).WaitAsync(Deadline, TestContext.Current.CancellationToken); // listening
 
         var woken = signal.WaitAsync(Long, CancellationToken.None);
@@ -232,7 +232,7 @@ public sealed class PostgresStorageTests() : StorageTests(DatabaseKind.Postgres)
         using var database = TestDatabase.Postgres(server);
         await using var writer = await StoreHost.StartAsync(database);
         await using var follower = await StoreHost.StartAsync(database, migrate: false);
-        var signal = follower.Get<IChangeSignal>();
+        var signal = follower.Get<PostgresChangeListener>();
         await signal.WaitAsync(Long, CancellationToken.None).WaitAsync(Deadline, TestContext.Current.CancellationToken); // listening
 
         server.Restart();

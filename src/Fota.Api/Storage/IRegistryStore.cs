@@ -5,6 +5,9 @@ public interface IRegistryStore
 {
     Task<StoredDevice?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken);
 
+    /// <summary>The device with this fingerprint (compared case-insensitively), if any.</summary>
+    Task<StoredDevice?> FindDeviceByFingerprintAsync(string fingerprint, CancellationToken cancellationToken);
+
     /// <summary>Adds a device; the database's unique constraints decide about duplicates (id, or fingerprint ignoring case).</summary>
     Task<AddDeviceOutcome> AddDeviceAsync(StoredDevice device, DateTimeOffset now, CancellationToken cancellationToken);
 

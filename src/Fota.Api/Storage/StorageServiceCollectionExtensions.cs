@@ -1,5 +1,6 @@
 using Fota.Api.Storage.Postgres;
 using Fota.Api.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fota.Api.Storage;
 
@@ -11,7 +12,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// The database named by <c>ConnectionStrings:Fota</c> (default: SQLite <c>fota.db</c> in the working folder; <c>Host=…</c>:
     /// PostgreSQL), behind <see cref="IJobStore"/>, <see cref="IRegistryStore"/>, <see cref="ISchemaMigrator"/> and
-    /// <see cref="IChangeSignal"/>, migrated at start.
+    /// <see cref="IChangeEventStore"/> with its <see cref="IChangeEventWakeUp"/>, migrated at start.
     /// </summary>
     public static IServiceCollection AddFotaStorage(this IServiceCollection services)
     {
@@ -22,18 +23,21 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteSchemaMigrator>();
         services.AddSingleton<SqliteJobStore>();
         services.AddSingleton<SqliteRegistryStore>();
-        services.AddSingleton<SqliteChangeSignal>();
+        services.AddSingleton<SqliteChangeEventStore>();
+        services.AddSingleton<PollingChangeEventWakeUp>();
 
         services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<FotaDatabase>().ConnectionString));
         services.AddSingleton<PostgresSchemaMigrator>();
         services.AddSingleton<PostgresJobStore>();
         services.AddSingleton<PostgresRegistryStore>();
+        services.AddSingleton<PostgresChangeEventStore>();
         services.AddSingleton<PostgresChangeListener>();
 
         services.AddSingleton<ISchemaMigrator>(sp => Pick<ISchemaMigrator, SqliteSchemaMigrator, PostgresSchemaMigrator>(sp));
         services.AddSingleton<IJobStore>(sp => Pick<IJobStore, SqliteJobStore, PostgresJobStore>(sp));
         services.AddSingleton<IRegistryStore>(sp => Pick<IRegistryStore, SqliteRegistryStore, PostgresRegistryStore>(sp));
-        services.AddSingleton<IChangeSignal>(sp => Pick<IChangeSignal, SqliteChangeSignal, PostgresChangeListener>(sp));
+        services.AddSingleton<IChangeEventStore>(sp => Pick<IChangeEventStore, SqliteChangeEventStore, PostgresChangeEventStore>(sp));
+        services.TryAddSingleton<IChangeEventWakeUp>(sp => Pick<IChangeEventWakeUp, PollingChangeEventWakeUp, PostgresChangeListener>(sp));
 
         // Registered before the poller, so the schema exists before anything uses it (the server starts after hosted services).
         services.AddHostedService<MigrateAtStart>();

@@ -12,6 +12,7 @@ public static class Contract
     public const string ProblemDetail = "ProblemDetail.schema.json";
     public const string JobExecution = "FOTAJobExecution.schema.json";
     public const string JobExecutions = "FOTAJobExecutions.schema.json";
+    public const string DeviceIdentity = "DeviceIdentity.schema.json";
 
     private static readonly Lazy<string?> Folder = new(FindContractFolder);
 

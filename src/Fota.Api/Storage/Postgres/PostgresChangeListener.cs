@@ -1,15 +1,18 @@
 using System.Threading.Channels;
+using Fota.Api.Notifications;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Fota.Api.Storage.Postgres;
 
 /// <summary>
-/// <see cref="IChangeSignal"/> on PostgreSQL: <c>LISTEN</c> on one connection of its own, started when the follower first
-/// waits. Stores send <see cref="NotifySql"/> inside the transaction of a change, and PostgreSQL delivers it to every
+/// <see cref="IChangeEventWakeUp"/> on PostgreSQL: <c>LISTEN</c> on one connection of its own, started when the follower
+/// first waits. Stores send <see cref="NotifySql"/> inside the transaction of a change, and PostgreSQL delivers it to every
 /// listening instance only after commit. When the connection breaks (a database restart), the listener reconnects with
-/// backoff and wakes the follower once it listens again, so changes stored while it was away are read at once.
+/// backoff and wakes the follower once it listens again, so changes stored while it was away are read at once. The follower
+/// also reads the outbox every <c>Fota:Notifications:PollInterval</c> without a wake-up (the safety net for a lost NOTIFY).
 /// </summary>
-public sealed partial class PostgresChangeListener : IChangeSignal, IAsyncDisposable
+public sealed partial class PostgresChangeListener : IChangeEventWakeUp, IAsyncDisposable
 {
     public const string Channel = "fota_changes";
 
@@ -20,6 +23,7 @@ public sealed partial class PostgresChangeListener : IChangeSignal, IAsyncDispos
 
     private readonly string _connectionString;
     private readonly ILogger<PostgresChangeListener> _logger;
+    private readonly IOptions<NotificationOptions> _options;
     private readonly Channel<bool> _wakeUps = System.Threading.Channels.Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
@@ -28,8 +32,9 @@ public sealed partial class PostgresChangeListener : IChangeSignal, IAsyncDispos
     private Task? _loop;
     private int _disposed;
 
-    public PostgresChangeListener(PostgresDatabase database, ILogger<PostgresChangeListener> logger)
+    public PostgresChangeListener(PostgresDatabase database, IOptions<NotificationOptions> options, ILogger<PostgresChangeListener> logger)
     {
+        _options = options;
         // A connection of its own (not from the pool), with keep-alives so a silently dead connection is noticed.
         _connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 5 }.ConnectionString;
         _logger = logger;
@@ -38,6 +43,12 @@ public sealed partial class PostgresChangeListener : IChangeSignal, IAsyncDispos
     /// <summary>Whether the listening connection is up (for tests and diagnostics).</summary>
     public bool IsListening { get; private set; }
 
+    /// <summary>This instance committed a change: its own follower need not wait for the notification's round trip.</summary>
+    public void Committed() => _wakeUps.Writer.TryWrite(true);
+
+    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(_options.Value.PollInterval, cancellationToken);
+
+    /// <summary>Returns when woken or after <paramref name="safetyInterval"/>, whichever comes first.</summary>
     public async Task WaitAsync(TimeSpan safetyInterval, CancellationToken cancellationToken)
     {
         EnsureStarted();

@@ -1,3 +1,4 @@
+using Fota.Api.Fota;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -5,22 +6,23 @@ namespace Fota.Api.Storage.Postgres;
 
 /// <summary>
 /// <see cref="IJobStore"/> on PostgreSQL. Claims lock the rows they take with <c>FOR UPDATE SKIP LOCKED</c>, so instances
-/// claiming at once take different jobs without waiting for each other. Every stored change sends a <c>NOTIFY</c> in its
-/// transaction, which PostgreSQL delivers only after commit (<see cref="PostgresChangeListener"/>).
+/// claiming at once take different jobs without waiting for each other. Every change clients can see is written with its
+/// change event in one transaction (<see cref="PostgresChangeEvents"/>), which also sends a <c>NOTIFY</c> that PostgreSQL
+/// delivers only after commit (<see cref="PostgresChangeListener"/>).
 /// </summary>
-public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
+public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWakeUp changeEvents) : IJobStore
 {
     public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO fota_jobs (job_id, device_id, account, bundle_id, status, status_detail, version,
                                    last_updated_at, created_at_ms, is_final, next_poll_at_ms)
             VALUES (@jobId, @deviceId, @account, @bundleId, @status, @statusDetail, @version,
                     @lastUpdatedAt, @createdAt, FALSE, @createdAt);
-            {PostgresChangeListener.NotifySql}
-            """;
+            """);
         command.Parameters.AddWithValue("jobId", job.JobId);
         command.Parameters.AddWithValue("deviceId", job.DeviceId);
         command.Parameters.AddWithValue("account", job.Account);
@@ -30,7 +32,13 @@ public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
         command.Parameters.AddWithValue("version", job.Version);
         command.Parameters.AddWithValue("lastUpdatedAt", job.LastUpdatedAt);
         command.Parameters.AddWithValue("createdAt", job.CreatedAt.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.LockSql));
+        batch.BatchCommands.Add(command);
+        batch.BatchCommands.Add(PostgresChangeEvents.Insert(FotaJobExecution.From(job)));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.NotifySql));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
     }
 
     public async Task<IReadOnlyList<StoredJob>> ListForDeviceAsync(string deviceId, int limit, CancellationToken cancellationToken)
@@ -108,23 +116,34 @@ public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // One round trip for the whole group: a batch of one statement per outcome.
+        // One round trip for the whole group: the event lock, then one statement per outcome that also says whether the job
+        // as clients see it changed; then a second round trip with the events of the changed jobs.
         await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.LockSql));
         foreach (var outcome in outcomes)
         {
             var command = new NpgsqlBatchCommand(outcome.Update is null
                 ? """
                   UPDATE fota_jobs
                   SET next_poll_at_ms = @nextPollAt, poll_count = @pollCount, claimed_by = NULL, claimed_until_ms = NULL
-                  WHERE job_id = @jobId AND claimed_by = @owner;
+                  WHERE job_id = @jobId AND claimed_by = @owner
+                  RETURNING device_id, status, status_detail, last_updated_at, version, FALSE;
                   """
                 : """
-                  UPDATE fota_jobs
+                  WITH old AS (
+                      SELECT seq, status, status_detail, last_updated_at, version FROM fota_jobs
+                      WHERE job_id = @jobId AND claimed_by = @owner
+                      FOR UPDATE)
+                  UPDATE fota_jobs j
                   SET status = @status, status_detail = @statusDetail, version = @version,
-                      last_updated_at = CASE WHEN @keep THEN last_updated_at ELSE @lastUpdatedAt END,
+                      last_updated_at = CASE WHEN @keep THEN j.last_updated_at ELSE @lastUpdatedAt END,
                       is_final = @isFinal, next_poll_at_ms = @nextPollAt, poll_count = @pollCount,
                       claimed_by = NULL, claimed_until_ms = NULL
-                  WHERE job_id = @jobId AND claimed_by = @owner;
+                  FROM old
+                  WHERE j.seq = old.seq
+                  RETURNING j.device_id, j.status, j.status_detail, j.last_updated_at, j.version,
+                      (j.status, j.status_detail, j.last_updated_at, j.version)
+                          IS DISTINCT FROM (old.status, old.status_detail, old.last_updated_at, old.version);
                   """);
             if (outcome.Update is { } state)
             {
@@ -143,19 +162,45 @@ public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
             batch.BatchCommands.Add(command);
         }
 
-        if (outcomes.Any(o => o.Update is not null))
+        var written = 0;
+        await using var events = new NpgsqlBatch(connection, transaction);
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeListener.NotifySql));
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                await reader.NextResultAsync(cancellationToken); // past the lock's result, then each outcome's
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    continue; // the claim is no longer ours
+                }
+
+                written++;
+                if (reader.GetBoolean(5))
+                {
+                    events.BatchCommands.Add(PostgresChangeEvents.Insert(new FotaJobExecution(
+                        FotaJobExecution.ContextUrl,
+                        outcomes[i].JobId,
+                        reader.GetString(0),
+                        reader.GetString(1),
+                        reader.IsDBNull(2) ? null : reader.GetString(2),
+                        reader.GetString(3),
+                        reader.GetString(4))));
+                }
+            }
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        var written = 0;
-        for (var i = 0; i < outcomes.Count; i++)
+        if (events.BatchCommands.Count > 0)
         {
-            written += batch.BatchCommands[i].RecordsAffected;
+            events.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.NotifySql));
+            await events.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (events.BatchCommands.Count > 0)
+        {
+            changeEvents.Committed();
+        }
+
         return written;
     }
 

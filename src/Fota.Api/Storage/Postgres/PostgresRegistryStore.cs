@@ -5,12 +5,20 @@ namespace Fota.Api.Storage.Postgres;
 /// <summary><see cref="IRegistryStore"/> on PostgreSQL.</summary>
 public sealed class PostgresRegistryStore(PostgresDatabase database) : IRegistryStore
 {
-    public async Task<StoredDevice?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken)
+    public Task<StoredDevice?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
+        FindDeviceWhereAsync("device_id = @value", deviceId, cancellationToken);
+
+    // lower(fingerprint) is the unique index, as SQLite's COLLATE NOCASE column.
+    public Task<StoredDevice?> FindDeviceByFingerprintAsync(string fingerprint, CancellationToken cancellationToken) =>
+        FindDeviceWhereAsync("lower(fingerprint) = lower(@value)", fingerprint, cancellationToken);
+
+    /// <summary>The device matching <paramref name="condition"/> (a condition on a unique column written by this class, never by a caller).</summary>
+    private async Task<StoredDevice?> FindDeviceWhereAsync(string condition, string value, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT device_id, fingerprint, model, account FROM devices WHERE device_id = @deviceId;";
-        command.Parameters.AddWithValue("deviceId", deviceId);
+        command.CommandText = $"SELECT device_id, fingerprint, model, account FROM devices WHERE {condition};";
+        command.Parameters.AddWithValue("value", value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new StoredDevice(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))

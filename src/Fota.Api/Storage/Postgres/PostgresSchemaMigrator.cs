@@ -51,6 +51,15 @@ public sealed partial class PostgresSchemaMigrator(PostgresDatabase database, IL
         CREATE INDEX ix_fota_jobs_device ON fota_jobs (device_id, created_at_ms DESC, seq DESC);
         CREATE INDEX ix_fota_jobs_due ON fota_jobs (next_poll_at_ms) WHERE NOT is_final;
         """,
+        """
+        CREATE TABLE change_events (
+            id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            device_id      TEXT NOT NULL,
+            payload        TEXT NOT NULL,
+            created_at_ms  BIGINT NOT NULL
+        );
+        CREATE INDEX ix_change_events_created ON change_events (created_at_ms);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
