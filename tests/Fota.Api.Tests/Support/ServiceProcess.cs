@@ -75,6 +75,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>kill -9: no shutdown, no claims released.</summary>
     public void KillHard() => _process.Kill();
 
+    public Task WaitForExitAsync() => _process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
