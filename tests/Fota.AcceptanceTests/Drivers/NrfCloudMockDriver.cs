@@ -164,10 +164,17 @@ public sealed class NrfCloudMockDriver(ScenarioHost scenarioHost)
             }
         }
 
+        // In full: the requests to the expected target when there are any (else everything); the rest in one line each.
+        var shown = sameTarget.Count > 0 ? sameTarget : recorded;
         text.AppendLine(CultureInfo.InvariantCulture, $"Recorded for this scenario ({recorded.Count}):");
-        foreach (var request in recorded)
+        foreach (var request in shown)
         {
             text.Append("  ").Append(RequestMatcher.Describe(request));
+        }
+
+        foreach (var other in recorded.Except(shown).GroupBy(request => $"{request.Method} {request.Path}", StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {other.Key} ×{other.Count()}");
         }
 
         if (lastServiceResponse is not null)

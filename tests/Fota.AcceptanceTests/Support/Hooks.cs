@@ -17,8 +17,9 @@ public sealed class Hooks
 
     /// <summary>Every scenario knows the service's base URL as <c>APIURL</c>.</summary>
     [BeforeScenario(Order = 0)]
-    public static async Task ProvideApiUrl(ScenarioHost scenarioHost, ScenarioVariables variables, ScenarioTiming timing)
+    public static async Task ProvideApiUrl(ScenarioHost scenarioHost, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(scenarioHost);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(timing);
@@ -26,6 +27,9 @@ public sealed class Hooks
         var host = await scenarioHost.GetAsync();
         timing.HostWait = Stopwatch.GetElapsedTime(started);
         variables.Set("APIURL", host.ApiUrl);
+
+        // Each ${…} a step resolves becomes a log line under the step in the living documentation.
+        variables.Resolved = output.WriteLine;
     }
 
     /// <summary>Leaves nothing of this scenario in the (possibly shared) mock.</summary>

@@ -1,6 +1,6 @@
 using Io.Cucumber.Messages.Types;
 
-namespace Fota.FeatureRunner.Discovery;
+namespace Fota.FeatureRunner.Parsing;
 
 /// <summary>Readable test names: <c>Feature: Scenario</c>, plus <c>[row values]</c> for outline examples.</summary>
 internal static class ScenarioNaming

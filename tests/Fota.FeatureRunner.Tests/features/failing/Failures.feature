@@ -21,3 +21,7 @@ Feature: Failures
   Scenario: It writes output
     Given the calculator is cleared
     When I add 1
+
+  Scenario: A step is ambiguous
+    Given the calculator is cleared
+    When I press the ambiguous button

@@ -1,6 +1,6 @@
 using Gherkin.CucumberMessages;
 
-namespace Fota.FeatureRunner.Discovery;
+namespace Fota.FeatureRunner.Parsing;
 
 /// <summary>
 /// Message ids that stay unique across features in one report: Gherkin's incrementing ids would repeat
