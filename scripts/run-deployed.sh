@@ -8,13 +8,25 @@
 # when something failed.
 #
 #   scripts/run-deployed.sh [extra dotnet test arguments, e.g. --filter Category=fota]
+#   scripts/run-deployed.sh --postgres [...]   the same on a throw-away PostgreSQL cluster instead of a SQLite file
+#                                              (or FOTA_DEPLOYED_DATABASE=postgres; needs Debian's `postgresql` package)
 set -euo pipefail
+
+database="${FOTA_DEPLOYED_DATABASE:-sqlite}"
+if [ "${1:-}" = "--postgres" ]; then
+  database=postgres
+  shift
+fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 configuration="${CONFIGURATION:-Debug}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fota-deployed.XXXXXX")"
 pids=()
 status=1
+if [ "$database" = postgres ]; then
+  # shellcheck source=scripts/postgres-cluster.sh
+  source "$root/scripts/postgres-cluster.sh"
+fi
 
 free_port() {
   local port
@@ -48,6 +60,9 @@ stop_all() {
 
 on_exit() {
   stop_all
+  if [ "$database" = postgres ]; then
+    pg_cluster_stop "$work/pg"
+  fi
   if [ "$status" -ne 0 ]; then
     for log in "$work"/*.log; do
       [ -f "$log" ] || continue
@@ -81,6 +96,13 @@ wait_ready() { # name url pid
 cd "$root"
 dotnet build Fota.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
 
+connection_string="Data Source=$work/fota.db"
+if [ "$database" = postgres ]; then
+  pg_cluster_start "$work/pg"
+  connection_string="$PG_CONNECTION_STRING"
+  echo "PostgreSQL is ready on 127.0.0.1:$PG_PORT"
+fi
+
 mock_port="$(free_port)"
 api_port="$(free_port)"
 ws_port="$(free_port)"
@@ -97,12 +119,12 @@ ws_api_url="http://127.0.0.1:$ws_port"
 pids+=("$!")
 mock_pid="$!"
 
-start_service() { # log url [NAME=value ...]: one service instance on the shared database file
+start_service() { # log url [NAME=value ...]: one service instance on the shared database
   local log="$1" url="$2"
   shift 2
   (
     cd "$root/src/Fota.Api/bin/$configuration/net10.0"
-    exec env ConnectionStrings__Fota="Data Source=$work/fota.db" Admin__Token="$admin_token" "$@" \
+    exec env ConnectionStrings__Fota="$connection_string" Admin__Token="$admin_token" "$@" \
       dotnet Fota.Api.dll --urls "$url"
   ) >"$work/$log" 2>&1 &
   pids+=("$!")

@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
 # Throughput of GET /device/{id}/fota/jobs (a device with 10 jobs) against /health/live, in one run, on loopback.
-# The service runs in Release with its embedded defaults; nRF Cloud is the Python stub. Usage: bench/api/wrk.sh [seconds] [connections]
+# The service runs in Release with its embedded defaults; nRF Cloud is the Python stub.
+# Usage: bench/api/wrk.sh [seconds] [connections] [store: sqlite | postgres (a throw-away cluster, scripts/postgres-cluster.sh)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 duration=${1:-10}
 connections=${2:-16}
+store=${3:-sqlite}
 work=$(mktemp -d)
+connection_string="Data Source=$work/fota.db"
+if [ "$store" = postgres ]; then
+  # shellcheck source=../../scripts/postgres-cluster.sh
+  source "$root/scripts/postgres-cluster.sh"
+  trap 'pg_cluster_stop "$work/pg"; rm -rf "$work"' EXIT
+  pg_cluster_start "$work/pg"
+  connection_string="$PG_CONNECTION_STRING${PG_OPTIONS:+;$PG_OPTIONS}"
+fi
 svc_port=${SVC_PORT:-5381}
 stub_port=${STUB_PORT:-5398}
 base="http://127.0.0.1:$svc_port"
@@ -14,10 +24,10 @@ token="wrk-admin-$RANDOM"
 python3 "$root/bench/api/nrfcloud_stub.py" "$stub_port" > "$work/stub.log" 2>&1 &
 stub_pid=$!
 dotnet build "$root/src/Fota.Api/Fota.Api.csproj" -c Release -v q -nologo > /dev/null
-(cd "$work" && Admin__Token="$token" ConnectionStrings__Fota="Data Source=$work/fota.db" \
+(cd "$work" && Admin__Token="$token" ConnectionStrings__Fota="$connection_string" \
   exec dotnet "$root/src/Fota.Api/bin/Release/net10.0/Fota.Api.dll" --urls "$base" > "$work/service.log" 2>&1) &
 svc_pid=$!
-trap 'kill -TERM $svc_pid 2> /dev/null || true; kill $stub_pid 2> /dev/null || true; wait 2> /dev/null; rm -rf "$work"' EXIT
+trap 'kill -TERM $svc_pid 2> /dev/null || true; kill $stub_pid 2> /dev/null || true; wait 2> /dev/null; [ "$store" = postgres ] && pg_cluster_stop "$work/pg"; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/health/ready" > /dev/null && break; sleep 0.2; done
 
 curl -sf -X PUT "$base/admin/accounts/nordic" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -27,6 +37,7 @@ jobs_url="$base/device/$(jq -r .deviceId <<< "$device")/fota/jobs?fingerprint=$(
 for _ in $(seq 1 10); do
   curl -sf -o /dev/null -X POST "${jobs_url/\/jobs/}" -H 'Content-Type: application/json' -d '{"bundleId":"APP*1e29dfa3*v2.0.0"}'
 done
+echo "store: $store"
 echo "jobs listed: $(curl -sf "$jobs_url" | jq '.jobs | length')"
 
 run() { # name url -> "rps p99"

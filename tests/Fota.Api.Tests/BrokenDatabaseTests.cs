@@ -1,25 +1,20 @@
 using System.Net;
+using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Fota.Api.Tests;
 
-/// <summary>When the database breaks underneath the service: a problem document without internals, and not ready.</summary>
-public sealed class BrokenDatabaseTests
+/// <summary>When the database breaks underneath the service: a problem document without internals, and not ready. On every database kind.</summary>
+public abstract class BrokenDatabaseTests(DatabaseKind kind)
 {
-    private static async Task ExecuteAsync(FotaApiFactory api, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
+    private static Task ExecuteAsync(FotaApiFactory api, string sql) => api.Database.ExecuteAsync(sql);
+
 
     [Fact]
     public async Task An_unexpected_error_is_a_500_problem_without_internals()
     {
-        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        using var database = TestDatabase.Create(kind);
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" }, database: database);
         var device = await api.RegisterDeviceAsync();
         await ExecuteAsync(api, "DROP TABLE devices;");
         using var client = api.CreateClient();
@@ -28,14 +23,16 @@ public sealed class BrokenDatabaseTests
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
         problem["type"]!.GetValue<string>().Should().Be("https://hello.nrfcloud.com/errors/InternalError");
-        problem.ToJsonString().Should().NotContainAny(["SQLite", "devices", "Fota.Api."], "internals stay in the log");
-        api.Logs.Lines.Should().Contain(l => l.Contains("no such table: devices", StringComparison.Ordinal), "the cause is logged");
+        problem.ToJsonString().Should().NotContainAny(["SQLite", "Npgsql", "devices", "Fota.Api."], "internals stay in the log");
+        var cause = kind == DatabaseKind.Postgres ? "relation \"devices\" does not exist" : "no such table: devices";
+        api.Logs.Lines.Should().Contain(l => l.Contains(cause, StringComparison.Ordinal), "the cause is logged");
     }
 
     [Fact]
     public async Task Without_a_working_database_the_service_is_live_but_not_ready()
     {
-        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        using var database = TestDatabase.Create(kind);
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" }, database: database);
         using var client = api.CreateClient();
         (await client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -47,3 +44,7 @@ public sealed class BrokenDatabaseTests
         (await client.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
+
+public sealed class SqliteBrokenDatabaseTests() : BrokenDatabaseTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresBrokenDatabaseTests() : BrokenDatabaseTests(DatabaseKind.Postgres);

@@ -43,7 +43,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
 
     /// <summary>The change events (the notifications outbox) of the device, oldest first, as the messages clients get.</summary>
     private static async Task<IReadOnlyList<string>> EventsAsync(FotaApiFactory api, DeviceResponse device) =>
-        (await api.Services.GetRequiredService<ChangeEventStore>().ReadAfterAsync(0, 100_000, CancellationToken.None))
+        (await api.Services.GetRequiredService<IChangeEventStore>().ReadAfterAsync(0, 100_000, CancellationToken.None))
             .Where(e => e.DeviceId == device.DeviceId).Select(e => e.Payload).ToList();
 
     private static string CancelRoute(string jobId) => $"PUT /v1/fota-jobs/{jobId}/cancel";

@@ -2,29 +2,27 @@ using System.Net;
 using System.Net.WebSockets;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Fota.Api.Tests;
 
-/// <summary>The WebSocket endpoint end to end: identity first, one message per stored change in order, across instances.</summary>
-public sealed class NotificationTests : IDisposable
+/// <summary>The WebSocket endpoint end to end: identity first, one message per stored change in order, across instances. On every database kind.</summary>
+public abstract class NotificationTests(DatabaseKind kind) : IDisposable
 {
     private const string Completed = "All executions in terminal status";
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"fota-api-notifications-{Guid.NewGuid():N}.db");
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ??= TestDatabase.Create(kind);
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
     public async Task Identity_comes_first_then_one_message_per_change_in_order_and_none_for_an_unchanged_poll()
     {
-        using var api = new FotaApiFactory(_databasePath);
+        using var api = new FotaApiFactory(database: Database);
         var device = await api.RegisterDeviceAsync();
         await using var socket = await NotificationClient.ConnectAsync(api, device);
         api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
@@ -58,8 +56,8 @@ public sealed class NotificationTests : IDisposable
     [Fact]
     public async Task A_client_of_an_instance_that_does_not_poll_gets_the_changes_another_instance_stored()
     {
-        using var polling = new FotaApiFactory(_databasePath);
-        using var serving = new FotaApiFactory(_databasePath, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        using var polling = new FotaApiFactory(database: Database);
+        using var serving = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
         var device = await polling.RegisterDeviceAsync();
         await using var socket = await NotificationClient.ConnectAsync(serving, device);
         polling.NrfCloud.Always("GET /v1/fota-jobs/job-a", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-a", "COMPLETED", Completed, "2024-06-06T15:45:00.000Z", "v2.0.0"));
@@ -77,30 +75,30 @@ public sealed class NotificationTests : IDisposable
     [Fact]
     public async Task A_change_stored_by_an_instance_that_crashed_before_sending_reaches_other_instances_and_is_not_owed_after_a_restart()
     {
-        using (var migrate = new FotaApiFactory(_databasePath))
+        using (var migrate = new FotaApiFactory(database: Database))
         {
             _ = migrate.Services;
         }
 
-        using var other = new FotaApiFactory(_databasePath, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        using var other = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
         var device = await other.RegisterDeviceAsync();
         await using var connectedToOther = await NotificationClient.ConnectAsync(other, device);
         _ = await connectedToOther.ReceiveAsync();
 
         // What an instance that died right after its commit leaves behind: the stored job and its event, sent by nobody.
-        await using (var crashed = new SqliteDatabase($"Data Source={_databasePath}"))
+        await using (var crashed = await StoreHost.StartAsync(Database, migrate: false))
         {
-            await new JobStore(crashed, new NoWakeUp()).InsertAsync(NewJob("job-before-crash", device.DeviceId), CancellationToken.None);
+            await crashed.Jobs.InsertAsync(NewJob("job-before-crash", device.DeviceId), CancellationToken.None);
         }
 
         (await connectedToOther.ReceiveJobAsync())["id"]!.GetValue<string>().Should().Be("job-before-crash", "the event was stored, so it is delivered");
 
-        using var restarted = new FotaApiFactory(_databasePath, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        using var restarted = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
         await using var reconnected = await NotificationClient.ConnectAsync(restarted, device);
         _ = await reconnected.ReceiveAsync();
-        await using (var database = new SqliteDatabase($"Data Source={_databasePath}"))
+        await using (var writer = await StoreHost.StartAsync(Database, migrate: false))
         {
-            await new JobStore(database, new NoWakeUp()).InsertAsync(NewJob("job-after-restart", device.DeviceId), CancellationToken.None);
+            await writer.Jobs.InsertAsync(NewJob("job-after-restart", device.DeviceId), CancellationToken.None);
         }
 
         (await reconnected.ReceiveJobAsync())["id"]!.GetValue<string>().Should().Be("job-after-restart", "a client connecting after the restart is not owed older changes");
@@ -110,7 +108,7 @@ public sealed class NotificationTests : IDisposable
     [Fact]
     public async Task Two_connections_of_one_device_get_every_change_and_another_device_gets_none()
     {
-        using var api = new FotaApiFactory(_databasePath, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        using var api = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
         var device = await api.RegisterDeviceAsync();
         var otherDevice = await api.RegisterDeviceAsync();
         await using var first = await NotificationClient.ConnectAsync(api, device);
@@ -135,7 +133,7 @@ public sealed class NotificationTests : IDisposable
     [Fact]
     public async Task Events_older_than_the_retention_are_pruned()
     {
-        using var api = new FotaApiFactory(_databasePath, settings: new Dictionary<string, string?>
+        using var api = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?>
         {
             ["Fota:Poller:Enabled"] = "false",
             ["Fota:Notifications:Retention"] = "00:00:00.200",
@@ -153,7 +151,7 @@ public sealed class NotificationTests : IDisposable
     [Fact]
     public async Task Stopping_the_service_closes_every_websocket_cleanly()
     {
-        var api = new FotaApiFactory(_databasePath);
+        var api = new FotaApiFactory(database: Database);
         var device = await api.RegisterDeviceAsync();
         await using var socket = await NotificationClient.ConnectAsync(api, device);
         _ = await socket.ReceiveAsync();
@@ -168,24 +166,12 @@ public sealed class NotificationTests : IDisposable
         reason.Should().Be("The service is stopping.");
     }
 
-    private async Task<long> CountEventsAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_databasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM change_events;";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<long> CountEventsAsync() => Convert.ToInt64(await Database.ScalarAsync("SELECT COUNT(*) FROM change_events;"), System.Globalization.CultureInfo.InvariantCulture);
 
     private static StoredJob NewJob(string jobId, string deviceId) =>
         new(jobId, deviceId, FotaApiFactory.AccountName, "APP*1e29dfa3*v2.0.0", "QUEUED", null, "unknown", "2024-06-06T15:44:00.000Z", DateTimeOffset.UtcNow);
-
-    private sealed class NoWakeUp : IChangeEventWakeUp
-    {
-        public void Committed()
-        {
-        }
-
-        public Task WaitAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
-    }
 }
+
+public sealed class SqliteNotificationTests() : NotificationTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresNotificationTests() : NotificationTests(DatabaseKind.Postgres);

@@ -1,21 +1,22 @@
 using System.Net;
 using System.Net.Http.Json;
 using Fota.Api.Devices;
+using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 
 namespace Fota.Api.Tests;
 
-/// <summary>One SQLite file outliving a service instance (restart) and shared by two instances at once.</summary>
-public sealed class SharedDatabaseTests : IDisposable
+/// <summary>One database outliving a service instance (restart) and shared by two instances at once. On every database kind.</summary>
+public abstract class SharedDatabaseTests(DatabaseKind kind) : IDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"fota-api-shared-{Guid.NewGuid():N}.db");
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ??= TestDatabase.Create(kind);
 
     public void Dispose()
     {
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -24,7 +25,7 @@ public sealed class SharedDatabaseTests : IDisposable
         var nrfCloud = new FakeNrfCloud();
         DeviceResponse device;
         string jobsBefore;
-        using (var first = new FotaApiFactory(_databasePath, nrfCloud))
+        using (var first = new FotaApiFactory(database: Database, nrfCloud: nrfCloud))
         {
             device = await first.RegisterDeviceAsync();
             _ = await first.RegisterDeviceAsync();
@@ -38,7 +39,7 @@ public sealed class SharedDatabaseTests : IDisposable
             jobsBefore = (await client.GetStringAsync(DeviceApi.JobsPath(device), TestContext.Current.CancellationToken));
         }
 
-        using var restarted = new FotaApiFactory(_databasePath, new FakeNrfCloud(), settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        using var restarted = new FotaApiFactory(database: Database, nrfCloud: new FakeNrfCloud(), settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
         using var after = restarted.CreateClient();
 
         (await after.GetStringAsync(DeviceApi.JobsPath(device), TestContext.Current.CancellationToken)).Should().Be(jobsBefore);
@@ -60,8 +61,8 @@ public sealed class SharedDatabaseTests : IDisposable
             ["Fota:Poller:ScanInterval"] = "00:00:00.005",
             ["Fota:Poller:BatchSize"] = "5",
         };
-        using var one = new FotaApiFactory(_databasePath, nrfCloud, settings: fastPolling);
-        using var two = new FotaApiFactory(_databasePath, nrfCloud, settings: fastPolling);
+        using var one = new FotaApiFactory(database: Database, nrfCloud: nrfCloud, settings: fastPolling);
+        using var two = new FotaApiFactory(database: Database, nrfCloud: nrfCloud, settings: fastPolling);
         var device = await one.RegisterDeviceAsync();
         _ = two.Services; // starts the second instance and its poller
         using var client = one.CreateClient();
@@ -90,3 +91,7 @@ public sealed class SharedDatabaseTests : IDisposable
     private static int PolledBy(FotaApiFactory instance) =>
         instance.Logs.Lines.Count(l => l.Contains("Fota.Api.Fota.JobStatusPoll", StringComparison.Ordinal) && l.Contains("is IN_PROGRESS", StringComparison.Ordinal));
 }
+
+public sealed class SqliteSharedDatabaseTests() : SharedDatabaseTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresSharedDatabaseTests() : SharedDatabaseTests(DatabaseKind.Postgres);

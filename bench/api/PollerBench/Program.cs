@@ -1,48 +1,93 @@
-// One polling round over N non-final jobs: the service's own StatusPoller, JobStore and NrfCloudClient (with its resilience
+// One polling round over N non-final jobs: the service's own StatusPoller, store and NrfCloudClient (with its resilience
 // pipeline) against an in-process stub that counts concurrent calls. Usage:
 //   dotnet run -c Release --project bench/api/PollerBench -- [jobs=10000] [maxConcurrency=4] [stubLatencyMs=0]
+//   dotnet run -c Release --project bench/api/PollerBench -- 100000 4 0 --postgres "Host=…" [--instances 2]
+// With --postgres the jobs are seeded into PostgreSQL and --instances poller processes (this program with --poll-only)
+// share the round; every job must be polled exactly once (0 double polls).
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Fota.Api.Devices;
 using Fota.Api.Fota;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
+using Fota.Api.Storage.Postgres;
+using Fota.Api.Storage.Sqlite;
 
-var jobs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
-var maxConcurrency = args.Length > 1 ? args[1] : "4";
-var latency = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0);
-var databasePath = Path.Combine(Path.GetTempPath(), $"fota-poller-bench-{Guid.NewGuid():N}.db");
+var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var jobs = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 10_000;
+var maxConcurrency = positional.Length > 1 ? positional[1] : "4";
+var latency = TimeSpan.FromMilliseconds(positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 0);
+var postgres = Option("--postgres");
+var instances = int.Parse(Option("--instances") ?? "2", CultureInfo.InvariantCulture);
 
-var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+if (args.Contains("--poll-only"))
 {
-    ["ConnectionStrings:Fota"] = $"Data Source={databasePath}",
-    ["Fota:Poller:MaxConcurrency"] = maxConcurrency,
-    // One pass: no job becomes due again while the round runs.
-    ["Fota:Poller:FirstRetryDelay"] = "01:00:00",
-    ["Fota:Poller:MaxRetryDelay"] = "01:00:00",
-    ["NrfCloud:Accounts:bench:ApiEndpoint"] = "https://nrfcloud.bench",
-    ["NrfCloud:Accounts:bench:ApiKey"] = "bench-key",
-}).Build();
+    return await PollOnlyAsync(postgres!, maxConcurrency, latency, Option("--out")!);
+}
 
+if (postgres is not null)
+{
+    return await PostgresRoundAsync(postgres, jobs, maxConcurrency, latency, instances);
+}
+
+var databasePath = Path.Combine(Path.GetTempPath(), $"fota-poller-bench-{Guid.NewGuid():N}.db");
 var stub = new CountingStub(latency);
-var services = new ServiceCollection();
-services.AddSingleton<IConfiguration>(configuration);
-services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
-services.AddSingleton(TimeProvider.System);
-services.AddFotaStorage();
-services.AddNrfCloud(configuration);
-services.AddDeviceRegistry();
-services.AddFota(configuration);
-services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => stub));
-await using var provider = services.BuildServiceProvider();
-
+await using var provider = BuildProvider($"Data Source={databasePath}", maxConcurrency, stub);
 try
 {
-    await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-    await SeedAsync(provider.GetRequiredService<SqliteDatabase>(), jobs);
-    var poller = provider.GetRequiredService<StatusPoller>();
+    await provider.GetRequiredService<ISchemaMigrator>().MigrateAsync(CancellationToken.None);
+    await SeedSqliteAsync(provider.GetRequiredService<SqliteDatabase>(), jobs);
+    var (elapsed, rounds, claimed, allocated) = await RunRoundAsync(provider.GetRequiredService<StatusPoller>());
+    var updated = await CountSqliteAsync(provider.GetRequiredService<SqliteDatabase>(), "SELECT COUNT(*) FROM fota_jobs WHERE status = 'IN_PROGRESS' AND version = 'v2.0.0'");
+    using var process = Process.GetCurrentProcess();
 
+    Console.WriteLine($"jobs={jobs} maxConcurrency={maxConcurrency} stubLatency={latency.TotalMilliseconds}ms cores={Environment.ProcessorCount}");
+    Console.WriteLine($"wall time            {elapsed.TotalSeconds:F2} s ({jobs / elapsed.TotalSeconds:F0} jobs/s, {rounds} claims of up to 100)");
+    Console.WriteLine($"nRF Cloud calls      {stub.Calls} (jobs claimed {claimed}, jobs updated {updated})");
+    Console.WriteLine($"peak concurrent      {stub.MaxConcurrent} calls");
+    Console.WriteLine($"peak working set     {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB");
+    Console.WriteLine($"allocated in round   {allocated / 1024.0 / 1024.0:F0} MiB ({allocated / Math.Max(1, jobs)} B/job)");
+    return updated == jobs && stub.MaxConcurrent <= int.Parse(maxConcurrency, CultureInfo.InvariantCulture) ? 0 : 1;
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+    {
+        File.Delete(file);
+    }
+}
+
+static ServiceProvider BuildProvider(string connectionString, string maxConcurrency, CountingStub stub)
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Fota"] = connectionString,
+        ["Fota:Poller:MaxConcurrency"] = maxConcurrency,
+        // One pass: no job becomes due again while the round runs.
+        ["Fota:Poller:FirstRetryDelay"] = "01:00:00",
+        ["Fota:Poller:MaxRetryDelay"] = "01:00:00",
+        ["NrfCloud:Accounts:bench:ApiEndpoint"] = "https://nrfcloud.bench",
+        ["NrfCloud:Accounts:bench:ApiKey"] = "bench-key",
+    }).Build();
+    var services = new ServiceCollection();
+    services.AddSingleton<IConfiguration>(configuration);
+    services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+    services.AddSingleton(TimeProvider.System);
+    services.AddFotaStorage();
+    services.AddNrfCloud(configuration);
+    services.AddDeviceRegistry();
+    services.AddFota(configuration);
+    services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => stub));
+    return services.BuildServiceProvider();
+}
+
+static async Task<(TimeSpan Elapsed, int Rounds, int Claimed, long Allocated)> RunRoundAsync(StatusPoller poller)
+{
     GC.Collect();
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var stopwatch = Stopwatch.StartNew();
@@ -56,28 +101,65 @@ try
     }
 
     stopwatch.Stop();
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-    var updated = await CountAsync(provider.GetRequiredService<SqliteDatabase>(), "SELECT COUNT(*) FROM fota_jobs WHERE status = 'IN_PROGRESS' AND version = 'v2.0.0'");
-    using var process = Process.GetCurrentProcess();
-
-    Console.WriteLine($"jobs={jobs} maxConcurrency={maxConcurrency} stubLatency={latency.TotalMilliseconds}ms cores={Environment.ProcessorCount}");
-    Console.WriteLine($"wall time            {stopwatch.Elapsed.TotalSeconds:F2} s ({jobs / stopwatch.Elapsed.TotalSeconds:F0} jobs/s, {rounds} claims of up to 100)");
-    Console.WriteLine($"nRF Cloud calls      {stub.Calls} (jobs claimed {claimed}, jobs updated {updated})");
-    Console.WriteLine($"peak concurrent      {stub.MaxConcurrent} calls");
-    Console.WriteLine($"peak working set     {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB");
-    Console.WriteLine($"allocated in round   {allocated / 1024.0 / 1024.0:F0} MiB ({allocated / Math.Max(1, jobs)} B/job)");
-    return updated == jobs && stub.MaxConcurrent <= int.Parse(maxConcurrency, System.Globalization.CultureInfo.InvariantCulture) ? 0 : 1;
+    return (stopwatch.Elapsed, rounds, claimed, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
 }
-finally
+
+// One poller instance of a multi-instance round: polls until nothing is left to claim, writes the polled job ids to a file.
+static async Task<int> PollOnlyAsync(string connectionString, string maxConcurrency, TimeSpan latency, string outFile)
 {
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
-    {
-        File.Delete(file);
-    }
+    var stub = new CountingStub(latency);
+    await using var provider = BuildProvider(connectionString, maxConcurrency, stub);
+    var (elapsed, rounds, claimed, _) = await RunRoundAsync(provider.GetRequiredService<StatusPoller>());
+    await File.WriteAllLinesAsync(outFile, stub.Polled);
+    using var process = Process.GetCurrentProcess();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"instance {Environment.ProcessId}: {elapsed.TotalSeconds:F2} s, {stub.Calls} calls ({stub.Calls / elapsed.TotalSeconds:F0}/s), {rounds} claims, {claimed} jobs, peak concurrent {stub.MaxConcurrent}, peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB"));
+    return 0;
 }
 
-static async Task SeedAsync(SqliteDatabase database, int count)
+static async Task<int> PostgresRoundAsync(string connectionString, int jobs, string maxConcurrency, TimeSpan latency, int instances)
+{
+    await using (var provider = BuildProvider(connectionString, maxConcurrency, new CountingStub(latency)))
+    {
+        await provider.GetRequiredService<ISchemaMigrator>().MigrateAsync(CancellationToken.None);
+        await SeedPostgresAsync(provider.GetRequiredService<PostgresDatabase>(), jobs);
+    }
+
+    var outFiles = Enumerable.Range(0, instances).Select(i => Path.Combine(Path.GetTempPath(), $"fota-poller-bench-{Guid.NewGuid():N}-{i}.txt")).ToList();
+    var stopwatch = Stopwatch.StartNew();
+    var children = outFiles.Select(outFile =>
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        foreach (var argument in new[] { typeof(CountingStub).Assembly.Location, "0", maxConcurrency, latency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture), "--poll-only", "--postgres", connectionString, "--out", outFile })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }).ToList();
+    foreach (var child in children)
+    {
+        await child.WaitForExitAsync();
+    }
+
+    stopwatch.Stop();
+    var polled = outFiles.SelectMany(File.ReadAllLines).ToList();
+    outFiles.ForEach(File.Delete);
+    var doublePolls = polled.Count - polled.Distinct(StringComparer.Ordinal).Count();
+    await using var database = new PostgresDatabase(connectionString);
+    await using var connection = await database.OpenAsync(CancellationToken.None);
+    await using var count = connection.CreateCommand();
+    count.CommandText = "SELECT COUNT(*) FROM fota_jobs WHERE status = 'IN_PROGRESS' AND version = 'v2.0.0';";
+    var updated = (long)(await count.ExecuteScalarAsync() ?? 0L);
+
+    Console.WriteLine($"jobs={jobs} instances={instances} maxConcurrency={maxConcurrency} stubLatency={latency.TotalMilliseconds}ms cores={Environment.ProcessorCount} store=PostgreSQL");
+    Console.WriteLine($"wall time            {stopwatch.Elapsed.TotalSeconds:F2} s from starting the instances to the last one done ({jobs / stopwatch.Elapsed.TotalSeconds:F0} calls/s)");
+    Console.WriteLine($"nRF Cloud calls      {polled.Count} (jobs updated {updated})");
+    Console.WriteLine($"double polls         {doublePolls}");
+    return updated == jobs && polled.Count == jobs && doublePolls == 0 && children.All(c => c.ExitCode == 0) ? 0 : 1;
+}
+
+static async Task SeedSqliteAsync(SqliteDatabase database, int count)
 {
     await using var connection = await database.OpenAsync(CancellationToken.None);
     await using var transaction = await connection.BeginTransactionAsync();
@@ -99,7 +181,34 @@ static async Task SeedAsync(SqliteDatabase database, int count)
     await transaction.CommitAsync();
 }
 
-static async Task<long> CountAsync(SqliteDatabase database, string sql)
+static async Task SeedPostgresAsync(PostgresDatabase database, int count)
+{
+    await using var connection = await database.OpenAsync(CancellationToken.None);
+    var now = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds();
+    await using (var import = await connection.BeginBinaryImportAsync(
+        "COPY fota_jobs (job_id, device_id, account, bundle_id, status, version, last_updated_at, created_at_ms, next_poll_at_ms) FROM STDIN (FORMAT BINARY)"))
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await import.StartRowAsync();
+            foreach (var text in new[] { $"bench-job-{i:D6}", $"oob-{i:D15}", "bench", "APP*1e29dfa3*v2.0.0", "QUEUED", "unknown", "2024-06-06T15:44:03.123Z" })
+            {
+                await import.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Text);
+            }
+
+            await import.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.Bigint);
+            await import.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.Bigint);
+        }
+
+        await import.CompleteAsync();
+    }
+
+    await using var analyze = connection.CreateCommand();
+    analyze.CommandText = "ANALYZE fota_jobs;";
+    await analyze.ExecuteNonQueryAsync();
+}
+
+static async Task<long> CountSqliteAsync(SqliteDatabase database, string sql)
 {
     await using var connection = await database.OpenAsync(CancellationToken.None);
     await using var command = connection.CreateCommand();
@@ -107,9 +216,10 @@ static async Task<long> CountAsync(SqliteDatabase database, string sql)
     return (long)(await command.ExecuteScalarAsync() ?? 0L);
 }
 
-/// <summary>Answers every status call with IN_PROGRESS after an optional latency; counts calls and the peak of concurrent ones.</summary>
+/// <summary>Answers every status call with IN_PROGRESS after an optional latency; counts calls, the peak of concurrent ones, and which jobs it saw.</summary>
 internal sealed class CountingStub(TimeSpan latency) : HttpMessageHandler
 {
+    private readonly ConcurrentQueue<string> _polled = new();
     private int _inFlight;
     private int _maxConcurrent;
     private int _calls;
@@ -117,6 +227,8 @@ internal sealed class CountingStub(TimeSpan latency) : HttpMessageHandler
     public int Calls => _calls;
 
     public int MaxConcurrent => _maxConcurrent;
+
+    public IEnumerable<string> Polled => _polled;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -135,6 +247,7 @@ internal sealed class CountingStub(TimeSpan latency) : HttpMessageHandler
             }
 
             var jobId = request.RequestUri!.Segments[^1];
+            _polled.Enqueue(jobId);
             var body = $"{{\"jobId\":\"{jobId}\",\"status\":\"IN_PROGRESS\",\"statusDetail\":\"Job auto applied\",\"createdAt\":\"2024-06-06T15:44:00.000Z\",\"lastUpdatedAt\":\"2024-06-06T15:44:03.123Z\",\"firmware\":{{\"version\":\"v2.0.0\"}}}}";
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }

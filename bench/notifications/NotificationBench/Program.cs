@@ -22,15 +22,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 var changes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var manyClients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
 var databasePath = Path.Combine(Path.GetTempPath(), $"fota-notification-bench-{Guid.NewGuid():N}.db");
+// A third argument "Host=…" runs both instances on that PostgreSQL database instead (bench/notifications/postgres.sh).
+var connectionString = args.Length > 2 ? args[2] : $"Data Source={databasePath}";
 var started = new ConcurrentDictionary<string, long>();
 var run = 0;
 // WebApplicationFactory looks for the service's content root beside a solution; the bench runs from its output folder.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FOTA_API", AppContext.BaseDirectory);
 
-await using var a = new Instance(databasePath);
-await using var b = new Instance(databasePath);
-var jobs = a.Services.GetRequiredService<JobStore>();
-var registry = a.Services.GetRequiredService<RegistryStore>();
+await using var a = new Instance(connectionString);
+await using var b = new Instance(connectionString);
+var jobs = a.Services.GetRequiredService<IJobStore>();
+var registry = a.Services.GetRequiredService<IRegistryStore>();
 var devices = new List<StoredDevice>();
 for (var i = 0; i < Math.Max(manyClients / 4, 11); i++)
 {
@@ -39,7 +41,7 @@ for (var i = 0; i < Math.Max(manyClients / 4, 11); i++)
     devices.Add(device);
 }
 
-Console.WriteLine($"instances: A {a.Url}, B {b.Url}; SQLite {databasePath}; Fota:Notifications:PollInterval default (100 ms)");
+Console.WriteLine($"instances: A {a.Url}, B {b.Url}; {(args.Length > 2 ? "PostgreSQL (LISTEN/NOTIFY)" : $"SQLite {databasePath}")}; Fota:Notifications:PollInterval default (100 ms)");
 await PhaseAsync("in-instance (clients on A, changes stored by A)", a, devices.Take(10).ToList(), clientsPerDevice: 1, changes);
 await PhaseAsync("across instances (clients on B, changes stored by A)", b, devices.Take(10).ToList(), clientsPerDevice: 1, changes);
 
@@ -184,11 +186,11 @@ static async Task<Socket> StalledClientAsync(string url, string fingerprint)
 /// <summary>One service instance on Kestrel (loopback, free port), sharing the database file, not polling nRF Cloud.</summary>
 internal sealed class Instance : WebApplicationFactory<api::Program>
 {
-    private readonly string _databasePath;
+    private readonly string _connectionString;
 
-    public Instance(string databasePath)
+    public Instance(string connectionString)
     {
-        _databasePath = databasePath;
+        _connectionString = connectionString;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         Url = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -198,7 +200,7 @@ internal sealed class Instance : WebApplicationFactory<api::Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Fota", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:Fota", _connectionString);
         builder.UseSetting("Fota:Poller:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Fota.Api.Notifications", "Warning");

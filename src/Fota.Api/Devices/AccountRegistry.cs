@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Fota.Api.Devices;
 
 /// <summary>Finds nRF Cloud accounts: the database's (admin API) first, then configuration's <c>NrfCloud:Accounts</c>.</summary>
-public sealed class AccountRegistry(RegistryStore store, IOptionsMonitor<NrfCloudOptions> options)
+public sealed class AccountRegistry(IRegistryStore store, IOptionsMonitor<NrfCloudOptions> options)
 {
     public const string DefaultAccountName = "nordic";
 

@@ -73,7 +73,7 @@ public static partial class AdminEndpoints
     }
 
     private static async Task<Results<Created<AccountResponse>, Ok<AccountResponse>, ProblemHttpResult>> PutAccountAsync(
-        string name, HttpRequest request, RegistryStore store, TimeProvider timeProvider, CancellationToken cancellationToken)
+        string name, HttpRequest request, IRegistryStore store, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Rejection is not null)
@@ -118,7 +118,7 @@ public static partial class AdminEndpoints
     }
 
     private static async Task<Results<Created<DeviceResponse>, ProblemHttpResult>> AddDeviceAsync(
-        HttpRequest request, RegistryStore store, AccountRegistry accounts, TimeProvider timeProvider, CancellationToken cancellationToken)
+        HttpRequest request, IRegistryStore store, AccountRegistry accounts, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Rejection is not null)

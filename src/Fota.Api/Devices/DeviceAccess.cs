@@ -10,7 +10,7 @@ public enum DeviceAccessOutcome
 }
 
 /// <summary>The fingerprint check: a caller may act on a device only by presenting its fingerprint.</summary>
-public sealed class DeviceAccess(RegistryStore store)
+public sealed class DeviceAccess(IRegistryStore store)
 {
     public async Task<(DeviceAccessOutcome Outcome, StoredDevice? Device)> CheckAsync(
         string deviceId, string fingerprint, CancellationToken cancellationToken)

@@ -88,7 +88,7 @@ public static partial class FotaEndpoints
         [FromQuery] string? fingerprint,
         HttpResponse response,
         DeviceAccess access,
-        JobStore jobs,
+        IJobStore jobs,
         CancellationToken cancellationToken)
     {
         response.Headers.CacheControl = "no-store";

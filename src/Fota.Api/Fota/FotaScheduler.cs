@@ -8,7 +8,7 @@ namespace Fota.Api.Fota;
 public sealed partial class FotaScheduler(
     AccountRegistry accounts,
     NrfCloudClient nrfCloud,
-    JobStore jobs,
+    IJobStore jobs,
     PollSignal pollSignal,
     TimeProvider timeProvider,
     ILogger<FotaScheduler> logger)

@@ -10,7 +10,7 @@ namespace Fota.Api.Fota;
 /// every <see cref="PollerOptions.ScanInterval"/>.
 /// </summary>
 public sealed partial class StatusPoller(
-    JobStore jobs,
+    IJobStore jobs,
     IServiceScopeFactory scopes,
     PollSignal signal,
     TimeProvider timeProvider,

@@ -17,7 +17,7 @@ public static partial class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> ReadyAsync(
-        RegistryStore store, ILogger<HealthResponse> logger, CancellationToken cancellationToken)
+        IRegistryStore store, ILogger<HealthResponse> logger, CancellationToken cancellationToken)
     {
         try
         {

@@ -9,7 +9,7 @@ namespace Fota.Api.Notifications;
 /// later is owed only later changes. It also prunes events older than <see cref="NotificationOptions.Retention"/>.
 /// </summary>
 public sealed partial class ChangeEventFollower(
-    ChangeEventStore events,
+    IChangeEventStore events,
     IChangeEventWakeUp wakeUp,
     DeviceConnections connections,
     TimeProvider timeProvider,

@@ -33,7 +33,7 @@ public static partial class NotificationEndpoints
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
         HttpContext context,
         [FromQuery] string? fingerprint,
-        RegistryStore registry,
+        IRegistryStore registry,
         DeviceConnections connections,
         IConfiguration configuration,
         IOptions<NotificationOptions> options,

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Fota.Api.Tests.Support;
 
 /// <summary>
-/// The service under test with test configuration: a private SQLite file, an admin token, a fast poller, fast retries,
+/// The service under test with test configuration: a private database (a SQLite file, or a PostgreSQL database with
+/// <c>FOTA_TEST_DATABASE=postgres</c>: see <see cref="TestDatabase"/>), an admin token, a fast poller, fast retries,
 /// a <see cref="FakeNrfCloud"/> as nRF Cloud, captured logs, and optionally a <see cref="FakeTimeProvider"/>.
 /// </summary>
 public sealed class FotaApiFactory : WebApplicationFactory<Program>
@@ -21,7 +22,7 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
     public const string ApiEndpoint = "https://nrfcloud.test";
     public const string AccountName = "test";
 
-    private readonly bool _ownsDatabase;
+    private readonly TestDatabase? _ownedDatabase;
     private readonly Dictionary<string, string?> _settings;
     private readonly FakeTimeProvider? _time;
 
@@ -29,20 +30,26 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
     /// <param name="nrfCloud">Share a fake nRF Cloud; default a new one.</param>
     /// <param name="time">Drive time by hand; default the system clock.</param>
     /// <param name="settings">Configuration on top of the test defaults (null removes a key).</param>
+    /// <param name="database">Share a database of any kind with another factory; wins over <paramref name="databasePath"/>.</param>
     public FotaApiFactory(
         string? databasePath = null,
         FakeNrfCloud? nrfCloud = null,
         FakeTimeProvider? time = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TestDatabase? database = null)
     {
-        _ownsDatabase = databasePath is null;
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"fota-api-tests-{Guid.NewGuid():N}.db");
+        if (database is null && databasePath is null)
+        {
+            _ownedDatabase = TestDatabase.Create(TestDatabase.DefaultKind);
+        }
+
+        Database = database ?? _ownedDatabase ?? TestDatabase.Sqlite(databasePath!);
         NrfCloud = nrfCloud ?? new FakeNrfCloud();
         _time = time;
         ApiKey = $"key-{Guid.NewGuid():N}";
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Fota"] = $"Data Source={DatabasePath}",
+            ["ConnectionStrings:Fota"] = Database.ConnectionString,
             ["Admin:Token"] = AdminToken,
             ["Fota:Poller:FirstRetryDelay"] = "00:00:00.050",
             ["Fota:Poller:MaxRetryDelay"] = "00:00:00.200",
@@ -63,7 +70,8 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    public string DatabasePath { get; }
+    /// <summary>The database this instance runs on.</summary>
+    public TestDatabase Database { get; }
 
     public FakeNrfCloud NrfCloud { get; }
 
@@ -90,7 +98,7 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
         return (await created.Content.ReadFromJsonAsync<DeviceResponse>())!;
     }
 
-    public Task<StoredJob?> FindJobAsync(string jobId) => Services.GetRequiredService<JobStore>().FindAsync(jobId, CancellationToken.None);
+    public Task<StoredJob?> FindJobAsync(string jobId) => Services.GetRequiredService<IJobStore>().FindAsync(jobId, CancellationToken.None);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -111,19 +119,9 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownsDatabase)
+        if (disposing)
         {
-            foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
-            {
-                try
-                {
-                    File.Delete(file);
-                }
-                catch (IOException)
-                {
-                    // Best effort: a temp file left behind harms nothing.
-                }
-            }
+            _ownedDatabase?.Dispose();
         }
     }
 }

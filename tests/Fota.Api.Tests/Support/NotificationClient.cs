@@ -28,6 +28,14 @@ public sealed class NotificationClient : IAsyncDisposable
 
     public static Task<NotificationClient> ConnectAsync(FotaApiFactory api, DeviceResponse device) => ConnectAsync(api, device.Fingerprint);
 
+    /// <summary>A client of a service running as a process (<see cref="ServiceProcess"/>), over a real socket.</summary>
+    public static async Task<NotificationClient> ConnectAsync(Uri serviceUrl, string fingerprint)
+    {
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"ws://{serviceUrl.Authority}/ws?fingerprint={Uri.EscapeDataString(fingerprint)}"), TestContext.Current.CancellationToken);
+        return new NotificationClient(socket);
+    }
+
     /// <summary>The next text message as JSON; fails when the connection closes or nothing arrives in time.</summary>
     public async Task<JsonObject> ReceiveAsync()
     {

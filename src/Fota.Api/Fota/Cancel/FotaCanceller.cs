@@ -27,7 +27,7 @@ public abstract record CancelResult
 public sealed partial class FotaCanceller(
     AccountRegistry accounts,
     NrfCloudClient nrfCloud,
-    JobStore jobs,
+    IJobStore jobs,
     TimeProvider timeProvider,
     ILogger<FotaCanceller> logger)
 {

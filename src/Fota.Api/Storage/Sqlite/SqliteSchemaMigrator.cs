@@ -1,7 +1,7 @@
-namespace Fota.Api.Storage;
+namespace Fota.Api.Storage.Sqlite;
 
 /// <summary>Creates or upgrades the schema at start: ordered migrations, the applied version kept in <c>schema_version</c>.</summary>
-public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<SchemaMigrator> logger)
+public sealed partial class SqliteSchemaMigrator(SqliteDatabase database, ILogger<SqliteSchemaMigrator> logger) : ISchemaMigrator
 {
     /// <summary>Append new migrations at the end; never edit one that has shipped.</summary>
     private static readonly string[] Migrations =

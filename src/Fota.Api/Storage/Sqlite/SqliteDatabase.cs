@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Fota.Api.Storage;
+namespace Fota.Api.Storage.Sqlite;
 
 /// <summary>
 /// Opens connections to the service's SQLite database, set up so several instances can share one file.

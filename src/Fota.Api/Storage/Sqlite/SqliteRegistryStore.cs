@@ -1,22 +1,9 @@
 using Microsoft.Data.Sqlite;
 
-namespace Fota.Api.Storage;
-
-/// <summary>A registered device: its id, the fingerprint that proves ownership, and the nRF Cloud account it lives in.</summary>
-public sealed record StoredDevice(string DeviceId, string Fingerprint, string Model, string Account);
-
-/// <summary>An nRF Cloud account kept in the database.</summary>
-public sealed record StoredAccount(string Name, string ApiEndpoint, string ApiKey);
-
-public enum AddDeviceOutcome
-{
-    Added,
-    DuplicateDeviceId,
-    DuplicateFingerprint,
-}
+namespace Fota.Api.Storage.Sqlite;
 
 /// <summary>Queries on the <c>devices</c> and <c>accounts</c> tables.</summary>
-public sealed class RegistryStore(SqliteDatabase database)
+public sealed class SqliteRegistryStore(SqliteDatabase database) : IRegistryStore
 {
     public Task<StoredDevice?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
         FindDeviceWhereAsync("device_id", deviceId, cancellationToken);

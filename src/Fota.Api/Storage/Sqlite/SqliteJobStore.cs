@@ -1,10 +1,10 @@
 using Fota.Api.Fota;
 using Microsoft.Data.Sqlite;
 
-namespace Fota.Api.Storage;
+namespace Fota.Api.Storage.Sqlite;
 
 /// <summary>Queries on the <c>fota_jobs</c> table: the API's reads and writes, and the poller's claims.</summary>
-public sealed class JobStore(SqliteDatabase database, IChangeEventWakeUp changeEvents)
+public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp changeEvents) : IJobStore
 {
     public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
     {

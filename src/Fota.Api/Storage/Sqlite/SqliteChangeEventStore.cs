@@ -1,10 +1,7 @@
-namespace Fota.Api.Storage;
-
-/// <summary>One stored change: its id (increasing in commit order), the device it concerns and the message as sent.</summary>
-public sealed record ChangeEvent(long Id, string DeviceId, string Payload);
+namespace Fota.Api.Storage.Sqlite;
 
 /// <summary>The change-event follower's queries on the <c>change_events</c> table (written by <see cref="ChangeEvents"/>).</summary>
-public sealed class ChangeEventStore(SqliteDatabase database)
+public sealed class SqliteChangeEventStore(SqliteDatabase database) : IChangeEventStore
 {
     /// <summary>The id of the newest event, 0 when there is none: a follower starting now is owed only later events.</summary>
     public async Task<long> LatestIdAsync(CancellationToken cancellationToken)

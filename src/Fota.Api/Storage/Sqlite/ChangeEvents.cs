@@ -4,7 +4,7 @@ using Fota.Api.Fota;
 using Fota.Api.Http;
 using Microsoft.Data.Sqlite;
 
-namespace Fota.Api.Storage;
+namespace Fota.Api.Storage.Sqlite;
 
 /// <summary>
 /// Writes change events (the outbox of SPEC 3.4) inside the transaction that stores the change, so an event exists exactly

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# One polling round over N non-final jobs shared by several poller instances (processes) on one throw-away PostgreSQL
+# cluster (scripts/postgres-cluster.sh; needs Debian's `postgresql` package). Usage:
+#   bench/api/poller-postgres.sh [jobs=100000] [instances=2] [maxConcurrency=4] [stubLatencyMs=0]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+jobs=${1:-100000}
+instances=${2:-2}
+concurrency=${3:-4}
+latency=${4:-0}
+work=$(mktemp -d)
+# shellcheck source=../../scripts/postgres-cluster.sh
+source "$root/scripts/postgres-cluster.sh"
+trap 'pg_cluster_stop "$work/pg"; rm -rf "$work"' EXIT
+
+dotnet build "$root/bench/api/PollerBench" -c Release -v q -nologo > /dev/null
+pg_cluster_start "$work/pg"
+dotnet "$root/bench/api/PollerBench/bin/Release/net10.0/PollerBench.dll" "$jobs" "$concurrency" "$latency" \
+  --postgres "$PG_CONNECTION_STRING" --instances "$instances"

@@ -1,0 +1,267 @@
+using Fota.Api.Fota;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Fota.Api.Storage.Postgres;
+
+/// <summary>
+/// <see cref="IJobStore"/> on PostgreSQL. Claims lock the rows they take with <c>FOR UPDATE SKIP LOCKED</c>, so instances
+/// claiming at once take different jobs without waiting for each other. Every change clients can see is written with its
+/// change event in one transaction (<see cref="PostgresChangeEvents"/>), which also sends a <c>NOTIFY</c> that PostgreSQL
+/// delivers only after commit (<see cref="PostgresChangeListener"/>).
+/// </summary>
+public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWakeUp changeEvents) : IJobStore
+{
+    public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO fota_jobs (job_id, device_id, account, bundle_id, status, status_detail, version,
+                                   last_updated_at, created_at_ms, is_final, next_poll_at_ms)
+            VALUES (@jobId, @deviceId, @account, @bundleId, @status, @statusDetail, @version,
+                    @lastUpdatedAt, @createdAt, FALSE, @createdAt);
+            """);
+        command.Parameters.AddWithValue("jobId", job.JobId);
+        command.Parameters.AddWithValue("deviceId", job.DeviceId);
+        command.Parameters.AddWithValue("account", job.Account);
+        command.Parameters.AddWithValue("bundleId", job.BundleId);
+        command.Parameters.AddWithValue("status", job.Status);
+        command.Parameters.Add(NullableText("statusDetail", job.StatusDetail));
+        command.Parameters.AddWithValue("version", job.Version);
+        command.Parameters.AddWithValue("lastUpdatedAt", job.LastUpdatedAt);
+        command.Parameters.AddWithValue("createdAt", job.CreatedAt.ToUnixTimeMilliseconds());
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.LockSql));
+        batch.BatchCommands.Add(command);
+        batch.BatchCommands.Add(PostgresChangeEvents.Insert(FotaJobExecution.From(job)));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.NotifySql));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+    }
+
+    public async Task<IReadOnlyList<StoredJob>> ListForDeviceAsync(string deviceId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {JobColumns} FROM fota_jobs
+            WHERE device_id = @deviceId
+            ORDER BY created_at_ms DESC, seq DESC
+            LIMIT @limit;
+            """;
+        command.Parameters.AddWithValue("deviceId", deviceId);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadJobsAsync(command, cancellationToken);
+    }
+
+    public async Task<StoredJob?> FindAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {JobColumns} FROM fota_jobs WHERE job_id = @jobId;";
+        command.Parameters.AddWithValue("jobId", jobId);
+        var jobs = await ReadJobsAsync(command, cancellationToken);
+        return jobs.Count == 0 ? null : jobs[0];
+    }
+
+    public async Task<IReadOnlyList<ClaimedJob>> ClaimDueAsync(
+        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Rows another instance is claiming right now are skipped, not waited for; a row whose claim was committed in
+        // between is re-checked against the WHERE clause by PostgreSQL before it is locked.
+        command.CommandText = """
+            UPDATE fota_jobs
+            SET claimed_by = @owner, claimed_until_ms = @claimUntil
+            WHERE seq IN (
+                SELECT seq FROM fota_jobs
+                WHERE NOT is_final AND next_poll_at_ms <= @now
+                  AND (claimed_until_ms IS NULL OR claimed_until_ms <= @now)
+                ORDER BY next_poll_at_ms
+                LIMIT @batchSize
+                FOR UPDATE SKIP LOCKED)
+            RETURNING job_id, account, status, status_detail, version, created_at_ms, poll_count;
+            """;
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("claimUntil", claimUntil.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("batchSize", batchSize);
+        var claimed = new List<ClaimedJob>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(new ClaimedJob(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                reader.GetInt32(6),
+                claimUntil));
+        }
+
+        return claimed;
+    }
+
+    public async Task<int> SavePollOutcomesAsync(string owner, IReadOnlyList<PollOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One round trip for the whole group: the event lock, then one statement per outcome that also says whether the job
+        // as clients see it changed; then a second round trip with the events of the changed jobs.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.LockSql));
+        foreach (var outcome in outcomes)
+        {
+            var command = new NpgsqlBatchCommand(outcome.Update is null
+                ? """
+                  UPDATE fota_jobs
+                  SET next_poll_at_ms = @nextPollAt, poll_count = @pollCount, claimed_by = NULL, claimed_until_ms = NULL
+                  WHERE job_id = @jobId AND claimed_by = @owner
+                  RETURNING device_id, status, status_detail, last_updated_at, version, FALSE;
+                  """
+                : """
+                  WITH old AS (
+                      SELECT seq, status, status_detail, last_updated_at, version FROM fota_jobs
+                      WHERE job_id = @jobId AND claimed_by = @owner AND NOT is_final
+                      FOR UPDATE)
+                  UPDATE fota_jobs j
+                  SET status = @status, status_detail = @statusDetail, version = @version,
+                      last_updated_at = CASE WHEN @keep THEN j.last_updated_at ELSE @lastUpdatedAt END,
+                      is_final = @isFinal, next_poll_at_ms = @nextPollAt, poll_count = @pollCount,
+                      claimed_by = NULL, claimed_until_ms = NULL
+                  FROM old
+                  WHERE j.seq = old.seq
+                  RETURNING j.device_id, j.status, j.status_detail, j.last_updated_at, j.version,
+                      (j.status, j.status_detail, j.last_updated_at, j.version)
+                          IS DISTINCT FROM (old.status, old.status_detail, old.last_updated_at, old.version);
+                  """);
+            if (outcome.Update is { } state)
+            {
+                command.Parameters.AddWithValue("status", state.Status);
+                command.Parameters.Add(NullableText("statusDetail", state.StatusDetail));
+                command.Parameters.AddWithValue("version", state.Version);
+                command.Parameters.AddWithValue("lastUpdatedAt", state.LastUpdatedAt);
+                command.Parameters.AddWithValue("keep", outcome.KeepLastUpdatedAt);
+                command.Parameters.AddWithValue("isFinal", state.IsFinal);
+            }
+
+            command.Parameters.AddWithValue("nextPollAt", outcome.NextPollAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("pollCount", outcome.UnchangedPolls);
+            command.Parameters.AddWithValue("jobId", outcome.JobId);
+            command.Parameters.AddWithValue("owner", owner);
+            batch.BatchCommands.Add(command);
+        }
+
+        var written = 0;
+        await using var events = new NpgsqlBatch(connection, transaction);
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                await reader.NextResultAsync(cancellationToken); // past the lock's result, then each outcome's
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    continue; // the claim is no longer ours
+                }
+
+                written++;
+                if (reader.GetBoolean(5))
+                {
+                    events.BatchCommands.Add(PostgresChangeEvents.Insert(new FotaJobExecution(
+                        FotaJobExecution.ContextUrl,
+                        outcomes[i].JobId,
+                        reader.GetString(0),
+                        reader.GetString(1),
+                        reader.IsDBNull(2) ? null : reader.GetString(2),
+                        reader.GetString(3),
+                        reader.GetString(4))));
+                }
+            }
+        }
+
+        if (events.BatchCommands.Count > 0)
+        {
+            events.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.NotifySql));
+            await events.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (events.BatchCommands.Count > 0)
+        {
+            changeEvents.Committed();
+        }
+
+        return written;
+    }
+
+    public async Task<StoredJob?> CancelAsync(string jobId, string statusDetail, string lastUpdatedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockEvents = new NpgsqlCommand(PostgresChangeEvents.LockSql, connection, transaction))
+        {
+            await lockEvents.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = new NpgsqlCommand($"""
+            UPDATE fota_jobs
+            SET status = 'CANCELLED', status_detail = @statusDetail, last_updated_at = @lastUpdatedAt, is_final = TRUE
+            WHERE job_id = @jobId AND NOT is_final
+            RETURNING {JobColumns};
+            """, connection, transaction);
+        command.Parameters.AddWithValue("jobId", jobId);
+        command.Parameters.AddWithValue("statusDetail", statusDetail);
+        command.Parameters.AddWithValue("lastUpdatedAt", lastUpdatedAt);
+        var cancelled = await ReadJobsAsync(command, cancellationToken);
+        if (cancelled.Count == 0)
+        {
+            return null;
+        }
+
+        // The cancel is a job change: its event is written in the transaction that stores it.
+        await using var events = new NpgsqlBatch(connection, transaction);
+        events.BatchCommands.Add(PostgresChangeEvents.Insert(FotaJobExecution.From(cancelled[0])));
+        events.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.NotifySql));
+        await events.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+        return cancelled[0];
+    }
+
+    private const string JobColumns =
+        "job_id, device_id, account, bundle_id, status, status_detail, version, last_updated_at, created_at_ms";
+
+    private static NpgsqlParameter NullableText(string name, string? value) =>
+        new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+
+    private static async Task<IReadOnlyList<StoredJob>> ReadJobsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var jobs = new List<StoredJob>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            jobs.Add(new StoredJob(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6),
+                reader.GetString(7),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+        }
+
+        return jobs;
+    }
+}
