@@ -1,5 +1,5 @@
-using MockNrfCloud.Client.Matching;
 using MockNrfCloud.Client;
+using MockNrfCloud.Client.Matching;
 using MockNrfCloud.Client.Parsing;
 
 namespace MockNrfCloud.Tests.Matching;
