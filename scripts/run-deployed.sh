@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the acceptance suite in deployed mode against real processes:
-# builds, starts the mock nRF Cloud and the service on free loopback ports (fresh SQLite file),
-# waits until both are ready, runs the features over HTTP only, and always stops both processes
-# (also on failure or Ctrl-C), printing their logs when something failed.
+# builds, starts the mock nRF Cloud and two instances of the service on free loopback ports, both on
+# one fresh SQLite file: instance A answers the API and polls nRF Cloud, instance B does not poll and
+# serves the suite's WebSockets, so every notification the features expect crosses instances through
+# the change events in the database. Waits until all are ready, runs the features over HTTP and
+# WebSockets only, and always stops every process (also on failure or Ctrl-C), printing their logs
+# when something failed.
 #
 #   scripts/run-deployed.sh [extra dotnet test arguments, e.g. --filter Category=fota]
 set -euo pipefail
@@ -80,10 +83,12 @@ dotnet build Fota.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
 
 mock_port="$(free_port)"
 api_port="$(free_port)"
+ws_port="$(free_port)"
 mock_token="mock-$RANDOM$RANDOM"
 admin_token="admin-$RANDOM$RANDOM"
 mock_url="http://127.0.0.1:$mock_port"
 api_url="http://127.0.0.1:$api_port"
+ws_api_url="http://127.0.0.1:$ws_port"
 
 (
   cd "$root/mock-nrfcloud/MockNrfCloud/bin/$configuration/net10.0"
@@ -92,20 +97,27 @@ api_url="http://127.0.0.1:$api_port"
 pids+=("$!")
 mock_pid="$!"
 
-(
-  cd "$root/src/Fota.Api/bin/$configuration/net10.0"
-  ConnectionStrings__Fota="Data Source=$work/fota.db" \
-  Admin__Token="$admin_token" \
-  Fota__Poller__FirstRetryDelay="00:00:00.200" \
-  Fota__Poller__MaxRetryDelay="00:00:02" \
-  Fota__Poller__ScanInterval="00:00:00.050" \
-    exec dotnet Fota.Api.dll --urls "$api_url"
-) >"$work/service.log" 2>&1 &
-pids+=("$!")
+start_service() { # log url [NAME=value ...]: one service instance on the shared database file
+  local log="$1" url="$2"
+  shift 2
+  (
+    cd "$root/src/Fota.Api/bin/$configuration/net10.0"
+    exec env ConnectionStrings__Fota="Data Source=$work/fota.db" Admin__Token="$admin_token" "$@" \
+      dotnet Fota.Api.dll --urls "$url"
+  ) >"$work/$log" 2>&1 &
+  pids+=("$!")
+}
+
+start_service service.log "$api_url" \
+  Fota__Poller__FirstRetryDelay="00:00:00.200" Fota__Poller__MaxRetryDelay="00:00:02" Fota__Poller__ScanInterval="00:00:00.050"
 api_pid="$!"
 
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
 wait_ready "service" "$api_url/health/ready" "$api_pid"
+
+# Instance B: the same database, no poller; started after A has migrated the schema.
+start_service service-b.log "$ws_api_url" Fota__Poller__Enabled="false"
+wait_ready "service instance B (WebSockets, no poller)" "$ws_api_url/health/ready" "$!"
 
 # The deployed run's living documentation goes beside the in-process one, not over it.
 report_dir="$root/reports/deployed"
@@ -118,6 +130,7 @@ FOTA_API_URL="$api_url" \
 FOTA_ADMIN_TOKEN="$admin_token" \
 NRFCLOUD_MOCK_URL="$mock_url" \
 NRFCLOUD_MOCK_TOKEN="$mock_token" \
+FOTA_WEBSOCKET_URL="ws://127.0.0.1:$ws_port/ws" \
   dotnet test tests/Fota.AcceptanceTests -c "$configuration" --no-build "$@"
 status=$?
 set -e

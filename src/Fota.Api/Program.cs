@@ -1,6 +1,7 @@
 using Fota.Api.Devices;
 using Fota.Api.Fota;
 using Fota.Api.Http;
+using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,7 @@ builder.Services.AddFotaStorage();
 builder.Services.AddNrfCloud(builder.Configuration);
 builder.Services.AddDeviceRegistry();
 builder.Services.AddFota(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddFotaHttp();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseFotaHttp();
 app.MapHealth();
 app.MapFota();
 app.MapAdmin(app.Configuration);
+app.MapNotifications();
 app.MapOpenApi();
 
 app.Run();

@@ -1,6 +1,6 @@
 namespace Fota.FeatureRunner;
 
-/// <summary>A feature file that Gherkin's parser rejects; the message names file:line for each error.</summary>
+/// <summary>A feature file that Gherkin's parser rejects; the message names file(line,col) for each error.</summary>
 public sealed class FeatureParseException : Exception
 {
     public FeatureParseException()
@@ -14,11 +14,6 @@ public sealed class FeatureParseException : Exception
 
     public FeatureParseException(string message, Exception innerException)
         : base(message, innerException)
-    {
-    }
-
-    internal FeatureParseException(string displayPath, IEnumerable<string> errors)
-        : base($"Feature file {displayPath} does not parse:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
     {
     }
 }

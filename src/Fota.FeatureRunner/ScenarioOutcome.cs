@@ -20,12 +20,6 @@ public sealed record ScenarioOutcome(ScenarioOutcomeStatus Status, Exception? Er
 /// <summary>Options of <see cref="ScenarioRunner.RunScenarioAsync"/>.</summary>
 public sealed class ScenarioRunOptions
 {
-    /// <summary>The folder the feature file is in (relative to the test output); <c>features</c> by default.</summary>
-    public string FeaturesFolder { get; init; } = "features";
-
-    /// <summary>Whether the run appears in the living documentation; false by default.</summary>
-    public bool IncludeInReport { get; init; }
-
     /// <summary>Where the step trace goes; the current test's output by default.</summary>
     public ITestOutputHelper? Output { get; init; }
 

@@ -1,81 +1,54 @@
 using System.Reflection;
-using Fota.FeatureRunner.Discovery;
 using Fota.FeatureRunner.Execution;
+using Fota.FeatureRunner.Parsing;
 using Fota.FeatureRunner.Plugin;
+using Reqnroll;
 using Xunit.Sdk;
 using Xunit.v3;
 
 namespace Fota.FeatureRunner;
 
-/// <summary>Runs scenarios with Reqnroll's runtime, inside the current xUnit test.</summary>
+/// <summary>Runs one compiled scenario from code, inside the current xUnit test, and returns how it ended.</summary>
 public static class ScenarioRunner
 {
     /// <summary>
-    /// Runs one discovered scenario as the body of an xUnit test: it passes, fails with the step's
-    /// text and file:line followed by the original message, or is skipped (<c>@ignore</c>, reported by
-    /// Reqnroll as skipped). It appears in the living documentation.
-    /// </summary>
-    public static async Task RunAsync(FeatureScenario scenario, ITestOutputHelper? output = null)
-    {
-        ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.ParseError is not null)
-        {
-            throw new FeatureParseException(scenario.ParseError);
-        }
-
-        if (scenario.PickleIndex < 0)
-        {
-            Assert.Skip(scenario.DisplayName);
-        }
-
-        var feature = FeatureCatalog.Load(scenario.FeaturesFolder, scenario.RelativePath);
-        using (ScenarioOutput.Use(output))
-        {
-            var ignored = FeatureDiscovery.SkipReasonOf(scenario) is not null;
-            await ReqnrollSession.For(TestAssembly()).RunReportedAsync(feature, scenario.PickleIndex, ignored);
-        }
-    }
-
-    /// <summary>
     /// Runs the scenario named <paramref name="scenarioName"/> (its name, or its test name with the example row)
-    /// of <paramref name="featureFile"/> (a path below the features folder, e.g. <c>DeviceFota.feature</c>)
-    /// and returns its outcome instead of failing the calling test. By default the run is kept out of the
-    /// living documentation.
+    /// of the compiled feature <paramref name="featureFile"/> (its path, e.g. <c>features/DeviceFota.feature</c>, or
+    /// the end of it, e.g. <c>DeviceFota.feature</c>) on a runner of its own, kept out of the living documentation,
+    /// and returns its outcome instead of failing the calling test.
     /// </summary>
     public static async Task<ScenarioOutcome> RunScenarioAsync(string featureFile, string scenarioName, ScenarioRunOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(featureFile);
         ArgumentException.ThrowIfNullOrWhiteSpace(scenarioName);
         options ??= new ScenarioRunOptions();
-
-        var relativePath = featureFile.Replace('\\', '/');
-        var folderPrefix = options.FeaturesFolder.Replace('\\', '/').TrimEnd('/') + "/";
-        if (relativePath.StartsWith(folderPrefix, StringComparison.Ordinal))
-        {
-            relativePath = relativePath[folderPrefix.Length..];
-        }
-
-        var feature = FeatureCatalog.Load(options.FeaturesFolder, relativePath);
+        var assembly = options.TestAssembly ?? TestAssembly();
+        var feature = FindFeature(assembly, featureFile).Parsed;
         var pickleIndex = FindPickle(feature, scenarioName);
-        if (FeatureDiscovery.SkipReasonOf(new FeatureScenario(options.FeaturesFolder, relativePath, pickleIndex, scenarioName, null)) is { } skipReason)
+        if (ParsedFeature.TagNames(feature.Pickles[pickleIndex].Tags).Contains("ignore", StringComparer.OrdinalIgnoreCase))
         {
-            return new ScenarioOutcome(ScenarioOutcomeStatus.Skipped, SkipException.ForSkip(skipReason));
+            return new ScenarioOutcome(ScenarioOutcomeStatus.Skipped, SkipException.ForSkip($"Ignored: the scenario is tagged @ignore ({feature.DisplayPath})"));
         }
 
-        var session = ReqnrollSession.For(options.TestAssembly ?? TestAssembly());
-        using (ScenarioOutput.Use(options.Output))
+        await ReqnrollSession.For(assembly).EnsureStartedAsync();
+        var info = FeatureInfos.Unreported(feature);
+        var runner = TestRunnerManager.GetTestRunnerForAssembly(assembly, featureHint: info);
+        try
         {
+            using (ScenarioOutput.Use(options.Output))
+            {
+                await runner.OnFeatureStartAsync(info);
+            }
+
             try
             {
-                if (options.IncludeInReport)
+                var run = await ScenarioRun.StartAsync(runner, feature, pickleIndex, options.Output);
+                for (var step = 0; step < run.StepCount; step++)
                 {
-                    await session.RunReportedAsync(feature, pickleIndex);
-                }
-                else
-                {
-                    await session.RunUnreportedAsync(feature, pickleIndex);
+                    await run.StepAsync(step);
                 }
 
+                await run.EndAsync();
                 return new ScenarioOutcome(ScenarioOutcomeStatus.Passed, null);
             }
             catch (SkipException e)
@@ -86,7 +59,39 @@ public static class ScenarioRunner
             {
                 return new ScenarioOutcome(ScenarioOutcomeStatus.Failed, e);
             }
+            finally
+            {
+                using (ScenarioOutput.Use(options.Output))
+                {
+                    await runner.OnFeatureEndAsync();
+                }
+            }
         }
+        finally
+        {
+            TestRunnerManager.ReleaseTestRunner(runner);
+        }
+    }
+
+    private static FeatureDefinition FindFeature(Assembly assembly, string featureFile)
+    {
+        var wanted = featureFile.Replace('\\', '/');
+        var compiled = assembly.GetCustomAttributes<CompiledFeatureAttribute>()
+            .Select(attribute => (FeatureDefinition)attribute.FeatureClass.GetProperty(nameof(ICompiledFeature.Definition), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
+            .ToList();
+        var matches = compiled
+            .Where(definition => definition.Path == wanted || definition.Path.EndsWith("/" + wanted, StringComparison.Ordinal))
+            .ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new ArgumentException(
+                $"{assembly.GetName().Name} has no compiled feature '{featureFile}'. Features: {string.Join("; ", compiled.Select(definition => definition.Path))}",
+                nameof(featureFile)),
+            _ => throw new ArgumentException(
+                $"'{featureFile}' names {matches.Count} features; give more of the path: {string.Join("; ", matches.Select(definition => definition.Path))}",
+                nameof(featureFile)),
+        };
     }
 
     private static int FindPickle(ParsedFeature feature, string scenarioName)

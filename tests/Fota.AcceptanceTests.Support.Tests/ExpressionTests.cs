@@ -19,6 +19,18 @@ public sealed class ExpressionTests
     }
 
     [Fact]
+    public void Every_substitution_tells_what_the_expression_resolved_to()
+    {
+        var told = new List<string>();
+        var variables = new ScenarioVariables { Resolved = told.Add };
+        variables.Set("jobId", "68b5f4");
+
+        variables.Substitute("/jobs/${jobId}");
+
+        told.Should().Equal("${jobId} = 68b5f4");
+    }
+
+    [Fact]
     public void Placeholders_evaluate_jsonata_expressions()
     {
         var variables = new ScenarioVariables();

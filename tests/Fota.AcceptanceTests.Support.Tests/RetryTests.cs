@@ -27,7 +27,7 @@ public sealed class RetryTests
         });
 
         var failure = (await run.Should().ThrowAsync<RetriesExhaustedException>()).Which;
-        failure.Message.Should().Contain($"failure {attempts}").And.Contain($"{attempts} attempt(s)");
+        failure.Message.Should().Contain($"failure {attempts}").And.Contain($"{attempts} attempt(s)").And.Contain("soon: budget 1000 ms");
         delays.Sum(d => d.TotalMilliseconds).Should().Be(1000, "the waits fill exactly the budget, the last one cut to what is left");
         delays.Select(d => d.TotalMilliseconds).Should().StartWith([20, 40, 80, 160, 200]);
         attempts.Should().Be(delays.Count + 1);

@@ -1,6 +1,7 @@
 using System.Net;
 using Fota.Api.Devices;
 using Fota.Api.Fota;
+using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
@@ -21,6 +22,10 @@ public sealed class StartupTests
     [InlineData("Fota:Poller:BatchSize", "0", "Fota:Poller:BatchSize")]
     [InlineData("NrfCloud:MaxRetries", "-1", "NrfCloud:MaxRetries")]
     [InlineData("NrfCloud:TotalTimeout", "00:00:01", "NrfCloud:TotalTimeout")]
+    [InlineData("Fota:Notifications:MaxPending", "0", "Fota:Notifications:MaxPending")]
+    [InlineData("Fota:Notifications:PollInterval", "00:00:00", "Fota:Notifications:PollInterval")]
+    [InlineData("Fota:Notifications:Retention", "00:00:00", "Fota:Notifications:Retention")]
+    [InlineData("Fota:Notifications:KeepAlive", "00:00:00", "Fota:Notifications:KeepAlive")]
     public async Task A_bad_option_stops_the_service_at_start_naming_the_key(string key, string value, string named)
     {
         // A plain host with the service's option registrations: WebApplicationFactory reports a failed start
@@ -36,6 +41,7 @@ public sealed class StartupTests
         builder.Services.AddDeviceRegistry();
         builder.Services.AddNrfCloud(builder.Configuration);
         builder.Services.AddFota(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration);
         using var host = builder.Build();
 
         var start = () => host.StartAsync(TestContext.Current.CancellationToken);

@@ -8,6 +8,13 @@ public sealed class CorsOrigins(IReadOnlyList<string> allowed)
 {
     public static readonly string[] Defaults = ["https://hello.nrfcloud.com", "http://localhost:*", "https://localhost:*"];
 
+    /// <summary>The origins of <c>Cors:AllowedOrigins</c>, or <see cref="Defaults"/> when none are configured.</summary>
+    public static CorsOrigins FromConfiguration(IConfiguration configuration)
+    {
+        var configured = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>();
+        return new CorsOrigins(configured is { Length: > 0 } ? configured : Defaults);
+    }
+
     public bool IsAllowed(string origin)
     {
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var candidate))

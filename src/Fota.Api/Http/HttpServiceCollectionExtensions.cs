@@ -19,8 +19,7 @@ public static class HttpServiceCollectionExtensions
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IConfiguration>((options, configuration) =>
         {
-            var configured = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>();
-            var origins = new CorsOrigins(configured is { Length: > 0 } ? configured : CorsOrigins.Defaults);
+            var origins = CorsOrigins.FromConfiguration(configuration);
             options.AddDefaultPolicy(policy => policy
                 .SetIsOriginAllowed(origins.IsAllowed)
                 .AllowAnyHeader()

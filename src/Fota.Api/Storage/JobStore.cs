@@ -3,11 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace Fota.Api.Storage;
 
 /// <summary>Queries on the <c>fota_jobs</c> table: the API's reads and writes, and the poller's claims.</summary>
-public sealed class JobStore(SqliteDatabase database)
+public sealed class JobStore(SqliteDatabase database, IChangeEventWakeUp changeEvents)
 {
     public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO fota_jobs (job_id, device_id, account, bundle_id, status, status_detail, version,
@@ -24,7 +25,9 @@ public sealed class JobStore(SqliteDatabase database)
         command.Parameters.AddWithValue("$version", job.Version);
         command.Parameters.AddWithValue("$lastUpdatedAt", job.LastUpdatedAt);
         command.Parameters.AddWithValue("$createdAt", job.CreatedAt.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ChangeEvents.TrackAsync(connection, transaction, job.JobId, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
     }
 
     /// <summary>The device's most recent jobs, newest first by creation (insertion order breaks ties).</summary>
@@ -138,10 +141,11 @@ public sealed class JobStore(SqliteDatabase database)
             command.Parameters.AddWithValue("$pollCount", outcome.UnchangedPolls);
             command.Parameters.AddWithValue("$jobId", outcome.JobId);
             command.Parameters.AddWithValue("$owner", owner);
-            written += await command.ExecuteNonQueryAsync(cancellationToken);
+            written += await ChangeEvents.TrackAsync(connection, transaction, outcome.JobId, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
         return written;
     }
 

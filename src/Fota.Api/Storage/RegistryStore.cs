@@ -18,12 +18,20 @@ public enum AddDeviceOutcome
 /// <summary>Queries on the <c>devices</c> and <c>accounts</c> tables.</summary>
 public sealed class RegistryStore(SqliteDatabase database)
 {
-    public async Task<StoredDevice?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken)
+    public Task<StoredDevice?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
+        FindDeviceWhereAsync("device_id", deviceId, cancellationToken);
+
+    /// <summary>The device with this fingerprint (compared case-insensitively), if any.</summary>
+    public Task<StoredDevice?> FindDeviceByFingerprintAsync(string fingerprint, CancellationToken cancellationToken) =>
+        FindDeviceWhereAsync("fingerprint", fingerprint, cancellationToken);
+
+    /// <summary>The device whose <paramref name="column"/> (a unique column named by this class, never by a caller) equals <paramref name="value"/>.</summary>
+    private async Task<StoredDevice?> FindDeviceWhereAsync(string column, string value, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT device_id, fingerprint, model, account FROM devices WHERE device_id = $deviceId;";
-        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.CommandText = $"SELECT device_id, fingerprint, model, account FROM devices WHERE {column} = $value;";
+        command.Parameters.AddWithValue("$value", value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new StoredDevice(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))

@@ -40,6 +40,15 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
         CREATE INDEX ix_fota_jobs_device ON fota_jobs (device_id, created_at_ms DESC, seq DESC);
         CREATE INDEX ix_fota_jobs_due ON fota_jobs (is_final, next_poll_at_ms);
         """,
+        """
+        CREATE TABLE change_events (
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            device_id      TEXT NOT NULL,
+            payload        TEXT NOT NULL,
+            created_at_ms  INTEGER NOT NULL
+        );
+        CREATE INDEX ix_change_events_created ON change_events (created_at_ms);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Fota.Api.Storage;
 
 public static class StorageServiceCollectionExtensions
@@ -16,6 +18,8 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<JobStore>();
+        services.AddSingleton<ChangeEventStore>();
+        services.TryAddSingleton<IChangeEventWakeUp, PollingChangeEventWakeUp>();
         services.AddSingleton<RegistryStore>();
         // Registered before the poller, so the schema exists before anything uses it (the server starts after hosted services).
         services.AddHostedService<MigrateAtStart>();

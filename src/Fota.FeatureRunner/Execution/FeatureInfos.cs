@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Fota.FeatureRunner.Discovery;
+using Fota.FeatureRunner.Parsing;
 using Fota.FeatureRunner.Reporting;
 using Reqnroll;
 

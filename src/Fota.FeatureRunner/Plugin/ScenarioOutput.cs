@@ -8,6 +8,9 @@ internal static class ScenarioOutput
 {
     private static readonly AsyncLocal<ITestOutputHelper?> Current = new();
 
+    /// <summary>An <see cref="ITestOutputHelper"/> for bindings when no test is running: it writes where the trace goes.</summary>
+    public static ITestOutputHelper Helper { get; } = new ForwardingHelper();
+
     public static IDisposable Use(ITestOutputHelper? output)
     {
         var previous = Current.Value;
@@ -31,5 +34,18 @@ internal static class ScenarioOutput
     private sealed class Restore(ITestOutputHelper? previous) : IDisposable
     {
         public void Dispose() => Current.Value = previous;
+    }
+
+    private sealed class ForwardingHelper : ITestOutputHelper
+    {
+        public string Output => "";
+
+        public void Write(string message) => WriteLine(message);
+
+        public void Write(string format, params object[] args) => WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
+
+        public void WriteLine(string message) => ScenarioOutput.WriteLine(message);
+
+        public void WriteLine(string format, params object[] args) => WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
     }
 }

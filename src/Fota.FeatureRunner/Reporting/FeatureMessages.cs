@@ -1,4 +1,4 @@
-using Fota.FeatureRunner.Discovery;
+using Fota.FeatureRunner.Parsing;
 using Io.Cucumber.Messages.Types;
 using Reqnroll.Formatters.RuntimeSupport;
 

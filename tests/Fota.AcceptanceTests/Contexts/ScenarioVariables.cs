@@ -28,9 +28,24 @@ public sealed class ScenarioVariables
     /// <summary>Evaluates a JSONata expression against the variables; fails when it is undefined or uses an undefined variable.</summary>
     public JsonNode? Evaluate(string expression) => StepExpressions.EvaluateAgainstVariables(expression, _values);
 
+    /// <summary>Told <c>${expr} = value</c> for every substitution, so the living documentation shows what a step resolved to.</summary>
+    public Action<string>? Resolved { get; set; }
+
     /// <summary>Substitutes <c>${expr}</c> in plain text.</summary>
-    public string Substitute(string text) => Placeholders.InText(text, Evaluate);
+    public string Substitute(string text) => Placeholders.InText(text, EvaluateAndTell);
 
     /// <summary>Substitutes <c>${expr}</c> and <c>"$number{expr}"</c> in a JSON doc string.</summary>
-    public string SubstituteJson(string text) => Placeholders.InJson(text, Evaluate);
+    public string SubstituteJson(string text) => Placeholders.InJson(text, EvaluateAndTell);
+
+    private JsonNode? EvaluateAndTell(string expression)
+    {
+        var value = Evaluate(expression);
+        if (Resolved is { } resolved)
+        {
+            var text = Placeholders.AsText(value);
+            resolved($"${{{expression}}} = {(text.Length > 200 ? text[..200] + "…" : text)}");
+        }
+
+        return value;
+    }
 }

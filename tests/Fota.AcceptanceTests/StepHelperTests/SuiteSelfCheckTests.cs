@@ -31,8 +31,11 @@ public sealed class SuiteSelfCheckTests(ITestOutputHelper output)
 
         output.WriteLine("Outcome: " + outcome.Status + Environment.NewLine + outcome.Message);
         outcome.Status.Should().Be(ScenarioOutcomeStatus.Failed, "the service no longer sends autoApply");
-        outcome.Message.Should().Contain("the nRF Cloud API should have been called with")
-            .And.Contain("autoApply", "the failure says what differs");
+        outcome.Message.Should().MatchRegex(@"the nRF Cloud API should have been called with \(features/DeviceFota\.feature:\d+\)")
+            .And.Contain("autoApply", "the failure says what differs")
+            .And.MatchRegex(@"after \d+ attempt\(s\) in \d+ ms \(soon: budget 1000 ms", "a soon failure says how often and how long it tried");
+        var shown = $"{outcome.Message}{Environment.NewLine}{outcome.Error!.StackTrace}".Split('\n');
+        shown.Length.Should().BeLessThanOrEqualTo(40, "a failure is read by a person: the message once, the evidence of the last attempt, user frames only");
     }
 
     [Fact]

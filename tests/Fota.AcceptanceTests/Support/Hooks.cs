@@ -22,9 +22,10 @@ public sealed class Hooks
     /// and <c>nrfCloudApiEndpoint</c> (the apiEndpoint that reaches the mock).
     /// </summary>
     [BeforeScenario(Order = 0)]
-    public static async Task ProvideHost(IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing)
+    public static async Task ProvideHost(IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output)
     {
         ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(timing);
         var started = Stopwatch.GetTimestamp();
@@ -34,6 +35,9 @@ public sealed class Hooks
         variables.Set("APIURL", host.ApiUrl);
         variables.Set("adminToken", host.AdminToken);
         variables.Set("nrfCloudApiEndpoint", host.AccountApiEndpoint.ToString().TrimEnd('/'));
+
+        // Each ${…} a step resolves becomes a log line under the step in the living documentation.
+        variables.Resolved = output.WriteLine;
     }
 
     /// <summary>Leaves nothing of this scenario in the (possibly shared) mock.</summary>

@@ -110,3 +110,21 @@ public sealed class UndefinedVariableException : StepFailedException
     {
     }
 }
+
+/// <summary>An expectation on a WebSocket was not met; the message lists what was received.</summary>
+public sealed class WebSocketAssertionException : StepFailedException
+{
+    public WebSocketAssertionException()
+    {
+    }
+
+    public WebSocketAssertionException(string message)
+        : base(message)
+    {
+    }
+
+    public WebSocketAssertionException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -36,3 +36,18 @@ public sealed class CalculatorSteps(Calculator calculator, IReqnrollOutputHelper
     [Then("this step is never run")]
     public static void NeverRun() => throw new InvalidOperationException("an @ignore scenario ran");
 }
+
+/// <summary>Two bindings for one step: Reqnroll reports the step as ambiguous.</summary>
+[Binding]
+public sealed class AmbiguousSteps
+{
+    [When("I press the ambiguous button")]
+    public static void PressOne()
+    {
+    }
+
+    [When("I press the ambiguous button")]
+    public static void PressTwo()
+    {
+    }
+}

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Client;
 
@@ -16,7 +17,10 @@ public sealed class DeployedFotaHost : IFotaHost
         ApiClient = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         _mockAdminClient = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
         Mock = MockConnections.OverHttp(settings.MockUrl, settings.MockToken, _mockAdminClient);
+        WebSocketUrl = WebSocketUrls.FromEnvironment(settings.ApiUrl, Environment.GetEnvironmentVariable);
     }
+
+    public Uri WebSocketUrl { get; }
 
     public string Mode => "deployed";
 
@@ -33,6 +37,30 @@ public sealed class DeployedFotaHost : IFotaHost
     public RetrySettings Retry { get; } = RetrySettings.FromEnvironment(RetrySettings.DeployedDefaults, Environment.GetEnvironmentVariable);
 
     public static DeployedFotaHost Create(DeployedSettings settings) => new(settings);
+
+    /// <summary>Through <see cref="ClientWebSocket"/>, so a refused upgrade reports its status code.</summary>
+    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        var url = WebSocketUrls.ForFingerprint(WebSocketUrl, fingerprint);
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch (WebSocketException failed) when (socket.HttpStatusCode != 0)
+        {
+            var status = (int)socket.HttpStatusCode;
+            socket.Dispose();
+            throw new WebSocketRefusedException(status, $"The service answered the WebSocket upgrade of {url} with {status}.", failed);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     public ValueTask DisposeAsync()
     {

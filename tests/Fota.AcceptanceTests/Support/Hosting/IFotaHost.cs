@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Client;
 
@@ -29,4 +30,14 @@ public interface IFotaHost : IAsyncDisposable
 
     /// <summary>Backoff and budget of "soon" and "retrying".</summary>
     RetrySettings Retry { get; }
+
+    /// <summary>The service's notification WebSocket endpoint (<c>…/ws</c>, without query).</summary>
+    Uri WebSocketUrl => WebSocketUrls.Derive(new Uri(ApiUrl));
+
+    /// <summary>
+    /// Opens a WebSocket to <see cref="WebSocketUrl"/> with <c>?fingerprint=…</c>. When the service refuses the upgrade it
+    /// throws <see cref="WebSocketRefusedException"/> with the status code.
+    /// </summary>
+    Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"The {Mode} host cannot open WebSockets.");
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.WebSockets;
 using Fota.AcceptanceTests.Support.Retry;
 using Microsoft.Extensions.DependencyInjection;
 using MockNrfCloud.Client;
@@ -41,6 +43,27 @@ public sealed class InProcessFotaHost : IFotaHost
     public Uri AccountApiEndpoint => _mock.ApiEndpoint;
 
     public RetrySettings Retry { get; }
+
+    public Uri WebSocketUrl => WebSocketUrls.Derive(new Uri(ApiUrl));
+
+    /// <summary>Through the test server's in-memory WebSocket client.</summary>
+    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        var client = _factory.Server.CreateWebSocketClient();
+        var url = WebSocketUrls.ForFingerprint(WebSocketUrl, fingerprint);
+        try
+        {
+            return await client.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException refused) when (refused.Message.StartsWith(IncompleteHandshake, StringComparison.Ordinal))
+        {
+            var status = int.TryParse(refused.Message.AsSpan(IncompleteHandshake.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
+            throw new WebSocketRefusedException(status, $"The service answered the WebSocket upgrade of {url} with {status}.", refused);
+        }
+    }
+
+    /// <summary>How the test server's WebSocket client reports a refused upgrade.</summary>
+    private const string IncompleteHandshake = "Incomplete handshake, status code: ";
 
     /// <summary>
     /// Starts the service (and the mock, unless <paramref name="sharedMock"/> is given: the mock partitions

@@ -33,7 +33,19 @@ public static class RecordedRequests
             }
         }
 
-        text.Append(List(recorded));
+        // In full: the requests to the expected target when there are any (else everything); the rest in one line each.
+        var shown = sameTarget.Count > 0 ? sameTarget : recorded.ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Recorded for this scenario ({recorded.Count}):");
+        foreach (var request in shown)
+        {
+            text.Append("  ").Append(Describe(request));
+        }
+
+        foreach (var other in recorded.Except(shown).GroupBy(request => $"{request.Method} {request.Path}", StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {other.Key} ×{other.Count()}");
+        }
+
         if (lastServiceResponse is not null)
         {
             text.Append("The service's last answer: ").AppendLine(lastServiceResponse.Describe());

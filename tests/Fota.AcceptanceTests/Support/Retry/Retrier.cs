@@ -59,7 +59,7 @@ public sealed class Retrier
                     {
                         _log($"{what}: attempt {number} failed, giving up after {Elapsed(startedAt)}: {FirstLine(failure.Message)}");
                         throw new RetriesExhaustedException(
-                            $"{what} still failed after {number} attempt(s) in {Elapsed(startedAt)}. Last attempt:{Environment.NewLine}{failure.Message}",
+                            $"{what} still failed after {number} attempt(s) in {Elapsed(startedAt)} ({Allowed(plan)}; every attempt is in the test output). Last attempt:{Environment.NewLine}{failure.Message}",
                             failure);
                     }
 
@@ -91,6 +91,14 @@ public sealed class Retrier
         }
 
         return null;
+    }
+
+    /// <summary>What the plan allowed: <c>soon: budget 5000 ms</c>, <c>retrying 10 times</c> or both.</summary>
+    private string Allowed(RetryPlan plan)
+    {
+        var budget = plan.WithinBudget ? $"soon: budget {_settings.Budget.TotalMilliseconds:0} ms" : null;
+        var retries = plan.MaxRetries is { } max ? $"retrying {max} times" : null;
+        return string.Join(", ", new[] { budget, retries }.Where(part => part is not null));
     }
 
     private string Elapsed(long startedAt) => $"{_time.GetElapsedTime(startedAt).TotalMilliseconds:0} ms";

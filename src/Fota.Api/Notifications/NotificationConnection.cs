@@ -1,0 +1,124 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+
+namespace Fota.Api.Notifications;
+
+/// <summary>
+/// One open WebSocket of a device's client. Messages wait in a bounded queue and one loop sends them in order; a client
+/// that stops reading fills the queue and is disconnected, so it never holds up the follower or other clients. Frames the
+/// client sends are read and ignored. Closing is a close handshake with a time limit, then an abort.
+/// </summary>
+public sealed partial class NotificationConnection
+{
+    private readonly WebSocket _socket;
+    private readonly Channel<ReadOnlyMemory<byte>> _queue;
+    private readonly TimeSpan _closeTimeout;
+    private readonly ILogger _logger;
+    private int _overflowed;
+
+    public NotificationConnection(WebSocket socket, string deviceId, NotificationOptions options, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _socket = socket;
+        DeviceId = deviceId;
+        _closeTimeout = options.CloseTimeout;
+        _logger = logger;
+        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(options.MaxPending)
+        {
+            FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails instead of dropping a message silently
+            SingleReader = true,
+        });
+    }
+
+    public string DeviceId { get; }
+
+    /// <summary>Whether the connection was closed because its client did not keep up.</summary>
+    public bool Overflowed => Volatile.Read(ref _overflowed) == 1;
+
+    /// <summary>Queues one text message; when the queue is full the client is too slow and the connection is aborted.</summary>
+    public void Enqueue(ReadOnlyMemory<byte> message)
+    {
+        if (_queue.Writer.TryWrite(message) || Interlocked.Exchange(ref _overflowed, 1) == 1)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        LogOverflow(DeviceId);
+        _socket.Abort();
+    }
+
+    /// <summary>Sends queued messages until the client closes, the connection fails, or <paramref name="stopping"/> (close code 1001).</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var receiving = ReceiveUntilCloseAsync();
+        var sending = SendQueuedAsync();
+        using (stopping.Register(() => _queue.Writer.TryComplete()))
+        {
+            await Task.WhenAny(receiving, sending);
+            _queue.Writer.TryComplete();
+            await sending;
+        }
+
+        if (Overflowed)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(_closeTimeout);
+        try
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                var (status, reason) = stopping.IsCancellationRequested
+                    ? (WebSocketCloseStatus.EndpointUnavailable, "The service is stopping.")
+                    : (WebSocketCloseStatus.NormalClosure, "Bye.");
+                await _socket.CloseOutputAsync(status, reason, timeout.Token);
+            }
+
+            await receiving.WaitAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            _socket.Abort();
+        }
+    }
+
+    private async Task SendQueuedAsync()
+    {
+        try
+        {
+            await foreach (var message in _queue.Reader.ReadAllAsync())
+            {
+                await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)
+        {
+            // The connection is gone (aborted, reset); the receive side ends too.
+        }
+    }
+
+    private async Task ReceiveUntilCloseAsync()
+    {
+        var buffer = new byte[512];
+        try
+        {
+            while (true)
+            {
+                var received = await _socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)
+        {
+            // The connection is gone; nothing more to read.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WebSocket of device {DeviceId} closed: its client stopped reading and its send queue is full")]
+    private partial void LogOverflow(string deviceId);
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Fota.Api.Devices;
+using Fota.Api.Http;
+using Fota.Api.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Fota.Api.Notifications;
+
+/// <summary>
+/// <c>GET /ws?fingerprint=…</c>: a WebSocket that receives the device's identity, then every change of its jobs.
+/// Checked before the upgrade, in this order: a browser Origin not allowed by CORS (403), the fingerprint (400), a device
+/// with that fingerprint (403 <c>Unknown fingerprint!</c>), a WebSocket request (400).
+/// </summary>
+public static partial class NotificationEndpoints
+{
+    public const string Path = "/ws";
+
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWebSockets();
+        app.MapGet(Path, ConnectAsync)
+            .WithTags("Notifications")
+            .WithName("Notifications")
+            .WithSummary("Opens a WebSocket that receives the device's identity, then each change of its FOTA jobs.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
+        HttpContext context,
+        [FromQuery] string? fingerprint,
+        RegistryStore registry,
+        DeviceConnections connections,
+        IConfiguration configuration,
+        IOptions<NotificationOptions> options,
+        IHostApplicationLifetime lifetime,
+        ILogger<NotificationConnection> logger)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !CorsOrigins.FromConfiguration(configuration).IsAllowed(origin))
+        {
+            return Problems.Forbidden("Origin not allowed!", $"The origin {origin} may not open this WebSocket (Cors:AllowedOrigins).");
+        }
+
+        if (!Fingerprints.IsValid(fingerprint))
+        {
+            return Problems.ValidationFailed(
+                [$"fingerprint: {(string.IsNullOrEmpty(fingerprint) ? "is required (query parameter)" : "is invalid")}, must match {Fingerprints.Pattern} (case-insensitive)"]);
+        }
+
+        var device = await registry.FindDeviceByFingerprintAsync(fingerprint!, context.RequestAborted);
+        if (device is null)
+        {
+            return Problems.Forbidden("Unknown fingerprint!", "No device has this fingerprint.");
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return Problems.ValidationFailed(["request: must be a WebSocket upgrade request (Connection: Upgrade, Upgrade: websocket)"]);
+        }
+
+        var settings = options.Value;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = settings.KeepAlive,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
+        });
+        var connection = new NotificationConnection(socket, device.DeviceId, settings, logger);
+        connection.Enqueue(JsonSerializer.SerializeToUtf8Bytes(
+            new DeviceIdentity(DeviceIdentity.ContextUrl, device.DeviceId, device.Model), NotificationsJsonContext.Default.DeviceIdentity));
+        connections.Add(connection);
+        LogConnected(logger, device.DeviceId);
+        try
+        {
+            await connection.RunAsync(lifetime.ApplicationStopping);
+        }
+        finally
+        {
+            connections.Remove(connection);
+            LogDisconnected(logger, device.DeviceId);
+        }
+
+        return TypedResults.Empty;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket of device {DeviceId} opened")]
+    private static partial void LogConnected(ILogger logger, string deviceId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket of device {DeviceId} closed")]
+    private static partial void LogDisconnected(ILogger logger, string deviceId);
+}

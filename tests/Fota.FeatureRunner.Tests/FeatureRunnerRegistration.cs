@@ -1,4 +1,0 @@
-using Fota.FeatureRunner;
-
-[assembly: AssemblyFixture(typeof(FeatureRunFixture))]
-[assembly: Reqnroll.Plugins.RuntimePlugin(typeof(FeatureRunnerPlugin))]

@@ -1,4 +1,0 @@
-Feature: Fine next to a broken one
-
-  Scenario: Still discovered
-    Given the calculator is cleared
