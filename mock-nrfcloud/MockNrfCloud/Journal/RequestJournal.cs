@@ -1,4 +1,5 @@
 using MockNrfCloud.Client;
+using MockNrfCloud.Client.Matching;
 
 namespace MockNrfCloud.Journal;
 

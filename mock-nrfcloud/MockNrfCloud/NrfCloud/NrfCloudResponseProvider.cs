@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using MockNrfCloud.Client;
+using MockNrfCloud.Client.Matching;
 using MockNrfCloud.Client.Parsing;
 using MockNrfCloud.Queueing;
 using WireMock;
@@ -26,7 +27,7 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
         var httpRequest = context.Request;
         var apiKey = ApiKeyPartition.FromAuthorization(httpRequest.Headers.Authorization);
         var method = requestMessage.Method;
-        var path = httpRequest.Path.HasValue ? httpRequest.Path.Value! : "/";
+        var path = NormalizedPath(context);
         var query = httpRequest.QueryString.HasValue ? httpRequest.QueryString.Value![1..] : string.Empty;
 
         var queued = state.Queues.TryTake(apiKey, method, path, QueryParameters.Parse(query));
@@ -89,7 +90,7 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
             $"Nothing is queued for {key} with API key {masked}; {queued.Count} response(s) queued for that key.",
             key,
             masked,
-            queued.Select(q => new QueuedResponseSummary(q.Id, q.Key.ToString(), q.Keep)).ToList());
+            queued.Select(q => new QueuedResponseSummary(q.Id, q.Pattern.ToString(), q.Keep)).ToList());
         var json = System.Text.Json.JsonSerializer.Serialize(body, NrfCloudJson.Options);
         return new ResponseMessage
         {
@@ -97,6 +98,19 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
             Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json; charset=utf-8") },
             BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = json, Encoding = new UTF8Encoding(false) },
         };
+    }
+
+    /// <summary>The path as the client sent it, normalised the way queue keys, filters and expected requests are.</summary>
+    private static string NormalizedPath(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
+        {
+            return context.Request.Path.HasValue ? context.Request.Path.Value! : "/";
+        }
+
+        var question = raw.IndexOf('?', StringComparison.Ordinal);
+        return RequestPaths.Normalize(question < 0 ? raw : raw[..question]);
     }
 
     private static Dictionary<string, string> JoinHeaders(IRequestMessage request)

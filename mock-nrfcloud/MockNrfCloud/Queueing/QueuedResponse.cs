@@ -1,19 +1,19 @@
 using System.Text;
 using MockNrfCloud.Client;
+using MockNrfCloud.Client.Matching;
 using MockNrfCloud.Client.Parsing;
 
 namespace MockNrfCloud.Queueing;
 
-/// <summary>A canned response waiting in an API key's queue for requests matching <see cref="Key"/>.</summary>
+/// <summary>A canned response waiting in an API key's queue for requests matching <see cref="Pattern"/>.</summary>
 internal sealed class QueuedResponse
 {
     private static readonly HashSet<string> HeadersTheMockComputes = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding" };
 
-    private QueuedResponse(string id, RequestLine key, IReadOnlyList<QueryParameterMatcher> query, RawHttpResponse response, bool keep)
+    private QueuedResponse(string id, RequestPattern pattern, RawHttpResponse response, bool keep)
     {
         Id = id;
-        Key = key;
-        Query = query;
+        Pattern = pattern;
         Response = response;
         Keep = keep;
         Headers = response.Headers.Where(h => !HeadersTheMockComputes.Contains(h.Key)).ToList();
@@ -22,10 +22,8 @@ internal sealed class QueuedResponse
 
     public string Id { get; }
 
-    /// <summary>The request key as queued: method, decoded path and raw query.</summary>
-    public RequestLine Key { get; }
-
-    public IReadOnlyList<QueryParameterMatcher> Query { get; }
+    /// <summary>The requests this response answers (method, path, query parameters), as queued.</summary>
+    public RequestPattern Pattern { get; }
 
     public RawHttpResponse Response { get; }
 
@@ -51,13 +49,10 @@ internal sealed class QueuedResponse
             throw new MockNrfCloudInputException("rawResponse", "response is required: a raw HTTP response 'HTTP/1.1 200 OK', headers, blank line, body");
         }
 
-        RequestLine key;
-        List<QueryParameterMatcher> query;
+        RequestPattern pattern;
         try
         {
-            var line = RequestLine.Parse(request.Trim());
-            key = line with { Path = Uri.UnescapeDataString(line.Path) };
-            query = QueryParameters.Parse(line.Query).Select(p => QueryParameterMatcher.Create(p.Key, p.Value)).ToList();
+            pattern = RequestPattern.Parse(request);
         }
         catch (RawHttpFormatException e)
         {
@@ -83,24 +78,10 @@ internal sealed class QueuedResponse
             throw new MockNrfCloudInputException("rawResponse", $"a {response.StatusCode} response cannot have a body (HTTP forbids it); remove the body or pick another status");
         }
 
-        return new QueuedResponse(Guid.NewGuid().ToString("N"), key, query, response, keep);
+        return new QueuedResponse(Guid.NewGuid().ToString("N"), pattern, response, keep);
     }
 
-    public bool Matches(string method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters)
-    {
-        if (!string.Equals(Key.Method, method, StringComparison.OrdinalIgnoreCase) || !string.Equals(Key.Path, path, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (var matcher in Query)
-        {
-            if (!matcher.IsSatisfiedBy(parameters))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Whether this response answers the request (path normalised by <see cref="RequestPaths"/>, query decoded).</summary>
+    public bool Matches(string method, string normalizedPath, IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+        Pattern.Matches(method, normalizedPath, parameters);
 }

@@ -1,42 +1,38 @@
-using Fota.AcceptanceTests.Drivers;
-
 namespace Fota.AcceptanceTests.Contexts;
 
 /// <summary>
-/// The nRF Cloud accounts this scenario owns: each step's account alias ("the default", "elite", …) maps
-/// to an account with a name and API key unique to the scenario, provisioned in the service on first use
-/// and pointed at the mock. Its key is stored in the variable <c>nrfCloudApiKey</c> (default account) or
-/// <c>&lt;alias&gt;NrfCloudApiKey</c>.
+/// The nRF Cloud accounts this scenario owns, by the alias its steps use ("" is the default account, "elite", …),
+/// and every API key the scenario owns (its accounts' keys and keys made for an account update). The mock's queues
+/// and journal are read for exactly these keys. Plain data: <c>AccountsDriver</c> provisions.
 /// </summary>
-public sealed class ScenarioAccounts(ScenarioHost scenarioHost, RegistryDriver registry, NrfCloudMockDriver mock, ScenarioVariables variables)
+public sealed class ScenarioAccounts
 {
     public const string DefaultAlias = "";
 
     private readonly Dictionary<string, NrfCloudAccount> _accounts = new(StringComparer.Ordinal);
-    private readonly string _scenarioId = Guid.NewGuid().ToString("N")[..12];
+    private readonly List<string> _apiKeys = [];
 
-    public IReadOnlyCollection<NrfCloudAccount> All => _accounts.Values;
+    /// <summary>A prefix unique to this scenario for the names of its accounts.</summary>
+    public string ScenarioId { get; } = Guid.NewGuid().ToString("N")[..12];
 
-    public async Task<NrfCloudAccount> GetOrCreateAsync(string alias)
+    public IReadOnlyList<string> ApiKeys => _apiKeys;
+
+    public bool TryGet(string alias, out NrfCloudAccount account) => _accounts.TryGetValue(alias, out account!);
+
+    public void Add(NrfCloudAccount account)
     {
-        if (_accounts.TryGetValue(alias, out var existing))
-        {
-            return existing;
-        }
-
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
-        var name = alias.Length == 0 ? $"suite-{_scenarioId}" : $"suite-{_scenarioId}-{Slug(alias)}";
-        var account = new NrfCloudAccount(alias, name, "suite-key-" + Guid.NewGuid().ToString("N"));
-        await registry.PutAccountAsync(account.Name, host.AccountApiEndpoint, account.ApiKey).ConfigureAwait(false);
-        _accounts[alias] = account;
-        variables.Set(alias.Length == 0 ? "nrfCloudApiKey" : alias + "NrfCloudApiKey", account.ApiKey);
-        await mock.AdoptApiKeyAsync(account.ApiKey).ConfigureAwait(false);
-        scenarioHost.Log($"nRF Cloud account '{name}' ({(alias.Length == 0 ? "default" : alias)}) → {host.AccountApiEndpoint}");
-        return account;
+        ArgumentNullException.ThrowIfNull(account);
+        _accounts.Add(account.Alias, account);
+        AddApiKey(account.ApiKey);
     }
 
-    private static string Slug(string alias) =>
-        new(alias.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+    public void AddApiKey(string apiKey)
+    {
+        if (!_apiKeys.Contains(apiKey, StringComparer.Ordinal))
+        {
+            _apiKeys.Add(apiKey);
+        }
+    }
 }
 
 /// <summary>One account of the scenario.</summary>

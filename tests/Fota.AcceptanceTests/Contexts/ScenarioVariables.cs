@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Expressions;
 
 namespace Fota.AcceptanceTests.Contexts;

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Support;
+using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Retry;
+using Reqnroll;
 
 namespace Fota.AcceptanceTests.Drivers;
 
@@ -10,7 +12,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// sent when the first assertion needs its response; assertions are retried (re-sending the request
 /// where allowed) according to <see cref="RetryPlan.ForResponse"/>.
 /// </summary>
-public sealed class ApiDriver(ScenarioHost scenarioHost)
+public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output)
 {
     private PreparedRequest? _prepared;
     private ApiResponse? _last;
@@ -18,7 +20,8 @@ public sealed class ApiDriver(ScenarioHost scenarioHost)
     /// <summary>The last response, when the prepared request has been sent (for evidence in other failures).</summary>
     public ApiResponse? LastResponseIfSent => _last;
 
-    public void Prepare(string method, string url, string? jsonBody = null, int? retrying = null)
+    /// <summary>Prepares a request; <paramref name="body"/> is sent with <paramref name="contentType"/> (default JSON).</summary>
+    public void Prepare(string method, string url, string? body = null, int? retrying = null, string contentType = "application/json")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
@@ -27,8 +30,27 @@ public sealed class ApiDriver(ScenarioHost scenarioHost)
             throw new ArgumentException($"'{url}' is not an absolute URL (write it as ${{APIURL}}/…).", nameof(url));
         }
 
-        _prepared = new PreparedRequest(method.ToUpperInvariant(), url, jsonBody, retrying);
+        _prepared = new PreparedRequest(method.ToUpperInvariant(), url, body, contentType, retrying, []);
         _last = null;
+    }
+
+    /// <summary>Adds a header (<c>Name: value</c>) to the prepared request, which must not have been sent yet.</summary>
+    public void AddHeader(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var prepared = _prepared ?? throw new InvalidOperationException("Prepare a request (I `GET` `…`) before giving it a header.");
+        if (_last is not null)
+        {
+            throw new InvalidOperationException("The request was already sent; give it its headers right after preparing it.");
+        }
+
+        var colon = header.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            throw new FormatException($"'{header}' is not a header line 'Name: value'.");
+        }
+
+        prepared.Headers.Add(new KeyValuePair<string, string>(header[..colon].Trim(), header[(colon + 1)..].Trim()));
     }
 
     /// <summary>
@@ -39,8 +61,7 @@ public sealed class ApiDriver(ScenarioHost scenarioHost)
     {
         ArgumentNullException.ThrowIfNull(assertion);
         var prepared = _prepared ?? throw new InvalidOperationException("No request was made in this scenario before asserting on its response.");
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
-        var retrier = new Retrier(host.Retry, scenarioHost.Log);
+        var retrier = new Retrier(host.Retry, output.WriteLine);
         var plan = RetryPlan.ForResponse(prepared.Method, prepared.Retrying, soon);
         await retrier.RunAsync(what, plan, async (attempt, _) =>
         {
@@ -74,37 +95,28 @@ public sealed class ApiDriver(ScenarioHost scenarioHost)
 
     private async Task<ApiResponse> SendAsync(PreparedRequest prepared)
     {
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
         using var request = new HttpRequestMessage(new HttpMethod(prepared.Method), prepared.Url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (prepared.JsonBody is not null)
+        if (prepared.Body is not null)
         {
-            request.Content = new StringContent(prepared.JsonBody, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(prepared.Body, Encoding.UTF8, prepared.ContentType);
+        }
+
+        foreach (var (name, value) in prepared.Headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content ??= new ByteArrayContent([]);
+                request.Content.Headers.Remove(name);
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         using var response = await host.ApiClient.SendAsync(request).ConfigureAwait(false);
         var read = await ApiResponse.ReadAsync(request, response, CancellationToken.None).ConfigureAwait(false);
-        scenarioHost.Log($"{read.Method} {read.Url} → {read.StatusCode}");
+        output.WriteLine($"{read.Method} {read.Url} → {read.StatusCode}");
         return read;
     }
 
-    private sealed record PreparedRequest(string Method, string Url, string? JsonBody, int? Retrying);
-}
-
-/// <summary>An assertion on the service's response failed; the message carries the response.</summary>
-public sealed class ResponseAssertionException : Exception
-{
-    public ResponseAssertionException()
-    {
-    }
-
-    public ResponseAssertionException(string message)
-        : base(message)
-    {
-    }
-
-    public ResponseAssertionException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+    private sealed record PreparedRequest(string Method, string Url, string? Body, string ContentType, int? Retrying, List<KeyValuePair<string, string>> Headers);
 }

@@ -1,41 +1,37 @@
 using System.Globalization;
-using System.Text;
 using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Support;
+using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Matching;
 using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Client;
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Client.Matching;
+using Reqnroll;
 
 namespace Fota.AcceptanceTests.Drivers;
 
 /// <summary>
 /// The scenario's view of the mock nRF Cloud: queues responses for the scenario's API keys and checks
-/// what the service sent with them. A response queued before an account exists is queued for it when
+/// what the service sent with them. A response queued before a key exists is queued for it when
 /// it is created, so "queued for this scenario" holds for every account the scenario uses.
 /// </summary>
-public sealed class NrfCloudMockDriver(ScenarioHost scenarioHost)
+public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts, IReqnrollOutputHelper output)
 {
-    private readonly List<string> _apiKeys = [];
     private readonly List<QueuedResponse> _queued = [];
-
-    public IReadOnlyList<string> ApiKeys => _apiKeys;
 
     public async Task QueueAsync(string request, string rawResponse, bool keep)
     {
         var queued = new QueuedResponse(request.Trim(), rawResponse, keep);
         _queued.Add(queued);
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
-        foreach (var apiKey in _apiKeys)
+        foreach (var apiKey in accounts.ApiKeys)
         {
             await host.Mock.QueueResponseAsync(apiKey, queued.Request, queued.RawResponse, queued.Keep).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Makes <paramref name="apiKey"/> one of the scenario's keys and queues what the scenario queued so far for it.</summary>
-    public async Task AdoptApiKeyAsync(string apiKey)
+    /// <summary>Queues what the scenario queued so far for a key it just got.</summary>
+    public async Task QueueEarlierResponsesForAsync(string apiKey)
     {
-        _apiKeys.Add(apiKey);
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
         foreach (var queued in _queued)
         {
             await host.Mock.QueueResponseAsync(apiKey, queued.Request, queued.RawResponse, queued.Keep).ConfigureAwait(false);
@@ -49,69 +45,105 @@ public sealed class NrfCloudMockDriver(ScenarioHost scenarioHost)
     public async Task AssertCalledWithAsync(string rawRequest, bool soon, Func<ApiResponse?> lastServiceResponse)
     {
         ArgumentNullException.ThrowIfNull(lastServiceResponse);
-        var expected = RawHttpRequestParser.Parse(rawRequest);
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
-        if (_apiKeys.Count == 0)
-        {
-            throw new InvalidOperationException("This scenario owns no nRF Cloud account yet, so nothing can have called nRF Cloud for it: register a device first.");
-        }
-
-        var retrier = new Retrier(host.Retry, scenarioHost.Log);
+        var expected = ExpectedRequest.Parse(rawRequest);
+        EnsureKeys();
+        var retrier = new Retrier(host.Retry, output.WriteLine);
         var waited = false;
-        await retrier.RunAsync($"called with {expected.Method} {expected.Path}", RetryPlan.ForMock(soon), async (_, startedAt) =>
+        await retrier.RunAsync($"called with {expected.Target}", RetryPlan.ForMock(soon), async (_, startedAt) =>
         {
-            var recorded = await RecordedAsync(host.Mock).ConfigureAwait(false);
-            if (recorded.Any(r => RequestMatcher.Differences(expected, r).Count == 0))
+            var recorded = await RecordedAsync().ConfigureAwait(false);
+            if (recorded.Any(r => expected.Differences(r).Count == 0))
             {
                 return;
             }
 
-            if (soon && !waited && !recorded.Any(r => RequestMatcher.SameTarget(expected, r)))
+            if (soon && !waited && !recorded.Any(expected.Target.Matches))
             {
                 waited = true;
-                var arrived = await WaitForAnyKeyAsync(host.Mock, expected, retrier.Remaining(startedAt)).ConfigureAwait(false);
-                if (arrived)
+                if (await WaitForAnyKeyAsync(expected.Target, retrier.Remaining(startedAt)).ConfigureAwait(false))
                 {
-                    recorded = await RecordedAsync(host.Mock).ConfigureAwait(false);
-                    if (recorded.Any(r => RequestMatcher.Differences(expected, r).Count == 0))
+                    recorded = await RecordedAsync().ConfigureAwait(false);
+                    if (recorded.Any(r => expected.Differences(r).Count == 0))
                     {
                         return;
                     }
                 }
             }
 
-            throw new NrfCloudCallException(Explain(expected, recorded, host.AccountApiEndpoint, soon ? host.Retry.Budget : TimeSpan.Zero, lastServiceResponse()));
+            throw new NrfCloudCallException(RecordedRequests.ExplainMismatch(expected, recorded, host.AccountApiEndpoint, soon ? host.Retry.Budget : TimeSpan.Zero, lastServiceResponse()));
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>The number of <paramref name="request"/> (<c>METHOD /path</c>) requests recorded for the scenario is at least (or exactly) <paramref name="count"/>.</summary>
+    public async Task AssertRequestCountAsync(string request, int count, bool exactly, bool soon)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        var retrier = new Retrier(host.Retry, output.WriteLine);
+        await retrier.RunAsync($"{(exactly ? "exactly" : "at least")} {count} {target} request(s)", RetryPlan.ForMock(soon), async (_, _) =>
+        {
+            var recorded = await RecordedAsync().ConfigureAwait(false);
+            var matching = recorded.Count(target.Matches);
+            if (exactly ? matching != count : matching < count)
+            {
+                throw new NrfCloudCallException(
+                    string.Create(CultureInfo.InvariantCulture, $"Expected {(exactly ? "exactly" : "at least")} {count} {target} request(s) at the mock nRF Cloud for this scenario but there were {matching}.{Environment.NewLine}")
+                    + RecordedRequests.List(recorded));
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The intervals between the recorded <paramref name="request"/> requests grow (see <see cref="PollIntervals"/>).</summary>
+    public async Task AssertGrowingIntervalsAsync(string request)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        var recorded = await RecordedAsync().ConfigureAwait(false);
+        var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
+        if (PollIntervals.GrowthProblem(times) is { } problem)
+        {
+            throw new AssertionFailedException($"The {target} requests did not come at growing intervals: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
+        }
     }
 
     /// <summary>Forgets the scenario's queued responses and recorded requests at the mock.</summary>
     public async Task CleanUpAsync()
     {
-        if (_apiKeys.Count == 0)
-        {
-            return;
-        }
-
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
-        foreach (var apiKey in _apiKeys)
+        foreach (var apiKey in accounts.ApiKeys)
         {
             await host.Mock.ClearResponsesAsync(apiKey).ConfigureAwait(false);
             await host.Mock.ClearRequestsAsync(apiKey).ConfigureAwait(false);
         }
     }
 
-    private async Task<List<RecordedRequest>> RecordedAsync(IMockNrfCloud mock)
+    private static RequestTarget Target(string request)
+    {
+        var pattern = RequestPattern.Parse(request);
+        return pattern.Query.Count == 0
+            ? pattern.Target
+            : throw new FormatException($"'{request}' has a query; write the request as METHOD /path.");
+    }
+
+    private void EnsureKeys()
+    {
+        if (accounts.ApiKeys.Count == 0)
+        {
+            throw new InvalidOperationException("This scenario owns no nRF Cloud account yet, so nothing can have called nRF Cloud for it: register a device first.");
+        }
+    }
+
+    private async Task<List<RecordedRequest>> RecordedAsync()
     {
         var all = new List<RecordedRequest>();
-        foreach (var apiKey in _apiKeys)
+        foreach (var apiKey in accounts.ApiKeys)
         {
-            all.AddRange(await mock.GetRequestsAsync(new RequestFilter(ApiKey: apiKey)).ConfigureAwait(false));
+            all.AddRange(await host.Mock.GetRequestsAsync(new RequestFilter(ApiKey: apiKey)).ConfigureAwait(false));
         }
 
         return all.OrderBy(r => r.Time).ToList();
     }
 
-    private async Task<bool> WaitForAnyKeyAsync(IMockNrfCloud mock, RawHttpRequest expected, TimeSpan timeout)
+    private async Task<bool> WaitForAnyKeyAsync(RequestTarget target, TimeSpan timeout)
     {
         if (timeout <= TimeSpan.Zero)
         {
@@ -119,8 +151,8 @@ public sealed class NrfCloudMockDriver(ScenarioHost scenarioHost)
         }
 
         using var stop = new CancellationTokenSource();
-        var waits = _apiKeys
-            .Select(apiKey => mock.WaitForRequestAsync(new RequestFilter(apiKey, expected.Method, expected.Path), timeout, stop.Token))
+        var waits = accounts.ApiKeys
+            .Select(apiKey => host.Mock.WaitForRequestAsync(new RequestFilter(apiKey, target.Method, target.Path), timeout, stop.Token))
             .ToList();
         try
         {
@@ -143,65 +175,5 @@ public sealed class NrfCloudMockDriver(ScenarioHost scenarioHost)
         }
     }
 
-    private static string Explain(RawHttpRequest expected, List<RecordedRequest> recorded, Uri mockEndpoint, TimeSpan waited, ApiResponse? lastServiceResponse)
-    {
-        var text = new StringBuilder();
-        var sameTarget = recorded.Where(r => RequestMatcher.SameTarget(expected, r)).ToList();
-        if (sameTarget.Count == 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"No {expected.Method} {expected.Path} request reached the mock nRF Cloud at {mockEndpoint} for this scenario's API key(s)");
-            text.AppendLine(waited > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" within {waited.TotalSeconds:0.#} s.") : ".");
-        }
-        else
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"None of the {sameTarget.Count} {expected.Method} {expected.Path} request(s) the mock nRF Cloud recorded for this scenario matches:");
-            foreach (var request in sameTarget)
-            {
-                foreach (var difference in RequestMatcher.Differences(expected, request))
-                {
-                    text.Append("  - ").AppendLine(difference);
-                }
-            }
-        }
-
-        // In full: the requests to the expected target when there are any (else everything); the rest in one line each.
-        var shown = sameTarget.Count > 0 ? sameTarget : recorded;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Recorded for this scenario ({recorded.Count}):");
-        foreach (var request in shown)
-        {
-            text.Append("  ").Append(RequestMatcher.Describe(request));
-        }
-
-        foreach (var other in recorded.Except(shown).GroupBy(request => $"{request.Method} {request.Path}", StringComparer.Ordinal))
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {other.Key} ×{other.Count()}");
-        }
-
-        if (lastServiceResponse is not null)
-        {
-            text.Append("The service's last answer: ").AppendLine(lastServiceResponse.Describe());
-        }
-
-        return text.ToString();
-    }
-
     private sealed record QueuedResponse(string Request, string RawResponse, bool Keep);
-}
-
-/// <summary>The service did not call nRF Cloud as expected.</summary>
-public sealed class NrfCloudCallException : Exception
-{
-    public NrfCloudCallException()
-    {
-    }
-
-    public NrfCloudCallException(string message)
-        : base(message)
-    {
-    }
-
-    public NrfCloudCallException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

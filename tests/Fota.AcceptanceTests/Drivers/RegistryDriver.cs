@@ -1,16 +1,15 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Support.Hosting;
 
 namespace Fota.AcceptanceTests.Drivers;
 
 /// <summary>Provisions nRF Cloud accounts and devices through the service's admin API (SPEC 2.6).</summary>
-public sealed class RegistryDriver(ScenarioHost scenarioHost)
+public sealed class RegistryDriver(IFotaHost host)
 {
     public async Task PutAccountAsync(string name, Uri apiEndpoint, string apiKey)
     {
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
         using var request = AdminRequest(HttpMethod.Put, $"{host.ApiUrl}/admin/accounts/{Uri.EscapeDataString(name)}", host.AdminToken);
         request.Content = JsonContent.Create(new AccountBody(apiEndpoint.ToString().TrimEnd('/'), apiKey));
         using var response = await host.ApiClient.SendAsync(request).ConfigureAwait(false);
@@ -19,7 +18,6 @@ public sealed class RegistryDriver(ScenarioHost scenarioHost)
 
     public async Task<RegisteredDevice> CreateDeviceAsync(string model, string account)
     {
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
         using var request = AdminRequest(HttpMethod.Post, $"{host.ApiUrl}/admin/devices", host.AdminToken);
         request.Content = JsonContent.Create(new DeviceBody(model, account));
         using var response = await host.ApiClient.SendAsync(request).ConfigureAwait(false);

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Hosting;
-using Fota.AcceptanceTests.Support.Matching;
 using Fota.AcceptanceTests.Support.Retry;
+using MockNrfCloud.Client.Matching;
+using Reqnroll;
 
 namespace Fota.AcceptanceTests.Drivers;
 
@@ -11,7 +12,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// Looks for received messages with the suite's matcher and retry settings; a matched message is consumed. Every
 /// connection is closed when the scenario ends.
 /// </summary>
-public sealed class WebSocketDriver(ScenarioHost scenarioHost) : IAsyncDisposable
+public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output) : IAsyncDisposable
 {
     public const string DefaultName = "";
 
@@ -31,17 +32,15 @@ public sealed class WebSocketDriver(ScenarioHost scenarioHost) : IAsyncDisposabl
             await existing.DisposeAsync().ConfigureAwait(false);
         }
 
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
         using var timeout = new CancellationTokenSource(host.Retry.Budget);
         var socket = await host.ConnectWebSocketAsync(fingerprint, timeout.Token).ConfigureAwait(false);
         _sockets[name] = new ReceivingWebSocket(socket, $"{Describe(name)} ({host.WebSocketUrl})");
-        scenarioHost.Log($"{(reconnect ? "reconnected" : "connected")} {Describe(name)} to {host.WebSocketUrl}");
+        output.WriteLine($"{(reconnect ? "reconnected" : "connected")} {Describe(name)} to {host.WebSocketUrl}");
     }
 
     /// <summary>The service must refuse the upgrade with <paramref name="expectedStatus"/>.</summary>
     public async Task AssertRefusedAsync(string fingerprint, int expectedStatus)
     {
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
         using var timeout = new CancellationTokenSource(host.Retry.Budget);
         try
         {
@@ -69,9 +68,8 @@ public sealed class WebSocketDriver(ScenarioHost scenarioHost) : IAsyncDisposabl
     public async Task AssertReceivedAsync(string name, JsonNode? expected, bool exact, bool soon, int? retries)
     {
         var socket = Get(name);
-        var host = await scenarioHost.GetAsync().ConfigureAwait(false);
         var seen = 0;
-        var retrier = new Retrier(host.Retry, scenarioHost.Log, delay: (wait, token) => socket.WaitForMoreThanAsync(seen, wait, token));
+        var retrier = new Retrier(host.Retry, output.WriteLine, delay: (wait, token) => socket.WaitForMoreThanAsync(seen, wait, token));
         var what = $"a message on {Describe(name)} that {(exact ? "is equal to" : "matches")} {JsonMatcher.Show(expected)}";
         await retrier.RunAsync(what, new RetryPlan(retries, soon), (_, _) =>
         {
@@ -82,7 +80,7 @@ public sealed class WebSocketDriver(ScenarioHost scenarioHost) : IAsyncDisposabl
                 throw new WebSocketAssertionException(ExplainNoMatch(socket, expected, exact));
             }
 
-            scenarioHost.Log($"{Describe(name)}: message {found.Number} {(exact ? "is equal" : "matches")}");
+            output.WriteLine($"{Describe(name)}: message {found.Number} {(exact ? "is equal" : "matches")}");
             return Task.CompletedTask;
         }).ConfigureAwait(false);
     }
@@ -130,22 +128,4 @@ public sealed class WebSocketDriver(ScenarioHost scenarioHost) : IAsyncDisposabl
     }
 
     private static string Describe(string name) => name.Length == 0 ? "the websocket" : $"the websocket `{name}`";
-}
-
-/// <summary>An expectation on a WebSocket was not met; the message lists what was received.</summary>
-public sealed class WebSocketAssertionException : Exception
-{
-    public WebSocketAssertionException()
-    {
-    }
-
-    public WebSocketAssertionException(string message)
-        : base(message)
-    {
-    }
-
-    public WebSocketAssertionException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Drivers;
-using Fota.AcceptanceTests.Support.Expressions;
 using Fota.AcceptanceTests.Support.Matching;
 using Reqnroll;
 
@@ -16,9 +13,14 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
     public void PrepareWithBody(string method, string url, string jsonBody)
     {
         var body = variables.SubstituteJson(jsonBody);
-        EnsureJson(body, "The request body");
+        ResponseAssertions.ParseJson(body, "The request body");
         api.Prepare(method, variables.Substitute(url), body);
     }
+
+    /// <summary>Prepares a request whose body is sent as written, with the given Content-Type (e.g. malformed JSON, plain text).</summary>
+    [StepDefinition(@"^I `([A-Z]+)` `([^`]+)` with a `([^`]+)` body$")]
+    public void PrepareWithRawBody(string method, string url, string contentType, string body) =>
+        api.Prepare(method, variables.Substitute(url), variables.Substitute(body), contentType: contentType);
 
     /// <summary>Prepares a request without a body.</summary>
     [StepDefinition(@"^I `([A-Z]+)` `([^`]+)`$")]
@@ -28,65 +30,71 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
     [StepDefinition(@"^I `([A-Z]+)` `([^`]+)` retrying (\d+) times$")]
     public void PrepareRetrying(string method, string url, int retrying) => api.Prepare(method, variables.Substitute(url), retrying: retrying);
 
+    /// <summary>Adds a header to the prepared request (before it is sent).</summary>
+    [StepDefinition(@"^the request has the header `([^`]+)`$")]
+    public void AddHeader(string header) => api.AddHeader(variables.Substitute(header));
+
     [StepDefinition(@"^((?:soon )?)the status code of the last response should be `(\d+)`$")]
     public Task StatusCode(string? soon, int expected) =>
-        api.AssertAsync($"status code {expected}", !string.IsNullOrEmpty(soon), response =>
-        {
-            if (response.StatusCode != expected)
-            {
-                throw new AssertionFailedException($"Expected status code {expected} but was {response.StatusCode}.");
-            }
-        });
+        api.AssertAsync($"status code {expected}", Soon(soon), response => ResponseAssertions.StatusCode(response, expected));
 
     /// <summary>The response body's @context equals the given URL.</summary>
     [StepDefinition(@"^((?:soon )?)I should receive a `([^`]+)` response$")]
     public Task ReceiveContext(string? soon, string context)
     {
         var expected = variables.Substitute(context);
-        return api.AssertAsync($"a {expected} response", !string.IsNullOrEmpty(soon), response =>
-        {
-            var actual = response.Json?["@context"];
-            if (actual is null || actual.GetValueKind() != JsonValueKind.String || actual.GetValue<string>() != expected)
-            {
-                throw new AssertionFailedException($"Expected a response with \"@context\": \"{expected}\" but \"@context\" was {JsonMatcher.Show(actual)}.");
-            }
-        });
+        return api.AssertAsync($"a {expected} response", Soon(soon), response => ResponseAssertions.Context(response, expected));
     }
 
     /// <summary>Selects a part of the body with JSONata and matches it partially (SPEC 5.5).</summary>
     [StepDefinition(@"^((?:soon )?)`([^`]+)` of the last response should match$")]
     public Task SelectionMatches(string? soon, string selector, string expectedJson)
     {
-        var expected = ParseExpected(expectedJson);
+        var expected = ResponseAssertions.ParseJson(variables.SubstituteJson(expectedJson), "The expected JSON");
         var expression = variables.Substitute(selector);
-        return api.AssertAsync($"`{expression}` should match", !string.IsNullOrEmpty(soon), response =>
-            ThrowOnDifferences(JsonMatcher.Partial(expected, Select(response, expression)), $"`{expression}` of the last response"));
+        return api.AssertAsync($"`{expression}` should match", Soon(soon), response =>
+            ResponseAssertions.Matches(expected, ResponseAssertions.Select(response, expression), $"`{expression}` of the last response"));
     }
 
     /// <summary>Matches the whole body partially (SPEC 5.5).</summary>
     [StepDefinition(@"^((?:soon )?)the last response should match$")]
     public Task ResponseMatches(string? soon, string expectedJson)
     {
-        var expected = ParseExpected(expectedJson);
-        return api.AssertAsync("the last response should match", !string.IsNullOrEmpty(soon), response =>
-            ThrowOnDifferences(JsonMatcher.Partial(expected, response.Json), "The last response"));
+        var expected = ResponseAssertions.ParseJson(variables.SubstituteJson(expectedJson), "The expected JSON");
+        return api.AssertAsync("the last response should match", Soon(soon), response => ResponseAssertions.Matches(expected, response.Json, "The last response"));
     }
 
-    /// <summary>The selected value, as text, contains the given text.</summary>
-    [StepDefinition(@"^((?:soon )?)`([^`]+)` of the last response should contain `([^`]*)`$")]
-    public Task SelectionContains(string? soon, string selector, string text)
+    /// <summary>The selected value, as text, contains (or does not contain) the given text.</summary>
+    [StepDefinition(@"^((?:soon )?)`([^`]+)` of the last response should (contain|not contain) `([^`]*)`$")]
+    public Task SelectionContains(string? soon, string selector, string contains, string text)
     {
         var expression = variables.Substitute(selector);
         var expected = variables.Substitute(text);
-        return api.AssertAsync($"`{expression}` should contain `{expected}`", !string.IsNullOrEmpty(soon), response =>
-        {
-            var actual = Placeholders.AsText(Select(response, expression));
-            if (!actual.Contains(expected, StringComparison.Ordinal))
-            {
-                throw new AssertionFailedException($"Expected `{expression}` of the last response to contain \"{expected}\" but it was \"{actual}\".");
-            }
-        });
+        return api.AssertAsync($"`{expression}` should {contains} `{expected}`", Soon(soon), response =>
+            ResponseAssertions.Contains(response, expression, expected, contains == "contain"));
     }
+
+    /// <summary>The whole body, as text, does not contain the text (e.g. a secret).</summary>
+    [StepDefinition(@"^the last response should not contain `([^`]+)`$")]
+    public Task BodyDoesNotContain(string text)
+    {
+        var expected = variables.Substitute(text);
+        return api.AssertAsync($"the last response should not contain `{expected}`", soon: false, response => ResponseAssertions.BodyDoesNotContain(response, expected));
+    }
+
+    /// <summary>A response header equals the value.</summary>
+    [StepDefinition(@"^((?:soon )?)the `([^`]+)` header of the last response should (be|contain) `([^`]*)`$")]
+    public Task HeaderIs(string? soon, string name, string comparison, string value)
+    {
+        var expected = variables.Substitute(value);
+        return api.AssertAsync($"header {name} should {comparison} `{expected}`", Soon(soon), response =>
+            ResponseAssertions.Header(response, name, expected, exactly: comparison == "be"));
+    }
+
+    /// <summary>The response has (or does not have) the header.</summary>
+    [StepDefinition(@"^((?:soon )?)the response should (have|not have) the header `([^`]+)`$")]
+    public Task HasHeader(string? soon, string has, string name) =>
+        api.AssertAsync($"the response should {has} the header {name}", Soon(soon), response => ResponseAssertions.HasHeader(response, name, present: has == "have"));
 
     /// <summary>Stores a JSONata selection of the last response body.</summary>
     [StepDefinition(@"^I store `([^`]+)` of the last response into `([^`]+)`$")]
@@ -94,41 +102,8 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
     {
         var expression = variables.Substitute(selector);
         var response = await api.GetLastResponseAsync();
-        variables.Set(name, Select(response, expression)?.DeepClone());
+        variables.Set(name, ResponseAssertions.Select(response, expression)?.DeepClone());
     }
 
-    private static JsonNode? Select(ApiResponse response, string expression)
-    {
-        var result = StepExpressions.Evaluate(expression, response.Json);
-        return result.IsUndefined
-            ? throw new AssertionFailedException($"`{expression}` selects nothing in the last response.")
-            : result.Value;
-    }
-
-    private JsonNode? ParseExpected(string docString)
-    {
-        var json = variables.SubstituteJson(docString);
-        EnsureJson(json, "The expected JSON");
-        return JsonNode.Parse(json);
-    }
-
-    private static void EnsureJson(string json, string what)
-    {
-        try
-        {
-            using var _ = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"{what} is not valid JSON after substitution ({e.Message}):{Environment.NewLine}{json}", e);
-        }
-    }
-
-    private static void ThrowOnDifferences(IReadOnlyList<string> differences, string what)
-    {
-        if (differences.Count > 0)
-        {
-            throw new AssertionFailedException($"{what} does not match:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", differences));
-        }
-    }
+    private static bool Soon(string? soon) => !string.IsNullOrEmpty(soon);
 }

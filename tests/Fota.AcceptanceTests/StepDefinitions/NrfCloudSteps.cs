@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Drivers;
 using Reqnroll;
@@ -21,4 +22,13 @@ public sealed class NrfCloudSteps(NrfCloudMockDriver mock, ApiDriver api, Scenar
     [StepDefinition(@"^((?:soon )?)the nRF Cloud API should have been called with$")]
     public Task CalledWith(string? soon, string rawRequest) =>
         mock.AssertCalledWithAsync(variables.Substitute(rawRequest.ReplaceLineEndings("\n")), !string.IsNullOrEmpty(soon), () => api.LastResponseIfSent);
+
+    /// <summary>Counts the scenario's recorded requests with that method and path.</summary>
+    [StepDefinition(@"^((?:soon )?)the nRF Cloud API should have received (at least|exactly) `(\d+)` `([^`]+)` requests?$")]
+    public Task RequestCount(string? soon, string comparison, string count, string request) =>
+        mock.AssertRequestCountAsync(variables.Substitute(request), int.Parse(count, CultureInfo.InvariantCulture), exactly: comparison == "exactly", !string.IsNullOrEmpty(soon));
+
+    /// <summary>The poller's backoff, as the mock saw it.</summary>
+    [StepDefinition(@"^the nRF Cloud API should have received the `([^`]+)` requests at growing intervals$")]
+    public Task GrowingIntervals(string request) => mock.AssertGrowingIntervalsAsync(variables.Substitute(request));
 }

@@ -5,7 +5,7 @@ using Reqnroll;
 namespace Fota.AcceptanceTests.StepDefinitions;
 
 [Binding]
-public sealed class RegistrySteps(ScenarioAccounts accounts, RegistryDriver registry, ScenarioVariables variables)
+public sealed class RegistrySteps(AccountsDriver accounts, RegistryDriver registry, SchedulingDriver scheduling, ScenarioVariables variables)
 {
     /// <summary>Registers a device in this scenario's account; stores its fingerprint in `name` and its id in `name_deviceId`.</summary>
     [StepDefinition(@"^I have the fingerprint for a `([^`]+)` device in `([^`]+)`$")]
@@ -16,7 +16,29 @@ public sealed class RegistrySteps(ScenarioAccounts accounts, RegistryDriver regi
     public async Task RegisterDeviceInAccount(string model, string name, string accountAlias)
     {
         var account = await accounts.GetOrCreateAsync(accountAlias);
-        var device = await registry.CreateDeviceAsync(variables.Substitute(model), account.Name);
+        await RegisterAsync(model, name, account.Name);
+    }
+
+    /// <summary>Registers a device in an account of this scenario whose nRF Cloud endpoint is a closed port.</summary>
+    [StepDefinition(@"^I have the fingerprint for a `([^`]+)` device in `([^`]+)` in an account whose nRF Cloud cannot be reached$")]
+    public async Task RegisterDeviceInUnreachableAccount(string model, string name) =>
+        await RegisterAsync(model, name, await accounts.CreateUnreachableAsync(name));
+
+    /// <summary>A fresh API key the mock serves for this scenario, e.g. for an account update.</summary>
+    [StepDefinition(@"^I have a new nRF Cloud API key in `([^`]+)`$")]
+    public async Task NewApiKey(string name) => variables.Set(name, await accounts.NewScenarioApiKeyAsync());
+
+    /// <summary>Schedules N jobs for the device registered in `name`, each with its own nRF Cloud job id; stores the ids (oldest first).</summary>
+    [StepDefinition(@"^I have scheduled `(\d+)` FOTA jobs for the device in `([^`]+)` and stored their ids in `([^`]+)`$")]
+    public async Task ScheduleJobs(int count, string name, string idsName)
+    {
+        var ids = await scheduling.ScheduleAsync(count, variables.GetString(name + "_deviceId"), variables.GetString(name));
+        variables.Set(idsName, new System.Text.Json.Nodes.JsonArray([.. ids.Select(id => (System.Text.Json.Nodes.JsonNode?)id)]));
+    }
+
+    private async Task RegisterAsync(string model, string name, string accountName)
+    {
+        var device = await registry.CreateDeviceAsync(variables.Substitute(model), accountName);
         variables.Set(name, device.Fingerprint);
         variables.Set(name + "_deviceId", device.DeviceId);
     }

@@ -4,6 +4,7 @@ using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Hosting;
 using Reqnroll;
+using Reqnroll.BoDi;
 
 namespace Fota.AcceptanceTests.Support;
 
@@ -15,18 +16,25 @@ public sealed class Hooks
 
     private static readonly Lock TimingLogLock = new();
 
-    /// <summary>Every scenario knows the service's base URL as <c>APIURL</c>.</summary>
+    /// <summary>
+    /// Puts the host of this scenario into the scenario's container (drivers take <see cref="IFotaHost"/>), and gives
+    /// the scenario the variables <c>APIURL</c> (the service's base URL), <c>adminToken</c> (its admin API's token)
+    /// and <c>nrfCloudApiEndpoint</c> (the apiEndpoint that reaches the mock).
+    /// </summary>
     [BeforeScenario(Order = 0)]
-    public static async Task ProvideApiUrl(ScenarioHost scenarioHost, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output)
+    public static async Task ProvideHost(IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output)
     {
+        ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(scenarioHost);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(timing);
         var started = Stopwatch.GetTimestamp();
-        var host = await scenarioHost.GetAsync();
+        var host = await FotaHosts.CurrentAsync();
         timing.HostWait = Stopwatch.GetElapsedTime(started);
+        container.RegisterInstanceAs(host);
         variables.Set("APIURL", host.ApiUrl);
+        variables.Set("adminToken", host.AdminToken);
+        variables.Set("nrfCloudApiEndpoint", host.AccountApiEndpoint.ToString().TrimEnd('/'));
 
         // Each ${…} a step resolves becomes a log line under the step in the living documentation.
         variables.Resolved = output.WriteLine;

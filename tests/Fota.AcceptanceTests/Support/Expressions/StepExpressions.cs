@@ -50,21 +50,3 @@ public static class StepExpressions
         }
     }
 }
-
-/// <summary>A step used a variable the scenario does not have, or an expression that yields nothing.</summary>
-public sealed class UndefinedVariableException : Exception
-{
-    public UndefinedVariableException()
-    {
-    }
-
-    public UndefinedVariableException(string message)
-        : base(message)
-    {
-    }
-
-    public UndefinedVariableException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}

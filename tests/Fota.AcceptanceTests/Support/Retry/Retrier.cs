@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Fota.AcceptanceTests.Support.Retry;
 
@@ -108,24 +107,5 @@ public sealed class Retrier
     {
         var end = message.IndexOf('\n', StringComparison.Ordinal);
         return end < 0 ? message : message[..end].TrimEnd('\r');
-    }
-}
-
-/// <summary>An assertion that kept failing until its retries or budget ran out.</summary>
-[DebuggerDisplay("{Message}")]
-public sealed class RetriesExhaustedException : Exception
-{
-    public RetriesExhaustedException()
-    {
-    }
-
-    public RetriesExhaustedException(string message)
-        : base(message)
-    {
-    }
-
-    public RetriesExhaustedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 }

@@ -1,11 +1,10 @@
-using Fota.AcceptanceTests.Support.Matching;
 using MockNrfCloud.Client;
+using MockNrfCloud.Client.Matching;
 using MockNrfCloud.Client.Parsing;
 
-namespace Fota.AcceptanceTests.StepHelperTests;
+namespace MockNrfCloud.Tests.Matching;
 
-[Trait("Category", "suite-self")]
-public sealed class RequestMatcherTests
+public sealed class ExpectedRequestTests
 {
     private const string CreateJob = """
         POST /v1/fota-jobs HTTP/1.1
@@ -42,11 +41,40 @@ public sealed class RequestMatcherTests
     }
 
     [Fact]
-    public void Json_bodies_compare_as_values_ignoring_key_order_and_whitespace()
+    public void A_json_body_matches_the_expected_body_written_compactly()
     {
-        var actual = Recorded("POST", "/v1/fota-jobs", body: """{ "deviceIdentifiers": ["oob-1"], "autoApply": true, "bundleId": "APP*1e29dfa3*v2.0.0" }""");
+        const string pretty = "POST /v1/fota-jobs HTTP/1.1\nContent-Type: application/json\n\n{\n  \"bundleId\": \"APP*1e29dfa3*v2.0.0\",\n  \"autoApply\": true,\n  \"deviceIdentifiers\": [ \"oob-1\" ]\n}";
+        var compact = Recorded("POST", "/v1/fota-jobs", body: """{"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["oob-1"]}""");
 
-        Differences(CreateJob, actual).Should().BeEmpty();
+        Differences(CreateJob, compact).Should().BeEmpty();
+        Differences(pretty, compact).Should().BeEmpty("whitespace between tokens of the expected body is removed");
+    }
+
+    [Fact]
+    public void A_json_body_in_another_key_order_does_not_match_and_the_first_difference_is_named()
+    {
+        var actual = Recorded("POST", "/v1/fota-jobs", body: """{"autoApply":true,"bundleId":"APP*1e29dfa3*v2.0.0","deviceIdentifiers":["oob-1"]}""");
+
+        Differences(CreateJob, actual).Should().ContainSingle("the values are equal, only the order differs")
+            .Which.Should().Contain("first difference at character 3: expected 'bundleId\":\"APP*1e29d…' but was 'autoApply\":true,\"bun…'");
+    }
+
+    [Fact]
+    public void A_json_body_with_whitespace_or_another_number_form_does_not_match()
+    {
+        var spaced = Recorded("POST", "/v1/fota-jobs", body: """{"bundleId": "APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["oob-1"]}""");
+        Differences(CreateJob, spaced).Should().ContainSingle().Which.Should().Contain("first difference at character 13");
+
+        const string number = "POST /x HTTP/1.1\nContent-Type: application/json\n\n{\"n\": 1.0}";
+        Differences(number, Recorded("POST", "/x", body: """{"n":1.0}""")).Should().BeEmpty();
+        Differences(number, Recorded("POST", "/x", body: """{"n":1}""")).Should().NotBeEmpty("the number is compared as written");
+    }
+
+    [Fact]
+    public void Paths_are_compared_decoded_on_both_sides()
+    {
+        Differences("GET /v1/fota-jobs/APP%2A1 HTTP/1.1", Recorded("GET", "/v1/fota-jobs/APP*1")).Should().BeEmpty();
+        Differences("GET /v1/fota-jobs/APP*1 HTTP/1.1", Recorded("GET", "/v1/fota-jobs/APP*1")).Should().BeEmpty();
     }
 
     [Fact]
@@ -54,7 +82,9 @@ public sealed class RequestMatcherTests
     {
         var actual = Recorded("POST", "/v1/fota-jobs", body: """{"bundleId":"APP*1e29dfa3*v2.0.0","deviceIdentifiers":["oob-1"]}""");
 
-        Differences(CreateJob, actual).Should().ContainSingle().Which.Should().Be("body $.autoApply: expected true but was missing");
+        Differences(CreateJob, actual).Should().HaveCount(2)
+            .And.Contain("body $.autoApply: expected true but was missing", "the path of each value difference is named")
+            .And.Contain(d => d.Contains("first difference at character 36", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -62,7 +92,7 @@ public sealed class RequestMatcherTests
     {
         var actual = Recorded("POST", "/v1/fota-jobs", body: """{"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["oob-1"],"x":1}""");
 
-        Differences(CreateJob, actual).Should().ContainSingle();
+        Differences(CreateJob, actual).Should().Contain(d => d.Contains("$.x", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,11 +142,11 @@ public sealed class RequestMatcherTests
     [InlineData(null, false)]
     public void Json_content_types_are_recognised(string? contentType, bool isJson)
     {
-        RequestMatcher.IsJson(contentType).Should().Be(isJson);
+        ExpectedRequest.IsJson(contentType).Should().Be(isJson);
     }
 
     private static IReadOnlyList<string> Differences(string expected, RecordedRequest actual) =>
-        RequestMatcher.Differences(RawHttpRequestParser.Parse(expected), actual);
+        ExpectedRequest.Parse(expected).Differences(actual);
 
     private static RecordedRequest Recorded(string method, string path, string query = "", string body = "", Dictionary<string, string>? headers = null)
     {

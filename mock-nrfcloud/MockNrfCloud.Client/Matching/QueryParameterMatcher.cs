@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 
-namespace MockNrfCloud.Queueing;
+namespace MockNrfCloud.Client.Matching;
 
 /// <summary>One query parameter a queued response requires: the request must carry a parameter with this name whose
 /// value equals <see cref="Expected"/>, or, when written "/regex/", matches the regex (unanchored: use ^...$ for a full match).</summary>
-internal sealed class QueryParameterMatcher
+public sealed class QueryParameterMatcher
 {
     private readonly Regex? _regex;
 

@@ -1,8 +1,7 @@
 using Fota.AcceptanceTests.Support.Hosting;
 
-namespace Fota.AcceptanceTests.StepHelperTests;
+namespace Fota.AcceptanceTests.Support.Tests;
 
-[Trait("Category", "suite-self")]
 public sealed class DeployedSettingsTests
 {
     private static readonly Dictionary<string, string?> Complete = new()

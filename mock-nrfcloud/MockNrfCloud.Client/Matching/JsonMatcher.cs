@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Fota.AcceptanceTests.Support.Matching;
+namespace MockNrfCloud.Client.Matching;
 
 /// <summary>
 /// Compares JSON values and lists every difference with its path.

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Support.Expressions;
 
-namespace Fota.AcceptanceTests.StepHelperTests;
+namespace Fota.AcceptanceTests.Support.Tests;
 
-[Trait("Category", "suite-self")]
 public sealed class PlaceholderTests
 {
     private static readonly Dictionary<string, JsonNode?> Variables = new()

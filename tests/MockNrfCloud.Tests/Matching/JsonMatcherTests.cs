@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using Fota.AcceptanceTests.Support.Matching;
+using MockNrfCloud.Client.Matching;
 
-namespace Fota.AcceptanceTests.StepHelperTests;
+namespace MockNrfCloud.Tests.Matching;
 
-[Trait("Category", "suite-self")]
 public sealed class JsonMatcherTests
 {
     [Fact]

@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Expressions;
 
-namespace Fota.AcceptanceTests.StepHelperTests;
+namespace Fota.AcceptanceTests.Support.Tests;
 
 /// <summary>The steps' use of the JSONata engine: variables, selections, undefined results.</summary>
-[Trait("Category", "suite-self")]
 public sealed class ExpressionTests
 {
     [Fact]

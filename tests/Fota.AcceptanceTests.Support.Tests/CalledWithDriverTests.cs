@@ -5,10 +5,9 @@ using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Client;
 using Reqnroll;
 
-namespace Fota.AcceptanceTests.StepHelperTests;
+namespace Fota.AcceptanceTests.Support.Tests;
 
 /// <summary>"called with" against a mock that holds given recordings: it waits server-side, then explains what it saw.</summary>
-[Trait("Category", "suite-self")]
 public sealed class CalledWithDriverTests
 {
     private const string Expected = """
@@ -47,25 +46,18 @@ public sealed class CalledWithDriverTests
         (await mismatch.Should().ThrowAsync<NrfCloudCallException>()).Which.Message
             .Should().Contain("body $.autoApply: expected true but was missing").And.Contain("Recorded for this scenario (1)");
 
-        mock.Recorded.Add(Request("""{"deviceIdentifiers":["oob-1"],"autoApply":true,"bundleId":"APP*1e29dfa3*v2.0.0"}"""));
+        mock.Recorded.Add(Request("""{"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["oob-1"]}"""));
         await driver.AssertCalledWithAsync(Expected, soon: false, () => null);
     }
 
     private static RecordedRequest Request(string body) =>
         new(DateTimeOffset.UnixEpoch, "POST", "/v1/fota-jobs", string.Empty, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, body, "r1");
 
-    private static async Task<NrfCloudMockDriver> DriverWithKeyAsync(RecordingMock mock)
+    private static Task<NrfCloudMockDriver> DriverWithKeyAsync(RecordingMock mock)
     {
-        var host = new FakeHost(mock);
-        var scenarioHost = new ScenarioHost(new NoOutput());
-        using (FotaHosts.Use(host))
-        {
-            await scenarioHost.GetAsync();
-        }
-
-        var driver = new NrfCloudMockDriver(scenarioHost);
-        await driver.AdoptApiKeyAsync("key-1");
-        return driver;
+        var accounts = new ScenarioAccounts();
+        accounts.AddApiKey("key-1");
+        return Task.FromResult(new NrfCloudMockDriver(new FakeHost(mock), accounts, new NoOutput()));
     }
 
     private sealed class RecordingMock : IMockNrfCloud

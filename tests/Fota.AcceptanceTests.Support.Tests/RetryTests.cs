@@ -1,9 +1,8 @@
 using Fota.AcceptanceTests.Support.Retry;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Fota.AcceptanceTests.StepHelperTests;
+namespace Fota.AcceptanceTests.Support.Tests;
 
-[Trait("Category", "suite-self")]
 public sealed class RetryTests
 {
     private static readonly RetrySettings Settings = new(TimeSpan.FromMilliseconds(20), 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));

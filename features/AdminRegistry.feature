@@ -1,0 +1,182 @@
+@admin
+Feature: Accounts and devices are provisioned through the admin API
+
+  > Operators and test suites register nRF Cloud accounts and devices with
+  > `Authorization: Bearer <admin token>`. A wrong or missing token gets `401`.
+  > The answers never contain an nRF Cloud API key.
+
+  Background:
+    Given I have the fingerprint for a `PCA20065` device in `fingerprint`
+
+  Rule: Only the admin token opens the admin API
+
+    Scenario Outline: <call> with <authorization> is refused
+      When I `<method>` `${APIURL}<path>` with
+        """json
+        <body>
+        """
+      And the request has the header `Authorization: <authorization>`
+      Then the status code of the last response should be `401`
+      And the `Content-Type` header of the last response should be `application/problem+json`
+      And the last response should match
+        """json
+        {
+          "@context": "https://github.com/hello-nrfcloud/proto/ProblemDetail",
+          "status": 401
+        }
+        """
+
+      Examples:
+        | call                | method | path                             | body                                                                | authorization              |
+        | Updating an account | PUT    | /admin/accounts/${nrfCloudAccount} | {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "stolen"}     | Bearer not-the-admin-token |
+        | Updating an account | PUT    | /admin/accounts/${nrfCloudAccount} | {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "stolen"}     | ${adminToken}              |
+        | Adding a device     | POST   | /admin/devices                   | {"model": "PCA20065", "account": "${nrfCloudAccount}"}              | Bearer not-the-admin-token |
+        | Adding a device     | POST   | /admin/devices                   | {"model": "PCA20065", "account": "${nrfCloudAccount}"}              | Basic ${adminToken}        |
+
+    Scenario: A call without any token is refused
+      When I `POST` `${APIURL}/admin/devices` with
+        """json
+        {"model": "PCA20065", "account": "${nrfCloudAccount}"}
+        """
+      Then the status code of the last response should be `401`
+
+    Scenario: A refused account update changes nothing
+      When I `PUT` `${APIURL}/admin/accounts/${nrfCloudAccount}` with
+        """json
+        {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "stolen"}
+        """
+      And the request has the header `Authorization: Bearer not-the-admin-token`
+      Then the status code of the last response should be `401`
+      Given I have a random UUIDv4 in `jobId`
+      And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+
+        {"jobId": "${jobId}"}
+        """
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {"bundleId": "APP*1e29dfa3*v2.0.0"}
+        """
+      Then the status code of the last response should be `202`
+      And soon the nRF Cloud API should have been called with
+        """
+        POST /v1/fota-jobs HTTP/1.1
+        Authorization: Bearer ${nrfCloudApiKey}
+        Content-Type: application/json
+
+        {"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["${fingerprint_deviceId}"]}
+        """
+
+  Rule: Accounts are created and updated
+
+    Scenario: A new account is created
+      When I `PUT` `${APIURL}/admin/accounts/${nrfCloudAccount}-new` with
+        """json
+        {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "a-new-key"}
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then the status code of the last response should be `201`
+      And `$exists($.apiKey)` of the last response should match
+        """json
+        false
+        """
+      And the last response should not contain `a-new-key`
+
+    Scenario: Updating an account makes the service use its new API key
+      Given I have a new nRF Cloud API key in `rotatedKey`
+      And I have a random UUIDv4 in `jobId`
+      And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+
+        {"jobId": "${jobId}"}
+        """
+      When I `PUT` `${APIURL}/admin/accounts/${nrfCloudAccount}` with
+        """json
+        {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "${rotatedKey}"}
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then the status code of the last response should be `200`
+      And the last response should not contain `${rotatedKey}`
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {"bundleId": "APP*1e29dfa3*v2.0.0"}
+        """
+      Then the status code of the last response should be `202`
+      And soon the nRF Cloud API should have been called with
+        """
+        POST /v1/fota-jobs HTTP/1.1
+        Authorization: Bearer ${rotatedKey}
+        Content-Type: application/json
+
+        {"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["${fingerprint_deviceId}"]}
+        """
+
+  Rule: Devices are registered
+
+    Scenario: A device gets a generated id and fingerprint
+      When I `POST` `${APIURL}/admin/devices` with
+        """json
+        {"model": "PCA20065", "account": "${nrfCloudAccount}"}
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then the status code of the last response should be `201`
+      And the last response should match
+        """json
+        {"model": "PCA20065", "account": "${nrfCloudAccount}"}
+        """
+      And `$contains($.deviceId, /^oob-[0-9]{15}$/) and $contains($.fingerprint, /^[A-Fa-f0-9]+\.[ABCDEFGHIJKMNPQRSTUVWXYZ2-9abcdefghijkmnpqrstuvwxyz]{6}$/)` of the last response should match
+        """json
+        true
+        """
+      And I store `$.deviceId` of the last response into `newDeviceId`
+      And I store `$.fingerprint` of the last response into `newFingerprint`
+      When I `GET` `${APIURL}/device/${newDeviceId}/fota/jobs?fingerprint=${newFingerprint}`
+      Then the status code of the last response should be `200`
+
+    Scenario: A device is registered with the id and fingerprint given
+      Given I store `'oob-35' & $substring($string($millis()), 0, 13)` into `givenDeviceId`
+      And I store `'F' & $substring($string($millis()), 0, 13) & '.ABC234'` into `givenFingerprint`
+      When I `POST` `${APIURL}/admin/devices` with
+        """json
+        {"model": "PCA20065", "account": "${nrfCloudAccount}", "deviceId": "${givenDeviceId}", "fingerprint": "${givenFingerprint}"}
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then the status code of the last response should be `201`
+      And the last response should match
+        """json
+        {"deviceId": "${givenDeviceId}", "fingerprint": "${givenFingerprint}", "model": "PCA20065", "account": "${nrfCloudAccount}"}
+        """
+
+    Scenario Outline: A device with a registered <what> is refused with 409
+      When I `POST` `${APIURL}/admin/devices` with
+        """json
+        {"model": "PCA20065", "account": "${nrfCloudAccount}", <field>}
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then the status code of the last response should be `409`
+      And the last response should match
+        """json
+        {
+          "@context": "https://github.com/hello-nrfcloud/proto/ProblemDetail",
+          "status": 409
+        }
+        """
+
+      Examples:
+        | what        | field                                         |
+        | device id   | "deviceId": "${fingerprint_deviceId}"         |
+        | fingerprint | "fingerprint": "${fingerprint}"               |
+        | fingerprint in another case | "fingerprint": "${$uppercase(fingerprint)}" |
+
+    Scenario: A device in an unknown account is refused, naming the account
+      When I `POST` `${APIURL}/admin/devices` with
+        """json
+        {"model": "PCA20065", "account": "${nrfCloudAccount}-unknown"}
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then the status code of the last response should be `400`
+      And `$.detail` of the last response should contain `account`

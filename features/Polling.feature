@@ -1,0 +1,312 @@
+@polling
+Feature: The service follows each job at nRF Cloud until it is final
+
+  > After scheduling, the service polls `GET /v1/fota-jobs/{jobId}` at once and then with
+  > a growing delay, until the job is final: `COMPLETED`, `SUCCEEDED`, `FAILED`, `TIMED_OUT`,
+  > `CANCELLED` or `REJECTED`. Every other status keeps being polled. A successful poll
+  > takes status, statusDetail (cleared when nRF Cloud omits it), firmware version and
+  > `lastUpdatedAt` (verbatim) from nRF Cloud; a failed poll changes nothing.
+
+  Background:
+    Given I have the fingerprint for a `PCA20065` device in `fingerprint`
+    And I have a random UUIDv4 in `jobId`
+    And I store `$millis()` into `ts`
+    And I store `$fromMillis(${ts})` into `tsISO`
+    And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}"}
+      """
+
+  Scenario Outline: A <status> job is final and is not polled again
+    Given this nRF Cloud API is queued for a `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "<status>", "statusDetail": "<statusDetail>", "firmware": {"version": "v2.0.0"}}
+      """
+    # Were the job polled again, this would turn it back into IN_PROGRESS.
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "status": "IN_PROGRESS", "statusDetail": "polled again"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${jobId}",
+        "status": "<status>",
+        "statusDetail": "<statusDetail>",
+        "lastUpdatedAt": "${tsISO}",
+        "version": "v2.0.0"
+      }
+      """
+    # A second job of the device, polled while it is not final, measures the time a
+    # second poll of the first job would take.
+    Given I have a random UUIDv4 in `laterJobId`
+    And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${laterJobId}"}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${laterJobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${laterJobId}", "createdAt": "${tsISO}", "status": "IN_PROGRESS"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have received at least `3` `GET /v1/fota-jobs/${laterJobId}` requests
+    And the nRF Cloud API should have received exactly `1` `GET /v1/fota-jobs/${jobId}` request
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[id="${jobId}"].status` of the last response should match
+      """json
+      "<status>"
+      """
+
+    Examples:
+      | status    | statusDetail               |
+      | COMPLETED | Job completed              |
+      | SUCCEEDED | Job succeeded              |
+      | FAILED    | Download failed            |
+      | TIMED_OUT | The device did not answer  |
+      | CANCELLED | Cancelled by the user      |
+      | REJECTED  | The device rejected it     |
+
+  Scenario Outline: A <status> job keeps being polled
+    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "<status>", "firmware": {"version": "v2.0.0"}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have received at least `3` `GET /v1/fota-jobs/${jobId}` requests
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${jobId}",
+        "status": "<status>",
+        "lastUpdatedAt": "${tsISO}",
+        "version": "v2.0.0"
+      }
+      """
+
+    Examples:
+      | status               |
+      | QUEUED               |
+      | CREATED              |
+      | IN_PROGRESS          |
+      | DOWNLOADING          |
+      | DELETION_IN_PROGRESS |
+      | A_STATUS_NOT_YET_SEEN |
+
+  Scenario: The status detail is cleared when nRF Cloud no longer gives one
+    Given this nRF Cloud API is queued for a `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "status": "DOWNLOADING", "statusDetail": "Downloading 42 %", "firmware": {"version": "v2.0.0"}}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "SUCCEEDED", "firmware": {"version": "v2.0.0"}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then soon `$.jobs[0].status` of the last response should match
+      """json
+      "SUCCEEDED"
+      """
+    # Omitted, not null.
+    And `$exists($.jobs[0].statusDetail)` of the last response should match
+      """json
+      false
+      """
+    And the nRF Cloud API should have received at least `2` `GET /v1/fota-jobs/${jobId}` requests
+
+  Scenario: nRF Cloud's lastUpdatedAt is passed through as written
+    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "2024-06-06T15:40:00Z", "lastUpdatedAt": "2024-06-06T17:44:03.1+02:00", "status": "IN_PROGRESS", "statusDetail": "Job auto applied", "firmware": {"version": "v2.0.0"}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "status": "IN_PROGRESS",
+        "statusDetail": "Job auto applied",
+        "lastUpdatedAt": "2024-06-06T17:44:03.1+02:00",
+        "version": "v2.0.0"
+      }
+      """
+
+  Scenario: Without nRF Cloud's lastUpdatedAt, a change gets the service's own timestamp
+    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "2024-06-06T15:40:00Z", "status": "IN_PROGRESS", "firmware": {"version": "v2.0.0"}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then soon `$.jobs[0].status` of the last response should match
+      """json
+      "IN_PROGRESS"
+      """
+    And `$contains($.jobs[0].lastUpdatedAt, /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/)` of the last response should match
+      """json
+      true
+      """
+    And `$toMillis($.jobs[0].lastUpdatedAt) >= ${ts} - 1000 and $toMillis($.jobs[0].lastUpdatedAt) <= $millis() + 1000` of the last response should match
+      """json
+      true
+      """
+
+  Scenario: A job without a firmware version at nRF Cloud keeps the version it has
+    Given this nRF Cloud API is queued for a `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "status": "IN_PROGRESS", "firmware": {"version": "v2.0.0"}}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "status": "SUCCEEDED"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "status": "SUCCEEDED",
+        "version": "v2.0.0"
+      }
+      """
+
+  Scenario Outline: A failed poll (<failure>) changes nothing
+    Given this nRF Cloud API is queued for a `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "DOWNLOADING", "statusDetail": "Downloading", "firmware": {"version": "v2.0.0"}}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 <statusLine>
+      Content-Type: application/json
+
+      <body>
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have received at least `3` `GET /v1/fota-jobs/${jobId}` requests
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${jobId}",
+        "status": "DOWNLOADING",
+        "statusDetail": "Downloading",
+        "lastUpdatedAt": "${tsISO}",
+        "version": "v2.0.0"
+      }
+      """
+
+    Examples:
+      | failure              | statusLine       | body                                                        |
+      | not found            | 404 Not Found    | {"code": 40400, "message": "Not found"}                     |
+      | a client error       | 400 Bad Request  | {"code": 40000, "message": "Bad request"}                   |
+      | not JSON             | 200 OK           | <html>maintenance</html>                                    |
+      | no status            | 200 OK           | {"jobId": "${jobId}", "createdAt": "${tsISO}"}              |
+
+  Scenario: Polls of an unchanged job come at growing intervals
+    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "status": "IN_PROGRESS"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have received at least `5` `GET /v1/fota-jobs/${jobId}` requests
+    And the nRF Cloud API should have received the `GET /v1/fota-jobs/${jobId}` requests at growing intervals

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Fota.AcceptanceTests.Support.Matching;
+
+/// <summary>
+/// Whether requests came at growing intervals (the poller's backoff): with at least 4 intervals, the last one must be
+/// at least twice the shortest one. With the suite's poller settings (first wait doubling) the last of 4 intervals is
+/// 8 times the first wait, so a loaded machine has a wide margin, while a poller without backoff (equal waits) fails.
+/// </summary>
+public static class PollIntervals
+{
+    public const int MinimumIntervals = 4;
+
+    /// <summary>Null when the times show growing intervals, else what is wrong.</summary>
+    public static string? GrowthProblem(IReadOnlyList<DateTimeOffset> times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        var intervals = times.Zip(times.Skip(1), (earlier, later) => later - earlier).ToList();
+        if (intervals.Count < MinimumIntervals)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{times.Count} request(s) give {intervals.Count} interval(s); {MinimumIntervals} are needed.");
+        }
+
+        var shortest = intervals.Min();
+        var last = intervals[^1];
+        return last >= shortest * 2
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"the last interval ({last.TotalMilliseconds:0} ms) is less than twice the shortest ({shortest.TotalMilliseconds:0} ms); intervals: {string.Join(", ", intervals.Select(i => i.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)))} ms.");
+    }
+}
