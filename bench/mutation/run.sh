@@ -27,8 +27,8 @@ dotnet tool restore >/dev/null
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tests features || echo '+changes')"
 
 for scope in "${scopes[@]}"; do
-  name="${scope//[\/,]/_}"
-  name="${name%.cs}"
+  name="${scope//.cs/}"
+  name="${name//[\/,]/_}"
   mutate=()
   IFS=',' read -ra parts <<< "$scope"
   for part in "${parts[@]}"; do
