@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Mutation benchmark of src/Fota.Api with Stryker.NET (see README.md).
+#   bench/mutation/run.sh features|unit|all [SCOPE...]
+# A SCOPE is a folder or file of src/Fota.Api (Fota, Http/JsonBody.cs); join several with commas to
+# mutate them in one Stryker run. Without scopes, every folder is run, one Stryker run per folder.
+# Each run writes StrykerOutput/<suite>/<scope>/ (git-ignored) and figures/<suite>-<scope>.md.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+suite="${1:?usage: run.sh features|unit|all [SCOPE...]}"
+shift
+scopes=("$@")
+[ ${#scopes[@]} -gt 0 ] || scopes=(Devices Fota Http NrfCloud Storage Program.cs)
+
+if [ "$suite" = all ]; then
+  "$0" features "${scopes[@]}"
+  exec "$0" unit "${scopes[@]}"
+fi
+case "$suite" in
+  features) test_project="$root/tests/Fota.AcceptanceTests" ;;
+  unit) test_project="$root/tests/Fota.Api.Tests" ;;
+  *) echo "unknown suite '$suite' (features, unit or all)" >&2; exit 2 ;;
+esac
+
+cd "$root"
+dotnet tool restore >/dev/null
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tests features || echo '+changes')"
+
+for scope in "${scopes[@]}"; do
+  name="${scope//.cs/}"
+  name="${name//[\/,]/_}"
+  mutate=()
+  IFS=',' read -ra parts <<< "$scope"
+  for part in "${parts[@]}"; do
+    part="${part#src/Fota.Api/}"
+    if [[ "$part" == *.cs ]]; then mutate+=(--mutate "**/$part"); else mutate+=(--mutate "**/${part%/}/**/*.cs"); fi
+  done
+  out="$here/StrykerOutput/$suite/$name"
+  rm -rf "$out"
+  started=$(date +%s)
+  echo "== $suite / $scope on $commit, $(date -u +%H:%M) UTC"
+  (cd "$test_project" && dotnet stryker --config-file "$here/$suite.json" "${mutate[@]}" \
+     --output "$out" --skip-version-check)
+  seconds=$(( $(date +%s) - started ))
+  python3 "$here/summarize.py" "$out/reports/mutation-report.json" --suite "$suite" --scope "$scope" \
+    --commit "$commit" --seconds "$seconds" > "$here/figures/$suite-$name.md"
+  cat "$here/figures/$suite-$name.md"
+done
