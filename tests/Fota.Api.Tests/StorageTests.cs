@@ -1,3 +1,4 @@
+using Fota.Api.Fota;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Data.Sqlite;

@@ -40,6 +40,20 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
         CREATE INDEX ix_fota_jobs_device ON fota_jobs (device_id, created_at_ms DESC, seq DESC);
         CREATE INDEX ix_fota_jobs_due ON fota_jobs (is_final, next_poll_at_ms);
         """,
+        // Schedule intents (see ScheduleIntent): at most one PENDING create per device and bundle, across instances.
+        """
+        CREATE TABLE fota_job_intents (
+            intent_id      TEXT PRIMARY KEY,
+            device_id      TEXT NOT NULL,
+            account        TEXT NOT NULL,
+            bundle_id      TEXT NOT NULL,
+            state          TEXT NOT NULL,
+            detail         TEXT NULL,
+            created_at_ms  INTEGER NOT NULL,
+            updated_at_ms  INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_fota_job_intents_pending ON fota_job_intents (device_id, bundle_id) WHERE state = 'PENDING';
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
