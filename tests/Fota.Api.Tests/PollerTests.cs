@@ -181,4 +181,43 @@ public sealed class PollerTests : IAsyncLifetime
         Enumerable.Range(1, 7).Select(options.DelayAfter).Select(d => d.TotalSeconds)
             .Should().Equal(10, 20, 40, 80, 160, 300, 300);
     }
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    public async Task Only_a_404_ends_an_old_job_other_failures_never_do(HttpStatusCode failure)
+    {
+        var jobId = await ScheduleAsync();
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", failure, "{\"message\":\"not now\"}");
+        await PolledAsync(jobId, 1, TimeSpan.Zero);
+        _time.Advance(TimeSpan.FromDays(2));
+        var polls = Polls(jobId);
+        await PolledAsync(jobId, polls + 3);
+
+        (await _api.FindJobAsync(jobId))!.Status.Should().Be("QUEUED", $"a {(int)failure} says nothing about the job");
+
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.NotFound, "{\"message\":\"no such job\"}");
+        await Eventually.ReturnsAsync(
+            () => _api.FindJobAsync(jobId), j => j!.Status == "FAILED", "a 404 for a job older than 24 h to end it",
+            between: () =>
+            {
+                _time.Advance(TimeSpan.FromSeconds(1));
+                return Task.CompletedTask;
+            });
+    }
+
+    [Fact]
+    public async Task A_status_answer_for_another_job_is_a_failure()
+    {
+        var jobId = await ScheduleAsync();
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson("some-other-job", "CANCELLED"));
+
+        await PolledAsync(jobId, 3);
+
+        var job = (await _api.FindJobAsync(jobId))!;
+        job.Status.Should().Be("QUEUED", "the answer was about another job");
+        _api.Logs.Lines.Should().Contain(l => l.Contains($"Polling FOTA job {jobId} failed", StringComparison.Ordinal));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fota.Api.Fota;
 using Fota.Api.Storage;
 using Fota.Api.Storage.Postgres;
 using Fota.Api.Storage.Sqlite;

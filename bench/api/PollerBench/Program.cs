@@ -91,15 +91,15 @@ static async Task<(TimeSpan Elapsed, int Rounds, int Claimed, long Allocated)> R
     GC.Collect();
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var stopwatch = Stopwatch.StartNew();
-    var rounds = 0;
-    var claimed = 0;
-    int batch;
-    while ((batch = await poller.RunRoundAsync(CancellationToken.None)) > 0)
+    // The poller runs as in the service (a slot-filling loop); the pass ends when every job has been updated once.
+    await poller.StartAsync(CancellationToken.None);
+    var database = provider.GetRequiredService<SqliteDatabase>();
+    while (await CountAsync(database, "SELECT COUNT(*) FROM fota_jobs WHERE status = 'IN_PROGRESS'") < jobs)
     {
-        claimed += batch;
-        rounds++;
+        await Task.Delay(20);
     }
 
+    await poller.StopAsync(CancellationToken.None);
     stopwatch.Stop();
     return (stopwatch.Elapsed, rounds, claimed, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
 }

@@ -37,6 +37,7 @@ public static partial class AdminEndpoints
         var admin = app.MapGroup("/admin").WithTags("Admin")
             .AddEndpointFilter(async (context, next) =>
                 IsAuthorized(context.HttpContext.Request, expected) ? await next(context) : Problems.Unauthorized())
+            .AddEndpointFilter(JsonBody.Filter)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         admin.MapPut("/accounts/{name}", PutAccountAsync)
@@ -73,13 +74,9 @@ public static partial class AdminEndpoints
     }
 
     private static async Task<Results<Created<AccountResponse>, Ok<AccountResponse>, ProblemHttpResult>> PutAccountAsync(
-        string name, HttpRequest request, IRegistryStore store, TimeProvider timeProvider, CancellationToken cancellationToken)
+        string name, HttpContext context, IRegistryStore store, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        if (body.Rejection is not null)
-        {
-            return body.Rejection;
-        }
+        var body = JsonBody.Of(context);
 
         var errors = new List<string>();
         if (!NameRegex().IsMatch(name))
@@ -118,13 +115,9 @@ public static partial class AdminEndpoints
     }
 
     private static async Task<Results<Created<DeviceResponse>, ProblemHttpResult>> AddDeviceAsync(
-        HttpRequest request, IRegistryStore store, AccountRegistry accounts, TimeProvider timeProvider, CancellationToken cancellationToken)
+        HttpContext context, IRegistryStore store, AccountRegistry accounts, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        if (body.Rejection is not null)
-        {
-            return body.Rejection;
-        }
+        var body = JsonBody.Of(context);
 
         var errors = new List<string>();
         if (body.ObjectOrError(errors, "{\"model\": \"PCA20065\", \"account\": \"nordic\"}") is not { } json)

@@ -7,6 +7,9 @@ public static partial class Fingerprints
 {
     public const string Pattern = "^[A-F0-9]+\\.[ABCDEFGHIJKMNPQRSTUVWXYZ2-9]{6}$";
 
+    // Pattern with \z: in .NET, $ also matches before a final newline.
+    private const string AnchoredPattern = "^[A-F0-9]+\\.[ABCDEFGHIJKMNPQRSTUVWXYZ2-9]{6}\\z";
+
     /// <summary>The characters of the part after the dot (no L, O, 0, 1: easy to read aloud).</summary>
     public const string CodeAlphabet = "ABCDEFGHIJKMNPQRSTUVWXYZ23456789";
 
@@ -14,6 +17,6 @@ public static partial class Fingerprints
 
     public static bool AreEqual(string stored, string given) => string.Equals(stored, given, StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(AnchoredPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FingerprintRegex();
 }

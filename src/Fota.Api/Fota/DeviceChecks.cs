@@ -23,7 +23,7 @@ public static class DeviceChecks
             return Problems.ValidationFailed(errors);
         }
 
-        var (device, denied) = await FotaEndpoints.CheckAccessAsync(access, deviceId, fingerprint!, cancellationToken);
-        return denied ?? await handle(device!);
+        var device = await FotaEndpoints.AuthorizeAsync(access, deviceId, fingerprint!, cancellationToken);
+        return device.IsSuccess ? await handle(device.Value) : FotaProblems.From(device.Error, "Checking the device failed");
     }
 }

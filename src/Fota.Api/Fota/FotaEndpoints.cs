@@ -7,15 +7,21 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Fota.Api.Fota;
 
-/// <summary>The device FOTA API: schedule a job, list a device's jobs. Checks run in the order 400 → 404 → 403.</summary>
+/// <summary>
+/// The device FOTA API: schedule a job, list a device's jobs. Each handler builds one <see cref="FotaResult{T}"/> through the
+/// checks in the order 400 → 404 → 403 → the work, and <see cref="FotaProblems.From"/> maps its error.
+/// </summary>
 public static partial class FotaEndpoints
 {
     public const int ListLimit = 10;
     public const string BundleIdPattern = "^(APP|MODEM|BOOT|SOFTDEVICE|BOOTLOADER|MDM_FULL)\\*[0-9a-zA-Z]{8}\\*.*$";
 
+    // BundleIdPattern with \z: in .NET, $ also matches before a final newline.
+    private const string AnchoredBundleIdPattern = "^(APP|MODEM|BOOT|SOFTDEVICE|BOOTLOADER|MDM_FULL)\\*[0-9a-zA-Z]{8}\\*.*\\z";
+
     public static IEndpointRouteBuilder MapFota(this IEndpointRouteBuilder app)
     {
-        var device = app.MapGroup("/device/{deviceId}").WithTags("FOTA");
+        var device = app.MapGroup("/device/{deviceId}").WithTags("FOTA").AddEndpointFilter(JsonBody.Filter);
 
         device.MapPost("/fota", ScheduleAsync)
             .WithName("ScheduleFotaJob")
@@ -24,11 +30,12 @@ public static partial class FotaEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
-        device.MapGet("/fota/jobs", ListAsync)
+        device.MapMethods("/fota/jobs", [HttpMethods.Get, HttpMethods.Head], ListAsync)
             .WithName("ListFotaJobs")
             .WithSummary("Lists the device's 10 most recent FOTA jobs, newest first.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -41,46 +48,17 @@ public static partial class FotaEndpoints
     private static async Task<Results<Accepted<FotaJobExecution>, ProblemHttpResult>> ScheduleAsync(
         string deviceId,
         [FromQuery] string? fingerprint,
-        HttpRequest request,
+        HttpContext context,
         DeviceAccess access,
         FotaScheduler scheduler,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        if (body.Rejection is not null)
-        {
-            return body.Rejection;
-        }
-
-        var errors = FingerprintErrors(fingerprint);
-        string? bundleId = null;
-        if (body.ObjectOrError(errors, "{\"bundleId\": \"APP*1e29dfa3*v2.0.0\"}") is { } json)
-        {
-            bundleId = JsonBody.GetString(json, "bundleId");
-            if (bundleId is null || !BundleIdRegex().IsMatch(bundleId))
-            {
-                errors.Add($"bundleId: {(bundleId is null ? "is required (a string)" : "is invalid")}, must match {BundleIdPattern}");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.ValidationFailed(errors);
-        }
-
-        var (device, denied) = await CheckAccessAsync(access, deviceId, fingerprint!, cancellationToken);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        var (job, error) = await scheduler.ScheduleAsync(device!, bundleId!, cancellationToken);
-        if (job is null)
-        {
-            return Problems.InternalError("Scheduling FOTA update failed", error!);
-        }
-
-        return TypedResults.Accepted($"/device/{Uri.EscapeDataString(deviceId)}/fota/jobs", FotaJobExecution.From(job));
+        var result = await ValidateSchedule(fingerprint, JsonBody.Of(context)).ThenAsync(request =>
+            AuthorizeAsync(access, deviceId, request.Fingerprint, cancellationToken).ThenAsync(device =>
+                scheduler.ScheduleAsync(device, request.BundleId, cancellationToken)));
+        return result.IsSuccess
+            ? TypedResults.Accepted($"/device/{Uri.EscapeDataString(deviceId)}/fota/jobs", FotaJobExecution.From(result.Value))
+            : FotaProblems.From(result.Error, FotaProblems.SchedulingFailed);
     }
 
     private static async Task<Results<Ok<FotaJobExecutions>, ProblemHttpResult>> ListAsync(
@@ -92,21 +70,40 @@ public static partial class FotaEndpoints
         CancellationToken cancellationToken)
     {
         response.Headers.CacheControl = "no-store";
+        var result = await ValidateFingerprint(fingerprint).ThenAsync(valid =>
+            AuthorizeAsync(access, deviceId, valid, cancellationToken).ThenAsync(async _ =>
+            {
+                var stored = await jobs.ListForDeviceAsync(deviceId, ListLimit, cancellationToken);
+                return (FotaResult<FotaJobExecutions>)new FotaJobExecutions(
+                    FotaJobExecutions.ContextUrl, deviceId, stored.Select(FotaJobExecution.From).ToList());
+            }));
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : FotaProblems.From(result.Error, "Listing FOTA jobs failed");
+    }
+
+    private sealed record ScheduleRequest(string Fingerprint, string BundleId);
+
+    private static FotaResult<ScheduleRequest> ValidateSchedule(string? fingerprint, JsonBody body)
+    {
         var errors = FingerprintErrors(fingerprint);
-        if (errors.Count > 0)
+        string? bundleId = null;
+        if (body.ObjectOrError(errors, "{\"bundleId\": \"APP*1e29dfa3*v2.0.0\"}") is { } json)
         {
-            return Problems.ValidationFailed(errors);
+            bundleId = JsonBody.GetString(json, "bundleId");
+            if (bundleId is null || !BundleIdRegex().IsMatch(bundleId))
+            {
+                errors.Add($"bundleId: {(bundleId is null ? "is required (a string)" : "is invalid")}, must match {BundleIdPattern}");
+            }
         }
 
-        var (_, denied) = await CheckAccessAsync(access, deviceId, fingerprint!, cancellationToken);
-        if (denied is not null)
-        {
-            return denied;
-        }
+        return errors.Count == 0 && fingerprint is not null && bundleId is not null
+            ? new ScheduleRequest(fingerprint, bundleId)
+            : new FotaError.Invalid(errors);
+    }
 
-        var stored = await jobs.ListForDeviceAsync(deviceId, ListLimit, cancellationToken);
-        return TypedResults.Ok(new FotaJobExecutions(
-            FotaJobExecutions.ContextUrl, deviceId, stored.Select(FotaJobExecution.From).ToList()));
+    private static FotaResult<string> ValidateFingerprint(string? fingerprint)
+    {
+        var errors = FingerprintErrors(fingerprint);
+        return errors.Count == 0 && fingerprint is not null ? fingerprint : new FotaError.Invalid(errors);
     }
 
     internal static List<string> FingerprintErrors(string? fingerprint) =>
@@ -114,18 +111,18 @@ public static partial class FotaEndpoints
             ? []
             : [$"fingerprint: {(string.IsNullOrEmpty(fingerprint) ? "is required (query parameter)" : "is invalid")}, must match {Fingerprints.Pattern} (case-insensitive)"];
 
-    internal static async Task<(StoredDevice? Device, ProblemHttpResult? Denied)> CheckAccessAsync(
+    internal static async Task<FotaResult<StoredDevice>> AuthorizeAsync(
         DeviceAccess access, string deviceId, string fingerprint, CancellationToken cancellationToken)
     {
         var (outcome, device) = await access.CheckAsync(deviceId, fingerprint, cancellationToken);
         return outcome switch
         {
-            DeviceAccessOutcome.Granted => (device, null),
-            DeviceAccessOutcome.UnknownDevice => (null, Problems.NotFound("No device found with ID!", deviceId)),
-            _ => (null, Problems.Forbidden("Fingerprint does not match!", $"The fingerprint does not belong to device {deviceId}.")),
+            DeviceAccessOutcome.Granted when device is not null => device,
+            DeviceAccessOutcome.UnknownDevice => new FotaError.UnknownDevice(deviceId),
+            _ => new FotaError.WrongFingerprint(deviceId),
         };
     }
 
-    [GeneratedRegex(BundleIdPattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(AnchoredBundleIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex BundleIdRegex();
 }

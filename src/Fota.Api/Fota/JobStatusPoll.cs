@@ -8,7 +8,7 @@ namespace Fota.Api.Fota;
 
 /// <summary>
 /// Polls one claimed job at nRF Cloud and decides what to write: the new state, or when to try again. One instance serves
-/// one polling round (it is resolved per round), so the accounts it looks up are cached for that round only.
+/// one claimed batch (it is resolved per batch), so the accounts it looks up are cached for that batch only.
 /// </summary>
 public sealed partial class JobStatusPoll(
     AccountRegistry accounts,
@@ -25,14 +25,14 @@ public sealed partial class JobStatusPoll(
     {
         var account = await _accounts.GetOrAdd(job.Account, name => accounts.FindAsync(name, CancellationToken.None));
         var result = account is null
-            ? NrfCloudResult<NrfCloudFotaJob>.Failure($"account '{job.Account}' is not configured")
+            ? NrfCloudResult<NrfCloudFotaJob>.Failed(new NrfCloudFailure($"account '{job.Account}' is not configured", null, OutcomeUnknown: false))
             : await nrfCloud.GetFotaJobAsync(account, job.JobId, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var settings = options.Value;
 
         if (result.IsSuccess)
         {
-            var found = result.Value!;
+            var found = result.Value;
             var version = found.FirmwareVersion ?? job.Version;
             var changed = found.Status != job.Status || found.StatusDetail != job.StatusDetail || version != job.Version;
             var unchangedPolls = changed ? 1 : job.UnchangedPolls + 1;
@@ -47,9 +47,10 @@ public sealed partial class JobStatusPoll(
                 unchangedPolls);
         }
 
-        if (now - job.CreatedAt >= settings.NotFoundFailAfter)
+        // Only nRF Cloud saying "not found" may end an old job; outages, throttling and timeouts never do (SPEC 3.2).
+        if (result.Failure.StatusCode == StatusCodes.Status404NotFound && now - job.CreatedAt >= settings.NotFoundFailAfter)
         {
-            LogGaveUp(job.JobId, settings.NotFoundFailAfter, result.Error!);
+            LogGaveUp(job.JobId, settings.NotFoundFailAfter, result.Failure.Detail);
             return new PollOutcome(
                 job.JobId,
                 new JobStatusUpdate(JobStatuses.Failed, NotFoundDetail, job.Version, Timestamps.Format(now), IsFinal: true),
@@ -58,7 +59,7 @@ public sealed partial class JobStatusPoll(
                 job.UnchangedPolls + 1);
         }
 
-        LogPollFailed(job.JobId, result.Error!);
+        LogPollFailed(job.JobId, result.Failure.Detail);
         var unchanged = job.UnchangedPolls + 1;
         return new PollOutcome(job.JobId, null, KeepLastUpdatedAt: true, now + settings.DelayAfter(unchanged), unchanged);
     }
@@ -69,6 +70,6 @@ public sealed partial class JobStatusPoll(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling FOTA job {JobId} failed, will retry: {Error}")]
     private partial void LogPollFailed(string jobId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "FOTA job {JobId} could not be read from nRF Cloud for {Age}; marked FAILED. Last error: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FOTA job {JobId} is older than {Age} and nRF Cloud does not know it; marked FAILED. Answer: {Error}")]
     private partial void LogGaveUp(string jobId, TimeSpan age, string error);
 }

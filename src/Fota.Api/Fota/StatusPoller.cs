@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Fota.Api.Fota;
 
 /// <summary>
-/// Background status poller. Each round claims due jobs in the database (a lease, so instances sharing the database never
-/// poll one job at once) and polls them with bounded concurrency. Woken at once by <see cref="PollSignal"/>, otherwise
-/// every <see cref="PollerOptions.ScanInterval"/>.
+/// Background status poller. It keeps up to <see cref="PollerOptions.MaxConcurrency"/> polls running: whenever a slot is
+/// free it claims that many due jobs in the database (a lease, so instances sharing the database never poll one job at
+/// once) and starts their polls without waiting for the others, so a slow call holds only its own slot. Woken at once by
+/// <see cref="PollSignal"/> (a new job, or a poll that ended), otherwise every <see cref="PollerOptions.ScanInterval"/>.
+/// On stop it lets running polls end, writes their outcomes and gives back its claims.
 /// </summary>
 public sealed partial class StatusPoller(
     IJobStore jobs,
@@ -17,6 +19,9 @@ public sealed partial class StatusPoller(
     IOptions<PollerOptions> options,
     ILogger<StatusPoller> logger) : BackgroundService
 {
+    private static readonly TimeSpan ReleaseBudget = TimeSpan.FromSeconds(5);
+    private int _inFlight;
+
     /// <summary>This poller's name in claims; unique even for two hosts in one process.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -30,106 +35,166 @@ public sealed partial class StatusPoller(
         }
 
         LogStarted(Owner, settings.MaxConcurrency);
-        while (!stoppingToken.IsCancellationRequested)
+        // Outcomes are written by one writer in as few transactions as the pace allows (group commit):
+        // one at a time when polls are slow, many per transaction when they are fast.
+        var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
+        var writer = WriteOutcomesAsync(outcomes.Reader);
+        var batches = new List<Task>();
+        try
         {
-            var claimed = 0;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                claimed = await RunRoundAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                LogRoundFailed(exception);
-            }
+                batches.RemoveAll(t => t.IsCompleted);
+                var free = Math.Min(settings.MaxConcurrency - Volatile.Read(ref _inFlight), settings.BatchSize);
+                var claimed = 0;
+                if (free > 0)
+                {
+                    try
+                    {
+                        var now = timeProvider.GetUtcNow();
+                        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, free, stoppingToken);
+                        claimed = due.Count;
+                        if (claimed > 0)
+                        {
+                            Interlocked.Add(ref _inFlight, claimed);
+                            batches.Add(PollBatchAsync(due, outcomes.Writer, stoppingToken));
+                        }
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                    catch (Exception exception)
+                    {
+                        LogRoundFailed(exception);
+                    }
+                }
 
-            if (claimed >= settings.BatchSize)
-            {
-                continue; // more jobs may be due right now
-            }
+                if (free > 0 && claimed == free)
+                {
+                    continue; // more jobs may be due right now
+                }
 
-            try
-            {
-                await signal.WaitAsync(settings.ScanInterval, timeProvider, stoppingToken);
+                try
+                {
+                    await signal.WaitAsync(settings.ScanInterval, timeProvider, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
+        }
+        finally
+        {
+            await Task.WhenAll(batches);
+            outcomes.Writer.Complete();
+            await writer;
+            await ReleaseClaimsAsync();
         }
     }
 
-    /// <summary>Claims one batch of due jobs and polls them; returns how many were claimed.</summary>
+    /// <summary>
+    /// One round outside the background loop (tests with the poller off, benchmarks): claims up to
+    /// <see cref="PollerOptions.BatchSize"/> due jobs, polls them (at most <see cref="PollerOptions.MaxConcurrency"/> at once)
+    /// and writes their outcomes. Returns how many jobs it claimed.
+    /// </summary>
     public async Task<int> RunRoundAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
-        var claimed = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, settings.BatchSize, cancellationToken);
-        if (claimed.Count == 0)
+        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, settings.BatchSize, cancellationToken);
+        var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
+        var writer = WriteOutcomesAsync(outcomes.Reader);
+        foreach (var slot in due.Chunk(settings.MaxConcurrency))
         {
-            return 0;
+            Interlocked.Add(ref _inFlight, slot.Length);
+            await PollBatchAsync(slot, outcomes.Writer, cancellationToken);
         }
 
-        // A scope per round: the nRF Cloud client is a typed HttpClient and must not live as long as the poller.
+        outcomes.Writer.Complete();
+        await writer;
+        return due.Count;
+    }
+
+    /// <summary>Polls one claimed batch (each job in its own slot); the scope lives as long as the batch.</summary>
+    private async Task PollBatchAsync(IReadOnlyList<ClaimedJob> claimed, ChannelWriter<PollOutcome> outcomes, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var poll = scope.ServiceProvider.GetRequiredService<JobStatusPoll>();
+        await Task.WhenAll(claimed.Select(job => PollOneAsync(poll, job, outcomes, cancellationToken)));
+    }
 
-        // Outcomes are written by one writer in as few transactions as the pace allows (group commit):
-        // one at a time when polls are slow, many per transaction when they are fast.
-        var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
-        var writer = WriteOutcomesAsync(outcomes.Reader, cancellationToken);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = cancellationToken };
+    private async Task PollOneAsync(JobStatusPoll poll, ClaimedJob job, ChannelWriter<PollOutcome> outcomes, CancellationToken cancellationToken)
+    {
         try
         {
-            await Parallel.ForEachAsync(claimed, parallel, async (job, token) =>
+            await Task.Yield();
+            var remaining = job.ClaimedUntil - timeProvider.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
             {
-                var remaining = job.ClaimedUntil - timeProvider.GetUtcNow();
-                if (remaining <= TimeSpan.Zero)
-                {
-                    return; // the lease ran out while waiting; another instance may have the job now
-                }
+                return; // the lease ran out; another instance may have the job now
+            }
 
-                // The poll must end while the lease is ours, or a second instance could poll the same job.
-                using var leaseEnds = new CancellationTokenSource(remaining, timeProvider);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, leaseEnds.Token);
-                try
-                {
-                    outcomes.Writer.TryWrite(await poll.RunAsync(job, linked.Token));
-                }
-                catch (OperationCanceledException) when (!token.IsCancellationRequested)
-                {
-                    LogLeaseExpired(job.JobId);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogPollCrashed(exception, job.JobId);
-                }
-            });
+            // The poll must end while the lease is ours, or a second instance could poll the same job.
+            using var leaseEnds = new CancellationTokenSource(remaining, timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseEnds.Token);
+            outcomes.TryWrite(await poll.RunAsync(job, linked.Token));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the claim is given back in ExecuteAsync.
+        }
+        catch (OperationCanceledException)
+        {
+            LogLeaseExpired(job.JobId);
+        }
+        catch (Exception exception)
+        {
+            LogPollCrashed(exception, job.JobId);
         }
         finally
         {
-            outcomes.Writer.Complete();
+            Interlocked.Decrement(ref _inFlight);
+            signal.Notify(); // a slot is free
         }
-
-        await writer;
-        return claimed.Count;
     }
 
-    private async Task WriteOutcomesAsync(ChannelReader<PollOutcome> reader, CancellationToken cancellationToken)
+    private async Task WriteOutcomesAsync(ChannelReader<PollOutcome> reader)
     {
         var batch = new List<PollOutcome>();
-        while (await reader.WaitToReadAsync(cancellationToken))
+        // Not cancelled by stopping: outcomes of polls that ran are written before the claims are given back.
+        while (await reader.WaitToReadAsync())
         {
             while (batch.Count < 1000 && reader.TryRead(out var outcome))
             {
                 batch.Add(outcome);
             }
 
-            await jobs.SavePollOutcomesAsync(Owner, batch, cancellationToken);
+            try
+            {
+                await jobs.SavePollOutcomesAsync(Owner, batch, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                LogWriteFailed(exception, batch.Count);
+            }
+
             batch.Clear();
+        }
+    }
+
+    private async Task ReleaseClaimsAsync()
+    {
+        try
+        {
+            using var bound = new CancellationTokenSource(ReleaseBudget);
+            var released = await jobs.ReleaseClaimsAsync(Owner, bound.Token);
+            LogReleased(Owner, released);
+        }
+        catch (Exception exception)
+        {
+            LogReleaseFailed(exception, Owner);
         }
     }
 
@@ -139,8 +204,17 @@ public sealed partial class StatusPoller(
     [LoggerMessage(Level = LogLevel.Information, Message = "FOTA status poller {Owner} started, at most {MaxConcurrency} nRF Cloud calls at once")]
     private partial void LogStarted(string owner, int maxConcurrency);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A status polling round failed; retrying at the next scan")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "FOTA status poller {Owner} stopped and released {Released} claimed job(s)")]
+    private partial void LogReleased(string owner, int released);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "FOTA status poller {Owner} could not release its claims; they expire with their lease")]
+    private partial void LogReleaseFailed(Exception exception, string owner);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming due FOTA jobs failed; retrying at the next scan")]
     private partial void LogRoundFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} poll outcome(s) failed; those jobs are polled again when their claims expire")]
+    private partial void LogWriteFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling FOTA job {JobId} outlived its claim and was cancelled")]
     private partial void LogLeaseExpired(string jobId);

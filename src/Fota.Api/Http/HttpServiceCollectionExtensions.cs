@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Fota.Api.Http;
 
@@ -29,6 +30,8 @@ public static class HttpServiceCollectionExtensions
         });
 
         services.AddOpenApi();
+        // No Server header: it tells attackers what to try and tells clients nothing.
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         return services;
     }
 

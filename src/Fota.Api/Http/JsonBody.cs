@@ -1,51 +1,77 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fota.Api.Http;
 
 /// <summary>
-/// Reads a small JSON request body. Handlers read bodies themselves (rather than through parameter binding) so that
-/// wrong content types, oversized and malformed bodies all end as problem documents, and a malformed body is
-/// reported together with every other failing field.
+/// A small JSON request body, read by <see cref="Filter"/> before the handler runs. Wrong content types (415) and oversized
+/// bodies (413) end there; a body that is not a valid JSON object is handed on as <see cref="Error"/>, so the handler can
+/// report it together with every other failing field. Parsing is strict and eager: duplicate keys, invalid UTF-8 and lone
+/// surrogates are errors here, never exceptions later.
 /// </summary>
-public static class JsonBody
+public sealed record JsonBody(JsonObject? Object, string? Error)
 {
     /// <summary>Bigger bodies get 413; a FOTA or admin request body is a few hundred bytes.</summary>
     public const int MaxBytes = 16 * 1024;
 
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
     /// <summary>
-    /// <see cref="Rejection"/> is set (415/413) when the body must not be looked at; otherwise <see cref="Node"/> holds the
-    /// parsed body or <see cref="Error"/> says why it is not JSON.
+    /// The route-group filter: a POST, PUT or PATCH must carry a JSON body of at most <see cref="MaxBytes"/> (else 415/413);
+    /// the body is read for the handler (<see cref="Of"/>). Requests of other methods pass untouched.
     /// </summary>
-    public sealed record Result(JsonNode? Node, string? Error, ProblemHttpResult? Rejection)
+    public static async ValueTask<object?> Filter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        /// <summary>The body as an object, or null after adding to <paramref name="errors"/> why it is not one.</summary>
-        public JsonObject? ObjectOrError(List<string> errors, string example)
+        var request = invocation.HttpContext.Request;
+        if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method))
         {
-            if (Node is JsonObject json)
-            {
-                return json;
-            }
-
-            errors.Add(Error ?? $"body: must be a JSON object like {example}");
-            return null;
+            return await next(invocation);
         }
-    }
 
-    public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
         if (!request.HasJsonContentType())
         {
-            return new Result(null, null, Problems.UnsupportedMediaType(request.ContentType));
+            return Problems.UnsupportedMediaType(request.ContentType);
         }
 
         if (request.ContentLength > MaxBytes)
         {
-            return new Result(null, null, Problems.PayloadTooLarge(MaxBytes));
+            return Problems.PayloadTooLarge(MaxBytes);
         }
 
+        var body = await ReadAsync(request, invocation.HttpContext.RequestAborted);
+        if (body is null)
+        {
+            return Problems.PayloadTooLarge(MaxBytes);
+        }
+
+        invocation.HttpContext.Features.Set(body);
+        return await next(invocation);
+    }
+
+    /// <summary>The body <see cref="Filter"/> read for this request.</summary>
+    public static JsonBody Of(HttpContext context) =>
+        context.Features.Get<JsonBody>() ?? throw new InvalidOperationException("The endpoint's group has no JsonBody.Filter.");
+
+    /// <summary>The body as an object, or null after adding to <paramref name="errors"/> why it is not one.</summary>
+    public JsonObject? ObjectOrError(List<string> errors, string example)
+    {
+        if (Object is not null)
+        {
+            return Object;
+        }
+
+        errors.Add(Error ?? $"body: must be a JSON object like {example}");
+        return null;
+    }
+
+    /// <summary>The string value of <paramref name="name"/> when the body is an object holding a string there.</summary>
+    public static string? GetString(JsonObject body, string name) =>
+        body.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>Null when the body is larger than <see cref="MaxBytes"/>.</summary>
+    private static async Task<JsonBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
@@ -56,23 +82,11 @@ public static class JsonBody
                 length += read;
                 if (length > MaxBytes)
                 {
-                    return new Result(null, null, Problems.PayloadTooLarge(MaxBytes));
+                    return null;
                 }
             }
 
-            if (length == 0)
-            {
-                return new Result(null, "body: is empty, expected a JSON object", null);
-            }
-
-            try
-            {
-                return new Result(JsonNode.Parse(buffer.AsSpan(0, length)), null, null);
-            }
-            catch (JsonException exception)
-            {
-                return new Result(null, $"body: is not valid JSON ({exception.Message})", null);
-            }
+            return length == 0 ? new JsonBody(null, "body: is empty, expected a JSON object") : Parse(buffer.AsMemory(0, length));
         }
         finally
         {
@@ -80,7 +94,52 @@ public static class JsonBody
         }
     }
 
-    /// <summary>The string value of <paramref name="name"/> when the body is an object holding a string there.</summary>
-    public static string? GetString(JsonObject body, string name) =>
-        body.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    internal static JsonBody Parse(ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, Strict);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new JsonBody(null, null);
+            }
+
+            // JsonDocument decodes strings lazily; decoding each one now turns bad text into an error here.
+            DecodeEveryString(document.RootElement);
+            return new JsonBody(JsonObject.Create(document.RootElement.Clone()), null);
+        }
+        catch (JsonException exception)
+        {
+            return new JsonBody(null, $"body: is not valid JSON ({exception.Message})");
+        }
+        catch (InvalidOperationException)
+        {
+            return new JsonBody(null, "body: is not valid JSON (a string is not valid UTF-8 or holds a lone surrogate)");
+        }
+    }
+
+    private static void DecodeEveryString(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    DecodeEveryString(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    DecodeEveryString(item);
+                }
+
+                break;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+        }
+    }
 }

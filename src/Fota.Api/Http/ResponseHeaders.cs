@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Fota.Api.Http;
 
-/// <summary>Adds <c>x-backend-version</c> and <c>Vary: Origin</c> to every response, errors included.</summary>
+/// <summary>Adds <c>x-backend-version</c>, <c>X-Content-Type-Options: nosniff</c> and <c>Vary: Origin</c> to every response, errors included.</summary>
 public sealed class ResponseHeaders(RequestDelegate next, IConfiguration configuration)
 {
     private readonly string _version = configuration["Fota:Version"] is { Length: > 0 } configured
@@ -15,6 +15,8 @@ public sealed class ResponseHeaders(RequestDelegate next, IConfiguration configu
         {
             var (response, version) = ((HttpResponse, string))state;
             response.Headers["x-backend-version"] = version;
+            // Browsers must take every answer as the type it says it is (JSON), never sniff it into something runnable.
+            response.Headers.XContentTypeOptions = "nosniff";
             // Answers depend on the Origin (CORS), so caches must keep them apart; the CORS middleware adds it only to CORS requests.
             if (!response.Headers.Vary.Any(v => v is not null && v.Contains("Origin", StringComparison.OrdinalIgnoreCase)))
             {
@@ -23,6 +25,12 @@ public sealed class ResponseHeaders(RequestDelegate next, IConfiguration configu
 
             return Task.CompletedTask;
         }, (context.Response, _version));
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            // HEAD answers like GET without a body, whichever server hosts us (Kestrel drops it, test hosts do not).
+            context.Response.Body = Stream.Null;
+        }
+
         return next(context);
     }
 }

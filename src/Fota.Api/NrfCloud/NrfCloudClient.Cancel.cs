@@ -6,6 +6,6 @@ public sealed partial class NrfCloudClient
     public async Task<NrfCloudResult<string>> CancelFotaJobAsync(NrfCloudAccount account, string jobId, CancellationToken cancellationToken)
     {
         using var request = NewRequest(HttpMethod.Put, account, "v1/fota-jobs/" + Uri.EscapeDataString(jobId) + "/cancel");
-        return await SendAsync(request, account, _ => jobId, "anything", cancellationToken);
+        return await SendAsync(NrfCloudCalls.Idempotent, request, account, _ => jobId, "anything", cancellationToken);
     }
 }

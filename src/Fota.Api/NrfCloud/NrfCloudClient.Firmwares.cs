@@ -28,10 +28,10 @@ public sealed partial class NrfCloudClient
             var path = $"v1/firmwares?pageLimit={FirmwarePageLimit}"
                 + (pageNextToken is null ? "" : "&pageNextToken=" + Uri.EscapeDataString(pageNextToken));
             using var request = NewRequest(HttpMethod.Get, account, path);
-            var result = await SendAsync(request, account, ParseFirmwarePage, "an items array", cancellationToken);
+            var result = await SendAsync(NrfCloudCalls.Idempotent, request, account, ParseFirmwarePage, "an items array", cancellationToken);
             if (!result.IsSuccess)
             {
-                return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failure(result.Error!, result.StatusCode);
+                return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failed(result.Failure);
             }
 
             items.AddRange(result.Value!.Items);
@@ -43,13 +43,13 @@ public sealed partial class NrfCloudClient
 
             if (!tokens.Add(pageNextToken))
             {
-                return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failure(
-                    $"nRF Cloud answered GET /v1/firmwares with the pageNextToken it had given before ({pageNextToken})");
+                return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failed(new NrfCloudFailure(
+                    $"nRF Cloud answered GET /v1/firmwares with the pageNextToken it had given before ({pageNextToken})", null, OutcomeUnknown: false));
             }
         }
 
-        return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failure(
-            $"nRF Cloud answered GET /v1/firmwares with more than {MaxFirmwarePages} pages of {FirmwarePageLimit}");
+        return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failed(new NrfCloudFailure(
+            $"nRF Cloud answered GET /v1/firmwares with more than {MaxFirmwarePages} pages of {FirmwarePageLimit}", null, OutcomeUnknown: false));
     }
 
     private sealed record FirmwarePage(IReadOnlyList<NrfCloudFirmware> Items, string? PageNextToken);

@@ -1,21 +1,23 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
 namespace Fota.Api.NrfCloud;
 
 /// <summary>
-/// Typed HttpClient for nRF Cloud's FOTA REST API. Created by IHttpClientFactory, so timeouts, retries and
-/// any handlers added through <c>ConfigureHttpClientDefaults</c> apply. Every call carries the account's key.
+/// nRF Cloud's FOTA REST API. Each call goes through the named HttpClient of its kind (<see cref="NrfCloudCalls"/>), so its
+/// timeouts and retries apply, as do handlers added through <c>ConfigureHttpClientDefaults</c>. Every call carries the
+/// account's key. Failures name nRF Cloud, the operation and the status — never nRF Cloud's body, which may echo headers.
 /// </summary>
-public sealed partial class NrfCloudClient(HttpClient http, ILogger<NrfCloudClient> logger)
+public sealed partial class NrfCloudClient(
+    IHttpClientFactory clients, IOptions<NrfCloudOptions> options, TimeProvider timeProvider, ILogger<NrfCloudClient> logger)
 {
-    private const int MaxErrorBodyChars = 300;
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = MediaTypeWithQualityHeaderValue.Parse("application/json; charset=utf-8");
     private static readonly MediaTypeHeaderValue ContentTypeJson = new("application/json");
 
-    /// <summary><c>POST {endpoint}/v1/fota-jobs</c>; the result is nRF Cloud's job id.</summary>
+    /// <summary><c>POST {endpoint}/v1/fota-jobs</c>, sent once (<see cref="NrfCloudCalls.SendOnce"/>); the result is nRF Cloud's job id.</summary>
     public async Task<NrfCloudResult<string>> CreateFotaJobAsync(
         NrfCloudAccount account, string bundleId, string deviceId, CancellationToken cancellationToken)
     {
@@ -23,7 +25,7 @@ public sealed partial class NrfCloudClient(HttpClient http, ILogger<NrfCloudClie
         request.Content = new ByteArrayContent(CreateJobBody(bundleId, deviceId));
         request.Content.Headers.ContentType = ContentTypeJson;
 
-        return await SendAsync(request, account, body =>
+        return await SendAsync(NrfCloudCalls.SendOnce, request, account, body =>
         {
             using var json = JsonDocument.Parse(body);
             return json.RootElement.ValueKind == JsonValueKind.Object
@@ -35,12 +37,18 @@ public sealed partial class NrfCloudClient(HttpClient http, ILogger<NrfCloudClie
         }, "a jobId", cancellationToken);
     }
 
-    /// <summary><c>GET {endpoint}/v1/fota-jobs/{jobId}</c>.</summary>
+    /// <summary><c>GET {endpoint}/v1/fota-jobs/{jobId}</c> (<see cref="NrfCloudCalls.Idempotent"/>). An answer for another job is a failure.</summary>
     public async Task<NrfCloudResult<NrfCloudFotaJob>> GetFotaJobAsync(
         NrfCloudAccount account, string jobId, CancellationToken cancellationToken)
     {
         using var request = NewRequest(HttpMethod.Get, account, "v1/fota-jobs/" + Uri.EscapeDataString(jobId));
-        return await SendAsync(request, account, ParseJob, "jobId, status and createdAt", cancellationToken);
+        return await SendAsync(
+            NrfCloudCalls.Idempotent,
+            request,
+            account,
+            body => ParseJob(body) is { } job && job.JobId == jobId ? job : null,
+            $"jobId \"{jobId}\", status and createdAt",
+            cancellationToken);
     }
 
     /// <summary>Exactly <c>{"bundleId":"…","autoApply":true,"deviceIdentifiers":["…"]}</c>: compact, keys in this order.</summary>
@@ -61,12 +69,13 @@ public sealed partial class NrfCloudClient(HttpClient http, ILogger<NrfCloudClie
         return buffer.ToArray();
     }
 
-    private static HttpRequestMessage NewRequest(HttpMethod method, NrfCloudAccount account, string relativePath)
+    private HttpRequestMessage NewRequest(HttpMethod method, NrfCloudAccount account, string relativePath)
     {
         var baseAddress = account.ApiEndpoint.AbsoluteUri.EndsWith('/') ? account.ApiEndpoint : new Uri(account.ApiEndpoint.AbsoluteUri + "/");
         var request = new HttpRequestMessage(method, new Uri(baseAddress, relativePath));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.ApiKey);
         request.Headers.Accept.Add(AcceptJson);
+        NrfCloudRetries.StampBudget(request, timeProvider, options.Value.TotalTimeout);
         return request;
     }
 
@@ -108,20 +117,21 @@ public sealed partial class NrfCloudClient(HttpClient http, ILogger<NrfCloudClie
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private async Task<NrfCloudResult<T>> SendAsync<T>(
-        HttpRequestMessage request, NrfCloudAccount account, Func<string, T?> parse, string expected, CancellationToken cancellationToken)
+        string kind, HttpRequestMessage request, NrfCloudAccount account, Func<string, T?> parse, string expected, CancellationToken cancellationToken)
         where T : class
     {
         var operation = $"{request.Method} {request.RequestUri!.AbsolutePath}";
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            using var response = await clients.CreateClient(kind).SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = (int)response.StatusCode;
+            // The standard phrase, not nRF Cloud's: everything nRF Cloud sends back stays out of our answers.
+            var answered = $"nRF Cloud answered {operation} with {status} {ReasonPhrases.GetReasonPhrase(status)}".TrimEnd();
             if (!response.IsSuccessStatusCode)
             {
                 LogFailed(operation, account.Name, status);
-                return NrfCloudResult<T>.Failure(
-                    $"nRF Cloud answered {operation} with {status} {response.ReasonPhrase}{Excerpt(body)}", status);
+                return NrfCloudResult<T>.Failed(new NrfCloudFailure(answered, status, OutcomeUnknown: status >= 500));
             }
 
             T? value;
@@ -137,40 +147,26 @@ public sealed partial class NrfCloudClient(HttpClient http, ILogger<NrfCloudClie
             if (value is null)
             {
                 LogUnexpectedBody(operation, account.Name, status);
-                return NrfCloudResult<T>.Failure(
-                    $"nRF Cloud answered {operation} with {status} but not with JSON holding {expected}{Excerpt(body)}", status);
+                // nRF Cloud said yes but not what it did: a create may have made a job.
+                return NrfCloudResult<T>.Failed(new NrfCloudFailure($"{answered} but not with JSON holding {expected}", status, OutcomeUnknown: true));
             }
 
             return NrfCloudResult<T>.Success(value);
         }
-        catch (Exception exception) when (exception is TimeoutRejectedException
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (exception is TimeoutRejectedException || exception is OperationCanceledException)
         {
-            LogUnreachable(operation, account.Name, "timed out");
-            return NrfCloudResult<T>.Failure($"nRF Cloud did not answer {operation} in time");
+            var cancelled = cancellationToken.IsCancellationRequested;
+            LogUnreachable(operation, account.Name, cancelled ? "cancelled" : "timed out");
+            var detail = cancelled ? $"The call {operation} to nRF Cloud was cancelled before nRF Cloud answered" : $"nRF Cloud did not answer {operation} in time";
+            return NrfCloudResult<T>.Failed(new NrfCloudFailure(detail, null, OutcomeUnknown: true));
         }
         catch (HttpRequestException exception)
         {
             LogUnreachable(operation, account.Name, exception.Message);
-            return NrfCloudResult<T>.Failure($"nRF Cloud could not be reached for {operation}: {exception.Message}");
+            var notSent = NrfCloudRetries.IsNotSent(exception);
+            var what = notSent ? "could not be reached" : "closed the connection before answering";
+            return NrfCloudResult<T>.Failed(new NrfCloudFailure($"nRF Cloud {what} for {operation}", null, OutcomeUnknown: !notSent));
         }
-    }
-
-    private static string Excerpt(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return "";
-        }
-
-        var text = body.Length > MaxErrorBodyChars ? body[..MaxErrorBodyChars] + "…" : body;
-        var oneLine = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            oneLine.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return ": " + oneLine.ToString().Trim();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "nRF Cloud answered {Operation} for account {Account} with {StatusCode}")]

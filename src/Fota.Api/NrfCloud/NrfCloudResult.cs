@@ -1,14 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Fota.Api.NrfCloud;
 
-/// <summary>The outcome of one nRF Cloud call: a value, or an error that names nRF Cloud and what went wrong.</summary>
-public sealed record NrfCloudResult<T>(T? Value, string? Error, int? StatusCode)
+/// <summary>
+/// Why an nRF Cloud call failed. <see cref="Detail"/> names nRF Cloud, the operation and the status (never nRF Cloud's
+/// body or headers). <see cref="OutcomeUnknown"/>: the request may have reached nRF Cloud and been processed
+/// (timeout, connection lost after sending, 5xx), so a create may have made a job.
+/// </summary>
+public sealed record NrfCloudFailure(string Detail, int? StatusCode, bool OutcomeUnknown);
+
+/// <summary>The outcome of one nRF Cloud call: a value, or a <see cref="NrfCloudFailure"/>.</summary>
+public sealed record NrfCloudResult<T>(T? Value, NrfCloudFailure? Failure)
     where T : class
 {
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Failure))]
     public bool IsSuccess => Value is not null;
 
-    public static NrfCloudResult<T> Success(T value) => new(value, null, null);
+    public static NrfCloudResult<T> Success(T value) => new(value, null);
 
-    public static NrfCloudResult<T> Failure(string error, int? statusCode = null) => new(null, error, statusCode);
+    public static NrfCloudResult<T> Failed(NrfCloudFailure failure) => new(null, failure);
 }
 
 /// <summary>What the service uses of nRF Cloud's FOTA job; other fields are ignored.</summary>

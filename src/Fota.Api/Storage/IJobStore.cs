@@ -1,3 +1,5 @@
+using Fota.Api.Fota;
+
 namespace Fota.Api.Storage;
 
 /// <summary>
@@ -31,4 +33,25 @@ public interface IJobStore
     /// it was final already and nothing changed. A poll outcome saved later never overwrites it.
     /// </summary>
     Task<StoredJob?> CancelAsync(string jobId, string statusDetail, string lastUpdatedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the intent to create a job, unless the same device and bundle already have a PENDING one (false: the caller
+    /// answers 409). PENDING intents of the device older than <paramref name="staleBefore"/> become UNKNOWN first.
+    /// </summary>
+    Task<bool> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset staleBefore, CancellationToken cancellationToken);
+
+    /// <summary>nRF Cloud created the job: stores it (QUEUED, with its change event) and drops the intent, in one transaction.</summary>
+    Task ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken);
+
+    /// <summary>nRF Cloud certainly made no job: the intent goes.</summary>
+    Task AbandonScheduleAsync(string intentId, CancellationToken cancellationToken);
+
+    /// <summary>nRF Cloud may have made a job: the intent stays, as UNKNOWN, for reconciliation.</summary>
+    Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The intents not (yet) resolved into a job, oldest first; <paramref name="deviceId"/> null means every device.</summary>
+    Task<IReadOnlyList<ScheduleIntent>> ListIntentsAsync(string? deviceId, CancellationToken cancellationToken);
+
+    /// <summary>Gives back every claim of <paramref name="owner"/> (a stopping poller), so another instance takes the jobs at once.</summary>
+    Task<int> ReleaseClaimsAsync(string owner, CancellationToken cancellationToken);
 }

@@ -23,11 +23,27 @@ public sealed class FakeNrfCloud : HttpMessageHandler
     private readonly ConcurrentDictionary<string, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _always = new();
     private readonly ConcurrentDictionary<string, int> _inFlight = new();
     private readonly ConcurrentQueue<NrfCloudCall> _calls = new();
+    private readonly ConcurrentQueue<string> _createdJobs = new();
+    private readonly ConcurrentDictionary<string, Func<HttpRequestMessage, CancellationToken, Task>> _delayByKey = new(StringComparer.Ordinal);
     private int _maxInFlightPerRoute;
     private int _inFlightTotal;
     private int _maxInFlightTotal;
 
     public IReadOnlyList<NrfCloudCall> Calls => [.. _calls];
+
+    /// <summary>The jobs this nRF Cloud has created (a device would update for each), whatever it answered.</summary>
+    public IReadOnlyList<string> CreatedJobs => [.. _createdJobs];
+
+    /// <summary>Creates a job as nRF Cloud would, and returns its id; the answer is up to the caller (see <see cref="FakeNrfCloudFaults"/>).</summary>
+    public string CreateJob()
+    {
+        var jobId = Guid.NewGuid().ToString();
+        _createdJobs.Enqueue(jobId);
+        return jobId;
+    }
+
+    /// <summary>Every call with <paramref name="apiKey"/> first awaits <paramref name="delay"/> (a slow account).</summary>
+    public void DelayFor(string apiKey, Func<HttpRequestMessage, CancellationToken, Task> delay) => _delayByKey[apiKey] = delay;
 
     /// <summary>The clock that stamps <see cref="NrfCloudCall.At"/>; set it to the service's fake clock to measure waits.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
@@ -105,6 +121,12 @@ public sealed class FakeNrfCloud : HttpMessageHandler
         UpdateMax(ref _maxInFlightTotal, Interlocked.Increment(ref _inFlightTotal));
         try
         {
+            var key = request.Headers.Authorization?.Parameter;
+            if (key is not null && _delayByKey.TryGetValue(key, out var delay))
+            {
+                await delay(request, cancellationToken);
+            }
+
             if (_once.TryGetValue(route, out var queue) && queue.TryDequeue(out var respondOnce))
             {
                 return await respondOnce(request, cancellationToken);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Fota.Api.Devices;
 using Fota.Api.Storage;
+using Fota.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -25,45 +26,38 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
     private readonly TestDatabase? _ownedDatabase;
     private readonly Dictionary<string, string?> _settings;
     private readonly FakeTimeProvider? _time;
+    private readonly Uri? _realNrfCloud;
 
     /// <param name="databasePath">Share a database file with another factory (a second instance, or a restart); default a new temp file.</param>
     /// <param name="nrfCloud">Share a fake nRF Cloud; default a new one.</param>
     /// <param name="time">Drive time by hand; default the system clock.</param>
     /// <param name="settings">Configuration on top of the test defaults (null removes a key).</param>
     /// <param name="database">Share a database of any kind with another factory; wins over <paramref name="databasePath"/>.</param>
+    /// <param name="realNrfCloud">Call this URL over real HTTP (the service's own handler) instead of the fake.</param>
     public FotaApiFactory(
         string? databasePath = null,
         FakeNrfCloud? nrfCloud = null,
         FakeTimeProvider? time = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        TestDatabase? database = null)
+        TestDatabase? database = null,
+        Uri? realNrfCloud = null)
     {
         if (database is null && databasePath is null)
         {
             _ownedDatabase = TestDatabase.Create(TestDatabase.DefaultKind);
         }
 
+        _realNrfCloud = realNrfCloud;
         Database = database ?? _ownedDatabase ?? TestDatabase.Sqlite(databasePath!);
         NrfCloud = nrfCloud ?? new FakeNrfCloud();
         _time = time;
         ApiKey = $"key-{Guid.NewGuid():N}";
-        _settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Fota"] = Database.ConnectionString,
-            ["Admin:Token"] = AdminToken,
-            ["Fota:Poller:FirstRetryDelay"] = "00:00:00.050",
-            ["Fota:Poller:MaxRetryDelay"] = "00:00:00.200",
-            ["Fota:Poller:ScanInterval"] = "00:00:00.020",
-            ["Fota:Poller:ClaimDuration"] = "00:00:30",
-            ["NrfCloud:RetryBaseDelay"] = "00:00:00.010",
-            ["NrfCloud:MaxRetryDelay"] = "00:01:00",
-            ["NrfCloud:MaxRetries"] = "2",
-            ["NrfCloud:AttemptTimeout"] = "00:00:10",
-            ["NrfCloud:TotalTimeout"] = "00:02:00",
-            ["Logging:LogLevel:Default"] = "Trace",
-            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
-            ["Logging:LogLevel:Polly"] = "Trace",
-        };
+        _settings = FastTestSettings.Service.ToDictionary(setting => setting.Key, setting => (string?)setting.Value);
+        _settings["ConnectionStrings:Fota"] = Database.ConnectionString;
+        _settings["Admin:Token"] = AdminToken;
+        _settings["Logging:LogLevel:Default"] = "Trace";
+        _settings["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace";
+        _settings["Logging:LogLevel:Polly"] = "Trace";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -87,16 +81,20 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>Registers (once) the account <see cref="AccountName"/> pointing at the fake nRF Cloud, then a new device in it.</summary>
-    public async Task<DeviceResponse> RegisterDeviceAsync(string? deviceId = null, string? fingerprint = null)
+    /// <summary>Registers (or updates) an account pointing at the fake nRF Cloud (default <see cref="AccountName"/> with <see cref="ApiKey"/>), then a new device in it.</summary>
+    public async Task<DeviceResponse> RegisterDeviceAsync(string? deviceId = null, string? fingerprint = null, string account = AccountName, string? apiKey = null)
     {
         using var admin = CreateAdminClient();
-        var account = await admin.PutAsJsonAsync($"/admin/accounts/{AccountName}", new { apiEndpoint = ApiEndpoint, apiKey = ApiKey });
-        account.IsSuccessStatusCode.Should().BeTrue($"registering the test account answered {account.StatusCode}");
-        var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account = AccountName, deviceId, fingerprint });
+        var registered = await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = _realNrfCloud?.AbsoluteUri ?? ApiEndpoint, apiKey = apiKey ?? ApiKey });
+        registered.IsSuccessStatusCode.Should().BeTrue($"registering the test account answered {registered.StatusCode}");
+        var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account, deviceId, fingerprint });
         created.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return (await created.Content.ReadFromJsonAsync<DeviceResponse>())!;
     }
+
+    /// <summary>The schedule intents not resolved into a job (PENDING or UNKNOWN), of one device or all.</summary>
+    public Task<IReadOnlyList<ScheduleIntent>> IntentsAsync(string? deviceId = null) =>
+        Services.GetRequiredService<IJobStore>().ListIntentsAsync(deviceId, CancellationToken.None);
 
     public Task<StoredJob?> FindJobAsync(string jobId) => Services.GetRequiredService<IJobStore>().FindAsync(jobId, CancellationToken.None);
 
@@ -111,8 +109,11 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(_time);
             }
 
-            // The service's nRF Cloud client comes from IHttpClientFactory; its primary handler becomes the fake.
-            services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => NrfCloud));
+            // The service's nRF Cloud clients come from IHttpClientFactory; their primary handler becomes the fake.
+            if (_realNrfCloud is null)
+            {
+                services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => NrfCloud));
+            }
         });
     }
 

@@ -57,7 +57,7 @@ public sealed partial class FotaCanceller(
         var cancelled = await nrfCloud.CancelFotaJobAsync(account, job.JobId, cancellationToken);
         if (!cancelled.IsSuccess)
         {
-            return new CancelResult.Failed(cancelled.Error!);
+            return new CancelResult.Failed(cancelled.Failure.Detail);
         }
 
         // nRF Cloud has cancelled the job: record it even if the caller has gone away meanwhile.

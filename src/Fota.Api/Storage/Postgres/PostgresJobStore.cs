@@ -12,7 +12,100 @@ namespace Fota.Api.Storage.Postgres;
 /// </summary>
 public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWakeUp changeEvents) : IJobStore
 {
-    public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
+    /// <summary>Stores a job directly (tests, seeding). Scheduling stores through <see cref="ConfirmScheduledAsync"/>.</summary>
+    public Task InsertAsync(StoredJob job, CancellationToken cancellationToken) => InsertJobAsync(job, intentId: null, cancellationToken);
+
+    public async Task<bool> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var stale = new NpgsqlCommand("""
+            UPDATE fota_job_intents
+            SET state = 'UNKNOWN', detail = 'The service stopped while creating the job at nRF Cloud.', updated_at_ms = @now
+            WHERE device_id = @deviceId AND state = 'PENDING' AND created_at_ms < @staleBefore;
+            """, connection, transaction))
+        {
+            stale.Parameters.AddWithValue("deviceId", intent.DeviceId);
+            stale.Parameters.AddWithValue("staleBefore", staleBefore.ToUnixTimeMilliseconds());
+            stale.Parameters.AddWithValue("now", intent.CreatedAt.ToUnixTimeMilliseconds());
+            await stale.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The partial UNIQUE index decides, so two instances sharing the database cannot both begin.
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO fota_job_intents (intent_id, device_id, account, bundle_id, state, detail, created_at_ms, updated_at_ms)
+            VALUES (@intentId, @deviceId, @account, @bundleId, 'PENDING', NULL, @createdAt, @createdAt)
+            ON CONFLICT DO NOTHING;
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("intentId", intent.IntentId);
+        insert.Parameters.AddWithValue("deviceId", intent.DeviceId);
+        insert.Parameters.AddWithValue("account", intent.Account);
+        insert.Parameters.AddWithValue("bundleId", intent.BundleId);
+        insert.Parameters.AddWithValue("createdAt", intent.CreatedAt.ToUnixTimeMilliseconds());
+        var begun = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await transaction.CommitAsync(cancellationToken);
+        return begun;
+    }
+
+    public Task ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken) =>
+        InsertJobAsync(job, intentId, cancellationToken);
+
+    public async Task AbandonScheduleAsync(string intentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM fota_job_intents WHERE intent_id = @intentId;", connection);
+        command.Parameters.AddWithValue("intentId", intentId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "UPDATE fota_job_intents SET state = 'UNKNOWN', detail = @detail, updated_at_ms = @now WHERE intent_id = @intentId;", connection);
+        command.Parameters.AddWithValue("intentId", intentId);
+        command.Parameters.AddWithValue("detail", detail);
+        command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ScheduleIntent>> ListIntentsAsync(string? deviceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT intent_id, device_id, account, bundle_id, state, detail, created_at_ms FROM fota_job_intents
+            WHERE @deviceId::text IS NULL OR device_id = @deviceId::text
+            ORDER BY created_at_ms, intent_id;
+            """, connection);
+        command.Parameters.Add(NullableText("deviceId", deviceId));
+        var intents = new List<ScheduleIntent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            intents.Add(new ScheduleIntent(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        }
+
+        return intents;
+    }
+
+    public async Task<int> ReleaseClaimsAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "UPDATE fota_jobs SET claimed_by = NULL, claimed_until_ms = NULL WHERE claimed_by = @owner;", connection);
+        command.Parameters.AddWithValue("owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The job's row, its change event and NOTIFY, and (when confirming a schedule) the intent's removal, in one transaction.</summary>
+    private async Task InsertJobAsync(StoredJob job, string? intentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -36,6 +129,13 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
         batch.BatchCommands.Add(command);
         batch.BatchCommands.Add(PostgresChangeEvents.Insert(FotaJobExecution.From(job)));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.NotifySql));
+        if (intentId is not null)
+        {
+            var deleteIntent = new NpgsqlBatchCommand("DELETE FROM fota_job_intents WHERE intent_id = @intentId;");
+            deleteIntent.Parameters.AddWithValue("intentId", intentId);
+            batch.BatchCommands.Add(deleteIntent);
+        }
+
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changeEvents.Committed();

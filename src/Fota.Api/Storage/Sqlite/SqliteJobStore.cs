@@ -1,15 +1,145 @@
+using System.Data.Common;
 using Fota.Api.Fota;
 using Microsoft.Data.Sqlite;
 
 namespace Fota.Api.Storage.Sqlite;
 
-/// <summary>Queries on the <c>fota_jobs</c> table: the API's reads and writes, and the poller's claims.</summary>
+/// <summary>
+/// Queries on the <c>fota_jobs</c> and <c>fota_job_intents</c> tables: the API's reads and writes, schedule intents,
+/// and the poller's claims. Every write of a job runs in a transaction of its own method, with its change event.
+/// </summary>
 public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp changeEvents) : IJobStore
 {
+    /// <summary>Stores a job directly (tests, seeding). Scheduling stores through <see cref="ConfirmScheduledAsync"/>.</summary>
     public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertJobAsync(connection, transaction, job, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+    }
+
+    /// <summary>
+    /// Records the intent to create a job, unless the same device and bundle already have a PENDING one (false: the caller
+    /// answers 409). PENDING intents of the device older than <paramref name="staleBefore"/> belonged to a create that
+    /// cannot still be running (its instance died): they become UNKNOWN first, so they never block forever.
+    /// </summary>
+    public async Task<bool> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var stale = connection.CreateCommand())
+        {
+            stale.CommandText = """
+                UPDATE fota_job_intents
+                SET state = 'UNKNOWN', detail = 'The service stopped while creating the job at nRF Cloud.', updated_at_ms = $now
+                WHERE device_id = $deviceId AND state = 'PENDING' AND created_at_ms < $staleBefore;
+                """;
+            stale.Parameters.AddWithValue("$deviceId", intent.DeviceId);
+            stale.Parameters.AddWithValue("$staleBefore", staleBefore.ToUnixTimeMilliseconds());
+            stale.Parameters.AddWithValue("$now", intent.CreatedAt.ToUnixTimeMilliseconds());
+            await stale.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var insert = connection.CreateCommand();
+        // The partial UNIQUE index decides, so two instances sharing the database cannot both begin.
+        insert.CommandText = """
+            INSERT INTO fota_job_intents (intent_id, device_id, account, bundle_id, state, detail, created_at_ms, updated_at_ms)
+            VALUES ($intentId, $deviceId, $account, $bundleId, 'PENDING', NULL, $createdAt, $createdAt)
+            ON CONFLICT DO NOTHING;
+            """;
+        insert.Parameters.AddWithValue("$intentId", intent.IntentId);
+        insert.Parameters.AddWithValue("$deviceId", intent.DeviceId);
+        insert.Parameters.AddWithValue("$account", intent.Account);
+        insert.Parameters.AddWithValue("$bundleId", intent.BundleId);
+        insert.Parameters.AddWithValue("$createdAt", intent.CreatedAt.ToUnixTimeMilliseconds());
+        var begun = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await transaction.CommitAsync(cancellationToken);
+        return begun;
+    }
+
+    /// <summary>nRF Cloud created the job: stores it (QUEUED, due for its first poll) and drops the intent, in one transaction.</summary>
+    public async Task ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertJobAsync(connection, transaction, job, cancellationToken);
+        await DeleteIntentAsync(connection, intentId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+    }
+
+    /// <summary>nRF Cloud certainly made no job (it refused, or was never reached): the intent goes.</summary>
+    public async Task AbandonScheduleAsync(string intentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await DeleteIntentAsync(connection, intentId, cancellationToken);
+    }
+
+    /// <summary>nRF Cloud may have made a job: the intent stays, as UNKNOWN, for reconciliation.</summary>
+    public async Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE fota_job_intents SET state = 'UNKNOWN', detail = $detail, updated_at_ms = $now WHERE intent_id = $intentId;
+            """;
+        command.Parameters.AddWithValue("$intentId", intentId);
+        command.Parameters.AddWithValue("$detail", detail);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The intents not (yet) resolved into a job, oldest first; <paramref name="deviceId"/> null means every device.</summary>
+    public async Task<IReadOnlyList<ScheduleIntent>> ListIntentsAsync(string? deviceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT intent_id, device_id, account, bundle_id, state, detail, created_at_ms FROM fota_job_intents
+            WHERE $deviceId IS NULL OR device_id = $deviceId
+            ORDER BY created_at_ms, intent_id;
+            """;
+        command.Parameters.AddWithValue("$deviceId", (object?)deviceId ?? DBNull.Value);
+        var intents = new List<ScheduleIntent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            intents.Add(new ScheduleIntent(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        }
+
+        return intents;
+    }
+
+    /// <summary>Gives back every claim of <paramref name="owner"/> (a stopping poller), so another instance takes the jobs at once.</summary>
+    public async Task<int> ReleaseClaimsAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE fota_jobs SET claimed_by = NULL, claimed_until_ms = NULL WHERE claimed_by = $owner;";
+        command.Parameters.AddWithValue("$owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task DeleteIntentAsync(SqliteConnection connection, string intentId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM fota_job_intents WHERE intent_id = $intentId;";
+        command.Parameters.AddWithValue("$intentId", intentId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The job's row and its change event (clients are sent the stored QUEUED job), in the caller's transaction.</summary>
+    private static async Task InsertJobAsync(SqliteConnection connection, DbTransaction transaction, StoredJob job, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO fota_jobs (job_id, device_id, account, bundle_id, status, status_detail, version,
@@ -27,8 +157,6 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
         command.Parameters.AddWithValue("$lastUpdatedAt", job.LastUpdatedAt);
         command.Parameters.AddWithValue("$createdAt", job.CreatedAt.ToUnixTimeMilliseconds());
         await ChangeEvents.TrackAsync(connection, transaction, job.JobId, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changeEvents.Committed();
     }
 
     /// <summary>The device's most recent jobs, newest first by creation (insertion order breaks ties).</summary>

@@ -49,6 +49,20 @@ public sealed partial class SqliteSchemaMigrator(SqliteDatabase database, ILogge
         );
         CREATE INDEX ix_change_events_created ON change_events (created_at_ms);
         """,
+        // Schedule intents (see ScheduleIntent): at most one PENDING create per device and bundle, across instances.
+        """
+        CREATE TABLE fota_job_intents (
+            intent_id      TEXT PRIMARY KEY,
+            device_id      TEXT NOT NULL,
+            account        TEXT NOT NULL,
+            bundle_id      TEXT NOT NULL,
+            state          TEXT NOT NULL,
+            detail         TEXT NULL,
+            created_at_ms  INTEGER NOT NULL,
+            updated_at_ms  INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_fota_job_intents_pending ON fota_job_intents (device_id, bundle_id) WHERE state = 'PENDING';
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

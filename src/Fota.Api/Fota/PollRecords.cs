@@ -1,0 +1,21 @@
+namespace Fota.Api.Fota;
+
+/// <summary>A job this instance has claimed for one status poll, until <see cref="ClaimedUntil"/>.</summary>
+public sealed record ClaimedJob(
+    string JobId,
+    string Account,
+    string Status,
+    string? StatusDetail,
+    string Version,
+    DateTimeOffset CreatedAt,
+    int UnchangedPolls,
+    DateTimeOffset ClaimedUntil);
+
+/// <summary>What a successful status poll (or giving up on a job) sets.</summary>
+public sealed record JobStatusUpdate(string Status, string? StatusDetail, string Version, string LastUpdatedAt, bool IsFinal);
+
+/// <summary>
+/// The outcome of one status poll, to be written while the claim is ours: a new state (<see cref="Update"/>), or for a failed
+/// poll only the time of the next one.
+/// </summary>
+public sealed record PollOutcome(string JobId, JobStatusUpdate? Update, bool KeepLastUpdatedAt, DateTimeOffset NextPollAt, int UnchangedPolls);

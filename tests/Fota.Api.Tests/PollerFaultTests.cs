@@ -1,0 +1,66 @@
+using System.Net;
+using Fota.Api.Tests.Support;
+
+namespace Fota.Api.Tests;
+
+/// <summary>The poller under faults: a slow account holds only its own slots, and a stopping instance gives its claims back.</summary>
+public sealed class PollerFaultTests
+{
+    [Fact]
+    public async Task A_slow_account_does_not_hold_back_the_first_poll_of_another_accounts_job()
+    {
+        using var api = new FotaApiFactory();
+        var slowKey = $"slow-{Guid.NewGuid():N}";
+        var slowDevice = await api.RegisterDeviceAsync(account: "slow", apiKey: slowKey);
+        var healthyDevice = await api.RegisterDeviceAsync();
+        var stuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        api.NrfCloud.DelayFor(slowKey, (request, cancellationToken) =>
+            request.Method == HttpMethod.Get ? stuck.Task.WaitAsync(cancellationToken) : Task.CompletedTask);
+        using var client = api.CreateClient();
+        api.NrfCloud.AcceptCreate("slow-job");
+        (await client.ScheduleAsync(slowDevice)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await Eventually.TrueAsync(() => api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/slow-job").Count == 1, "the slow account's poll to start");
+
+        api.NrfCloud.AcceptCreate("healthy-job");
+        api.NrfCloud.Always("GET /v1/fota-jobs/healthy-job", HttpStatusCode.OK, FakeNrfCloud.JobJson("healthy-job", "IN_PROGRESS"));
+        (await client.ScheduleAsync(healthyDevice)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        await Eventually.ReturnsAsync(
+            () => api.FindJobAsync("healthy-job"), j => j?.Status == "IN_PROGRESS", "the healthy job's first poll while the slow call still hangs");
+        stuck.Task.IsCompleted.Should().BeFalse();
+        stuck.SetResult();
+    }
+
+    [Fact]
+    public async Task A_stopping_instance_releases_its_claims_at_once()
+    {
+        var nrfCloud = new FakeNrfCloud();
+        using var database = TestDatabase.Create(TestDatabase.DefaultKind);
+        var first = new FotaApiFactory(database: database, nrfCloud: nrfCloud);
+        using var second = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: new Dictionary<string, string?>
+        {
+            ["Fota:Poller:Enabled"] = "false",
+        });
+        var device = await first.RegisterDeviceAsync();
+        nrfCloud.DelayFor(first.ApiKey, (request, cancellationToken) =>
+            request.Method == HttpMethod.Get ? Task.Delay(Timeout.Infinite, cancellationToken) : Task.CompletedTask);
+        using (var client = first.CreateClient())
+        {
+            foreach (var jobId in new[] { "job-a", "job-b", "job-c" })
+            {
+                nrfCloud.AcceptCreate(jobId);
+                (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            }
+        }
+
+        await Eventually.TrueAsync(() => nrfCloud.CallsTo("GET", "/v1/fota-jobs/job-c").Count == 1, "every job to be claimed and polled");
+        (await Claimed(database)).Should().Be(3);
+
+        await first.DisposeAsync();
+
+        (await Claimed(database)).Should().Be(0, "a stopping poller gives its claims back instead of waiting for the 30 s lease");
+    }
+
+    private static async Task<long> Claimed(TestDatabase database) =>
+        Convert.ToInt64(await database.ScalarAsync("SELECT COUNT(*) FROM fota_jobs WHERE claimed_by IS NOT NULL;"), System.Globalization.CultureInfo.InvariantCulture);
+}
