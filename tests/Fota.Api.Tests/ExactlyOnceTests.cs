@@ -111,7 +111,11 @@ public sealed class ExactlyOnceTests
         // The test host tears its services down before the answer is written (Kestrel would drain the request), so read the file.
         (await schedule).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         await using var store = await StoreHost.StartAsync(api.Database, migrate: false);
-        (await store.Jobs.ListIntentsAsync(device.DeviceId, CancellationToken.None))
+        // The stopping service may answer before its bounded write of UNKNOWN has committed: wait for it with a deadline.
+        (await Eventually.ReturnsAsync(
+                () => store.Jobs.ListIntentsAsync(device.DeviceId, CancellationToken.None),
+                intents => intents.Count == 1 && intents[0].State == ScheduleIntentStates.Unknown,
+                "the intent to be kept as UNKNOWN"))
             .Should().ContainSingle().Which.State.Should().Be(ScheduleIntentStates.Unknown, "nRF Cloud may have created the job");
     }
 
