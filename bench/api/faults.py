@@ -282,11 +282,48 @@ def malformed_cases(device):
     return cases
 
 
+def raw_cases(device):
+    """Requests Kestrel itself rejects (request line, headers, framing), sent as raw bytes: (name, bytes)."""
+    jobs = f"/device/{device['deviceId']}/fota/jobs?fingerprint={device['fingerprint']}"
+    schedule_path = f"/device/{device['deviceId']}/fota?fingerprint={device['fingerprint']}"
+    host = "Host: 127.0.0.1\r\n"
+    return [
+        ("request line over 8 KiB", f"GET {jobs}&x={'a' * 10000} HTTP/1.1\r\n{host}\r\n".encode()),
+        ("headers over 32 KiB", f"GET {jobs} HTTP/1.1\r\n{host}X-Big: {'a' * 40000}\r\n\r\n".encode()),
+        ("over 100 headers", (f"GET {jobs} HTTP/1.1\r\n{host}" + "".join(f"X-H{i}: v\r\n" for i in range(120)) + "\r\n").encode()),
+        ("control byte in the target", f"GET /device/\x01 HTTP/1.1\r\n{host}\r\n".encode()),
+        ("header without a colon", f"GET {jobs} HTTP/1.1\r\n{host}Broken header\r\n\r\n".encode()),
+        ("no Host header", f"GET {jobs} HTTP/1.1\r\n\r\n".encode()),
+        ("Content-Length not a number", f"POST {schedule_path} HTTP/1.1\r\n{host}Content-Type: application/json\r\nContent-Length: abc\r\n\r\n".encode()),
+        ("Content-Length and chunked", f"POST {schedule_path} HTTP/1.1\r\n{host}Content-Type: application/json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n".encode()),
+        ("bad chunk size in the body", f"POST {schedule_path} HTTP/1.1\r\n{host}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{{}}\r\n0\r\n\r\n".encode()),
+        ("Transfer-Encoding not chunked", f"POST {schedule_path} HTTP/1.1\r\n{host}Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n".encode()),
+    ]
+
+
+def raw_request(data):
+    with socket.create_connection(("127.0.0.1", SVC_PORT), timeout=5) as client:
+        client.sendall(data)
+        answer = b""
+        try:
+            while chunk := client.recv(65536):
+                answer += chunk
+        except OSError:
+            pass
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1]) if lines[0].startswith("HTTP/") else "no answer"
+    content_type = next((line.split(":", 1)[1].strip() for line in lines[1:] if line.lower().startswith("content-type:")), "")
+    answers_seen.append(("raw", status, answer))
+    return status, content_type, len(body)
+
+
 def run_malformed(device):
     cases = malformed_cases(device)
     statuses = Counter()
     five_xx = []
-    without_problem = 0
+    without_problem = []
+    accepted = []
     for method, path, body, headers in cases:
         try:
             status, data, response_headers = request(method, path, body, headers)
@@ -296,8 +333,17 @@ def run_malformed(device):
         if isinstance(status, int) and status >= 500 or not isinstance(status, int):
             five_xx.append((method, path[:80], (body or b"")[:60], status))
         elif 400 <= status < 500 and method != "HEAD" and "problem+json" not in (response_headers.get("Content-Type") or ""):
-            without_problem += 1
-    return len(cases), statuses, five_xx, without_problem
+            without_problem.append((method, path[:60], status))
+        elif status < 300:
+            accepted.append((method, path.split("?")[0][-30:], (body or b"")[:70], headers.get("Content-Type")))
+    kestrel = []
+    for name, data in raw_cases(device):
+        status, content_type, body_length = raw_request(data)
+        statuses[status] += 1
+        if not isinstance(status, int) or status >= 500:
+            five_xx.append((name, status))
+        kestrel.append((name, status, content_type or "-", body_length))
+    return len(cases) + len(kestrel), statuses, five_xx, without_problem, accepted, kestrel
 
 
 # ---- 3. caller disconnect mid-create ---------------------------------------------------------------------------
@@ -370,10 +416,16 @@ def main():
         check(latency is not None and latency < 5, "a slow account does not hold back another account's first poll (< 5 s)")
 
         malformed_device = new_device("malformed", "ok")
-        total, statuses, five_xx, without_problem = run_malformed(malformed_device)
+        total, statuses, five_xx, without_problem, accepted, kestrel = run_malformed(malformed_device)
         print(f"malformed inputs: {total} requests; answers " +
               ", ".join(f"{n}× {s}" for s, n in sorted(statuses.items(), key=lambda item: str(item[0]))))
-        print(f"malformed inputs: {without_problem} 4xx answer(s) without a problem document (Kestrel's own)")
+        print(f"malformed inputs: {len(without_problem)} 4xx answer(s) without a problem document: {without_problem}")
+        for case in accepted:
+            print(f"  accepted (2xx), valid after all: {case}")
+        print("| rejected by Kestrel before the application | status | Content-Type | body bytes |")
+        print("|---|---|---|---|")
+        for name, status, content_type, body_length in kestrel:
+            print(f"| {name} | {status} | {content_type} | {body_length} |")
         for case in five_xx[:10]:
             print(f"  5xx/no answer: {case}")
         check(total >= 300 and not five_xx, f"0 × 5xx over {total} malformed inputs (got {len(five_xx)})")
