@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
@@ -5,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Fota.Api.Fota;
 
 /// <summary>
-/// Background status poller. It keeps up to <see cref="PollerOptions.MaxConcurrency"/> polls running: whenever a slot is
-/// free it starts the next job of its local ready queue, without waiting for the other polls, so a slow call holds only
-/// its own slot. When the queue cannot fill the free slots it claims a batch of due jobs in the database (a lease, so
-/// instances sharing the database never poll one job at once): up to <see cref="ClaimAheadPerSlot"/> jobs per slot,
-/// at most <see cref="PollerOptions.BatchSize"/>, so one claim query serves several polls. It never claims while every
-/// slot is busy. Woken at once by <see cref="PollSignal"/> (a new job, or a poll that ended), otherwise every
-/// <see cref="PollerOptions.ScanInterval"/>. On stop it starts nothing more, lets running polls end, writes their
-/// outcomes and gives back all its claims, started or not.
+/// Background status poller. It keeps up to <see cref="PollerOptions.MaxConcurrency"/> slots polling. Each slot polls
+/// jobs from a local ready queue one after another, so a slow call holds only its own slot and a finished poll starts
+/// the next without waking the loop. When the queue cannot fill the free slots, the loop claims a batch of due jobs in
+/// the database (a lease, so instances sharing the database never poll one job at once): up to
+/// <see cref="ClaimAheadPerSlot"/> jobs per slot, at most <see cref="PollerOptions.BatchSize"/>, so one claim query
+/// serves several polls. It never claims while every slot is busy. Woken at once by <see cref="PollSignal"/> (a new
+/// job, or a slot that ran dry), otherwise every <see cref="PollerOptions.ScanInterval"/>. On stop it starts nothing
+/// more, lets running polls end, writes their outcomes and gives back all its claims, started or not.
 /// </summary>
 public sealed partial class StatusPoller(
     IJobStore jobs,
@@ -46,7 +47,7 @@ public sealed partial class StatusPoller(
         var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
         var writer = WriteOutcomesAsync(outcomes.Reader);
         var claimSize = Math.Min(settings.BatchSize, settings.MaxConcurrency * ClaimAheadPerSlot);
-        var ready = new Queue<(ClaimedJob Job, ClaimedBatch Batch)>();
+        var ready = new ConcurrentQueue<ReadyJob>();
         var running = new List<Task>();
         try
         {
@@ -68,7 +69,7 @@ public sealed partial class StatusPoller(
                             var batch = new ClaimedBatch(scopes.CreateAsyncScope(), due.Count);
                             foreach (var job in due)
                             {
-                                ready.Enqueue((job, batch));
+                                ready.Enqueue(new ReadyJob(job, batch));
                             }
                         }
                     }
@@ -85,7 +86,7 @@ public sealed partial class StatusPoller(
                 for (; free > 0 && ready.TryDequeue(out var next); free--)
                 {
                     Interlocked.Increment(ref _inFlight);
-                    running.Add(PollClaimedAsync(next.Job, next.Batch, outcomes.Writer, stoppingToken));
+                    running.Add(RunSlotAsync(next, ready, outcomes.Writer, stoppingToken));
                 }
 
                 if (free > 0 && moreDue)
@@ -131,7 +132,6 @@ public sealed partial class StatusPoller(
         var writer = WriteOutcomesAsync(outcomes.Reader);
         foreach (var slot in due.Chunk(settings.MaxConcurrency))
         {
-            Interlocked.Add(ref _inFlight, slot.Length);
             await PollBatchAsync(slot, outcomes.Writer, cancellationToken);
         }
 
@@ -148,15 +148,32 @@ public sealed partial class StatusPoller(
         await Task.WhenAll(claimed.Select(job => PollOneAsync(poll, job, outcomes, cancellationToken)));
     }
 
-    private async Task PollClaimedAsync(ClaimedJob job, ClaimedBatch batch, ChannelWriter<PollOutcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// One slot: polls ready jobs one after another until the queue is empty or the poller stops, so a finished poll
+    /// starts the next one without waking the loop. A slow call holds only this slot.
+    /// </summary>
+    private async Task RunSlotAsync(ReadyJob first, ConcurrentQueue<ReadyJob> ready, ChannelWriter<PollOutcome> outcomes, CancellationToken cancellationToken)
     {
         try
         {
-            await PollOneAsync(batch.Poll, job, outcomes, cancellationToken);
+            var next = first;
+            do
+            {
+                try
+                {
+                    await PollOneAsync(next.Batch.Poll, next.Job, outcomes, cancellationToken);
+                }
+                finally
+                {
+                    await next.Batch.DoneAsync();
+                }
+            }
+            while (!cancellationToken.IsCancellationRequested && ready.TryDequeue(out next));
         }
         finally
         {
-            await batch.DoneAsync();
+            Interlocked.Decrement(ref _inFlight);
+            signal.Notify(); // a slot is free
         }
     }
 
@@ -195,11 +212,6 @@ public sealed partial class StatusPoller(
         catch (Exception exception)
         {
             LogPollCrashed(exception, job.JobId);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-            signal.Notify(); // a slot is free
         }
     }
 
@@ -264,4 +276,6 @@ public sealed partial class StatusPoller(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Polling FOTA job {JobId} failed unexpectedly")]
     private partial void LogPollCrashed(Exception exception, string jobId);
+
+    private sealed record ReadyJob(ClaimedJob Job, ClaimedBatch Batch);
 }
