@@ -145,7 +145,11 @@ public sealed partial class StatusPoller(
     {
         await using var scope = scopes.CreateAsyncScope();
         var poll = scope.ServiceProvider.GetRequiredService<JobStatusPoll>();
-        await Task.WhenAll(claimed.Select(job => PollOneAsync(poll, job, outcomes, cancellationToken)));
+        await Task.WhenAll(claimed.Select(async job =>
+        {
+            await Task.Yield(); // each job in its own slot, even when a call completes synchronously
+            await PollOneAsync(poll, job, outcomes, cancellationToken);
+        }));
     }
 
     /// <summary>
@@ -156,6 +160,7 @@ public sealed partial class StatusPoller(
     {
         try
         {
+            await Task.Yield(); // the loop goes on at once; later jobs of this slot follow without a hop
             var next = first;
             do
             {
@@ -181,7 +186,6 @@ public sealed partial class StatusPoller(
     {
         try
         {
-            await Task.Yield();
             var remaining = job.ClaimedUntil - timeProvider.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
