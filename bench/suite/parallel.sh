@@ -13,7 +13,8 @@ serial=(-- xUnit.ParallelizeTestCollections=false)
 seconds() {
   local log; log="$(mktemp)"
   "$@" >"$log" 2>&1 || { cat "$log"; rm -f "$log"; exit 1; }
-  sed -nE 's/^ *Total time: ([0-9.]+) Seconds/\1/p' "$log" | tail -1
+  # VSTest writes "Total time: 42.1 Seconds", or "1.03 Minutes" past a minute.
+  sed -nE 's/^ *Total time: ([0-9.]+) Seconds/\1/p; s/^ *Total time: ([0-9.]+) Minutes/\1 * 60/p' "$log" | tail -1 | bc -l
   rm -f "$log"
 }
 for round in $(seq 1 "$rounds"); do

@@ -111,11 +111,12 @@ public sealed class ExactlyOnceTests
         // The test host tears its services down before the answer is written (Kestrel would drain the request), so read the file.
         (await schedule).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         await using var store = await StoreHost.StartAsync(api.Database, migrate: false);
-        // The stopping service may answer before its bounded write of UNKNOWN has committed: wait for it with a deadline.
+        // The stopping service may answer before its bounded write of UNKNOWN has committed (ScheduleDrain holds the stop
+        // until it has): wait for it with a deadline.
         (await Eventually.ReturnsAsync(
                 () => store.Jobs.ListIntentsAsync(device.DeviceId, CancellationToken.None),
                 intents => intents.Count == 1 && intents[0].State == ScheduleIntentStates.Unknown,
-                "the intent to be kept as UNKNOWN"))
+                $"the intent to be kept as UNKNOWN; the service logged:{Environment.NewLine}{string.Join(Environment.NewLine, api.Logs.Lines.TakeLast(30))}"))
             .Should().ContainSingle().Which.State.Should().Be(ScheduleIntentStates.Unknown, "nRF Cloud may have created the job");
     }
 

@@ -3,7 +3,10 @@ using Fota.Api.Tests.Support;
 
 namespace Fota.Api.Tests;
 
-/// <summary>The poller under faults: a slow account holds only its own slots, and a stopping instance gives its claims back.</summary>
+/// <summary>
+/// The poller under faults: a slow account holds only its own slots, and a stopping instance gives its claims back,
+/// including the ones it claimed ahead and never started.
+/// </summary>
 public sealed class PollerFaultTests
 {
     [Fact]
@@ -59,8 +62,50 @@ public sealed class PollerFaultTests
         await first.DisposeAsync();
 
         (await Claimed(database)).Should().Be(0, "a stopping poller gives its claims back instead of waiting for the 30 s lease");
+        (await Scalar(database, "SELECT COUNT(*) FROM fota_jobs WHERE poll_count > 0;")).Should().Be(
+            0, "a poll cut short by the stop is no failed poll: the jobs stay due at once, not after a backoff");
     }
 
-    private static async Task<long> Claimed(TestDatabase database) =>
-        Convert.ToInt64(await database.ScalarAsync("SELECT COUNT(*) FROM fota_jobs WHERE claimed_by IS NOT NULL;"), System.Globalization.CultureInfo.InvariantCulture);
+    [Fact]
+    public async Task A_stopping_instance_releases_jobs_it_claimed_ahead_but_never_started()
+    {
+        var nrfCloud = new FakeNrfCloud();
+        using var database = TestDatabase.Create(TestDatabase.DefaultKind);
+        using var scheduler = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: new Dictionary<string, string?>
+        {
+            ["Fota:Poller:Enabled"] = "false",
+        });
+        var device = await scheduler.RegisterDeviceAsync();
+        using (var client = scheduler.CreateClient())
+        {
+            foreach (var jobId in new[] { "job-a", "job-b", "job-c" })
+            {
+                nrfCloud.AcceptCreate(jobId);
+                (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            }
+        }
+
+        nrfCloud.DelayFor(scheduler.ApiKey, (request, cancellationToken) =>
+            request.Method == HttpMethod.Get ? Task.Delay(Timeout.Infinite, cancellationToken) : Task.CompletedTask);
+        var poller = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: new Dictionary<string, string?>
+        {
+            ["Fota:Poller:MaxConcurrency"] = "1",
+        });
+        _ = poller.Services; // starts the host and its poller
+
+        await Eventually.ReturnsAsync(() => Claimed(database), claimed => claimed == 3, "one claim to take all three due jobs for the single slot");
+        PollCalls(nrfCloud).Should().BeLessThanOrEqualTo(1, "one slot means one call at a time, and the first never ends");
+
+        await poller.DisposeAsync();
+
+        (await Claimed(database)).Should().Be(0, "claims of jobs that were queued but never started are given back too");
+        PollCalls(nrfCloud).Should().BeLessThanOrEqualTo(1, "a stopping poller starts nothing from its queue");
+    }
+
+    private static int PollCalls(FakeNrfCloud nrfCloud) => nrfCloud.Calls.Count(call => call.Method == HttpMethod.Get);
+
+    private static Task<long> Claimed(TestDatabase database) => Scalar(database, "SELECT COUNT(*) FROM fota_jobs WHERE claimed_by IS NOT NULL;");
+
+    private static async Task<long> Scalar(TestDatabase database, string sql) =>
+        Convert.ToInt64(await database.ScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -26,4 +26,11 @@ public static class DeviceChecks
         var device = await FotaEndpoints.AuthorizeAsync(access, deviceId, fingerprint!, cancellationToken);
         return device.IsSuccess ? await handle(device.Value) : FotaProblems.From(device.Error, "Checking the device failed");
     }
+
+    /// <summary>Declares the device checks' answers (400, 403, 404) in the OpenAPI document of a device endpoint.</summary>
+    public static RouteHandlerBuilder ProducesDeviceCheckProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

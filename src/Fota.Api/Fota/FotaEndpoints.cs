@@ -27,9 +27,7 @@ public static partial class FotaEndpoints
             .WithName("ScheduleFotaJob")
             .WithSummary("Schedules a firmware update of the device with an nRF Cloud bundle.")
             .Accepts<ScheduleFotaJobRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesDeviceCheckProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -38,9 +36,7 @@ public static partial class FotaEndpoints
         device.MapMethods("/fota/jobs", [HttpMethods.Get, HttpMethods.Head], ListAsync)
             .WithName("ListFotaJobs")
             .WithSummary("Lists the device's 10 most recent FOTA jobs, newest first.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesDeviceCheckProblems();
 
         return app;
     }

@@ -18,6 +18,7 @@ public sealed partial class FotaScheduler(
     IJobStore jobs,
     PollSignal pollSignal,
     IHostApplicationLifetime lifetime,
+    ScheduleDrain drain,
     IOptions<NrfCloudOptions> nrfCloudOptions,
     TimeProvider timeProvider,
     ILogger<FotaScheduler> logger)
@@ -48,6 +49,7 @@ public sealed partial class FotaScheduler(
             return new FotaError.AlreadyScheduling(device.DeviceId, bundleId);
         }
 
+        using var inFlight = drain.Enter();
         NrfCloudResult<string> created;
         using (var createBound = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping))
         {

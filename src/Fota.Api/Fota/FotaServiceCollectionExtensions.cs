@@ -19,6 +19,8 @@ public static class FotaServiceCollectionExtensions
 
         services.AddSingleton<PollSignal>();
         services.AddTransient<FotaScheduler>();
+        services.AddSingleton<ScheduleDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduleDrain>());
         services.AddTransient<JobStatusPoll>();
         services.AddSingleton<StatusPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusPoller>());

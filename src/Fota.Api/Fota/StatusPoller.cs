@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
@@ -5,11 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Fota.Api.Fota;
 
 /// <summary>
-/// Background status poller. It keeps up to <see cref="PollerOptions.MaxConcurrency"/> polls running: whenever a slot is
-/// free it claims that many due jobs in the database (a lease, so instances sharing the database never poll one job at
-/// once) and starts their polls without waiting for the others, so a slow call holds only its own slot. Woken at once by
-/// <see cref="PollSignal"/> (a new job, or a poll that ended), otherwise every <see cref="PollerOptions.ScanInterval"/>.
-/// On stop it lets running polls end, writes their outcomes and gives back its claims.
+/// Background status poller. It keeps up to <see cref="PollerOptions.MaxConcurrency"/> slots polling. Each slot polls
+/// jobs from a local ready queue one after another, so a slow call holds only its own slot and a finished poll starts
+/// the next without waking the loop. When the queue cannot fill the free slots, the loop claims a batch of due jobs in
+/// the database (a lease, so instances sharing the database never poll one job at once): up to
+/// <see cref="ClaimAheadPerSlot"/> jobs per slot, at most <see cref="PollerOptions.BatchSize"/>, so one claim query
+/// serves several polls. It never claims while every slot is busy. Woken at once by <see cref="PollSignal"/> (a new
+/// job, or a slot that ran dry), otherwise every <see cref="PollerOptions.ScanInterval"/>. On stop it starts nothing
+/// more, lets running polls end, writes their outcomes and gives back all its claims, started or not.
 /// </summary>
 public sealed partial class StatusPoller(
     IJobStore jobs,
@@ -19,6 +23,9 @@ public sealed partial class StatusPoller(
     IOptions<PollerOptions> options,
     ILogger<StatusPoller> logger) : BackgroundService
 {
+    /// <summary>Jobs claimed per slot at most; claimed jobs wait in the ready queue, so this bounds how long they wait.</summary>
+    public const int ClaimAheadPerSlot = 4;
+
     private static readonly TimeSpan ReleaseBudget = TimeSpan.FromSeconds(5);
     private int _inFlight;
 
@@ -39,25 +46,31 @@ public sealed partial class StatusPoller(
         // one at a time when polls are slow, many per transaction when they are fast.
         var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
         var writer = WriteOutcomesAsync(outcomes.Reader);
-        var batches = new List<Task>();
+        var claimSize = Math.Min(settings.BatchSize, settings.MaxConcurrency * ClaimAheadPerSlot);
+        var ready = new ConcurrentQueue<ReadyJob>();
+        var running = new List<Task>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                batches.RemoveAll(t => t.IsCompleted);
-                var free = Math.Min(settings.MaxConcurrency - Volatile.Read(ref _inFlight), settings.BatchSize);
-                var claimed = 0;
-                if (free > 0)
+                running.RemoveAll(t => t.IsCompleted);
+                var free = settings.MaxConcurrency - Volatile.Read(ref _inFlight);
+                var moreDue = false;
+                if (ready.Count < free)
                 {
                     try
                     {
                         var now = timeProvider.GetUtcNow();
-                        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, free, stoppingToken);
-                        claimed = due.Count;
-                        if (claimed > 0)
+                        var wanted = claimSize - ready.Count;
+                        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, wanted, stoppingToken);
+                        moreDue = due.Count == wanted;
+                        if (due.Count > 0)
                         {
-                            Interlocked.Add(ref _inFlight, claimed);
-                            batches.Add(PollBatchAsync(due, outcomes.Writer, stoppingToken));
+                            var batch = new ClaimedBatch(scopes.CreateAsyncScope(), due.Count);
+                            foreach (var job in due)
+                            {
+                                ready.Enqueue(new ReadyJob(job, batch));
+                            }
                         }
                     }
                     catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,9 +83,15 @@ public sealed partial class StatusPoller(
                     }
                 }
 
-                if (free > 0 && claimed == free)
+                for (; free > 0 && ready.TryDequeue(out var next); free--)
                 {
-                    continue; // more jobs may be due right now
+                    Interlocked.Increment(ref _inFlight);
+                    running.Add(RunSlotAsync(next, ready, outcomes.Writer, stoppingToken));
+                }
+
+                if (free > 0 && moreDue)
+                {
+                    continue; // slots are free and more jobs may be due right now
                 }
 
                 try
@@ -87,7 +106,12 @@ public sealed partial class StatusPoller(
         }
         finally
         {
-            await Task.WhenAll(batches);
+            while (ready.TryDequeue(out var unstarted))
+            {
+                await unstarted.Batch.DoneAsync(); // its claim is given back below with the others
+            }
+
+            await Task.WhenAll(running);
             outcomes.Writer.Complete();
             await writer;
             await ReleaseClaimsAsync();
@@ -108,7 +132,6 @@ public sealed partial class StatusPoller(
         var writer = WriteOutcomesAsync(outcomes.Reader);
         foreach (var slot in due.Chunk(settings.MaxConcurrency))
         {
-            Interlocked.Add(ref _inFlight, slot.Length);
             await PollBatchAsync(slot, outcomes.Writer, cancellationToken);
         }
 
@@ -122,14 +145,47 @@ public sealed partial class StatusPoller(
     {
         await using var scope = scopes.CreateAsyncScope();
         var poll = scope.ServiceProvider.GetRequiredService<JobStatusPoll>();
-        await Task.WhenAll(claimed.Select(job => PollOneAsync(poll, job, outcomes, cancellationToken)));
+        await Task.WhenAll(claimed.Select(async job =>
+        {
+            await Task.Yield(); // each job in its own slot, even when a call completes synchronously
+            await PollOneAsync(poll, job, outcomes, cancellationToken);
+        }));
+    }
+
+    /// <summary>
+    /// One slot: polls ready jobs one after another until the queue is empty or the poller stops, so a finished poll
+    /// starts the next one without waking the loop. A slow call holds only this slot.
+    /// </summary>
+    private async Task RunSlotAsync(ReadyJob first, ConcurrentQueue<ReadyJob> ready, ChannelWriter<PollOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield(); // the loop goes on at once; later jobs of this slot follow without a hop
+            var next = first;
+            do
+            {
+                try
+                {
+                    await PollOneAsync(next.Batch.Poll, next.Job, outcomes, cancellationToken);
+                }
+                finally
+                {
+                    await next.Batch.DoneAsync();
+                }
+            }
+            while (!cancellationToken.IsCancellationRequested && ready.TryDequeue(out next));
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            signal.Notify(); // a slot is free
+        }
     }
 
     private async Task PollOneAsync(JobStatusPoll poll, ClaimedJob job, ChannelWriter<PollOutcome> outcomes, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Yield();
             var remaining = job.ClaimedUntil - timeProvider.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
@@ -139,7 +195,15 @@ public sealed partial class StatusPoller(
             // The poll must end while the lease is ours, or a second instance could poll the same job.
             using var leaseEnds = new CancellationTokenSource(remaining, timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseEnds.Token);
-            outcomes.TryWrite(await poll.RunAsync(job, linked.Token));
+            var outcome = await poll.RunAsync(job, linked.Token);
+            if (outcome.Update is null && cancellationToken.IsCancellationRequested)
+            {
+                // The stop cut the call short: nothing was learnt, so no backoff either. The claim is given back in
+                // ExecuteAsync and the job stays due, for whichever instance claims it next.
+                return;
+            }
+
+            outcomes.TryWrite(outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -152,11 +216,6 @@ public sealed partial class StatusPoller(
         catch (Exception exception)
         {
             LogPollCrashed(exception, job.JobId);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-            signal.Notify(); // a slot is free
         }
     }
 
@@ -221,4 +280,6 @@ public sealed partial class StatusPoller(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Polling FOTA job {JobId} failed unexpectedly")]
     private partial void LogPollCrashed(Exception exception, string jobId);
+
+    private sealed record ReadyJob(ClaimedJob Job, ClaimedBatch Batch);
 }

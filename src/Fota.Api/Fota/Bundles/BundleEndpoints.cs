@@ -14,9 +14,7 @@ public static class BundleEndpoints
             .MapGet("/fota/bundles", ListAsync)
             .WithName("ListFotaBundles")
             .WithSummary("Lists the firmware bundles of the device's nRF Cloud account, newest first.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesDeviceCheckProblems()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         return app;
     }

@@ -20,9 +20,7 @@ public static class CancelEndpoints
             .MapDelete("/fota/jobs/{jobId}", CancelAsync)
             .WithName("CancelFotaJob")
             .WithSummary("Cancels a FOTA job of the device that is not final yet.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesDeviceCheckProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         return app;
