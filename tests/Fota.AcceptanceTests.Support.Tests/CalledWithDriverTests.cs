@@ -3,7 +3,6 @@ using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Client;
-using Reqnroll;
 
 namespace Fota.AcceptanceTests.Support.Tests;
 
@@ -106,21 +105,6 @@ public sealed class CalledWithDriverTests
         {
             ApiClient.Dispose();
             return ValueTask.CompletedTask;
-        }
-    }
-
-    private sealed class NoOutput : IReqnrollOutputHelper
-    {
-        public void WriteLine(string message)
-        {
-        }
-
-        public void WriteLine(string format, params object[] args)
-        {
-        }
-
-        public void AddAttachment(string filePath)
-        {
         }
     }
 }

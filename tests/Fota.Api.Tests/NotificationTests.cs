@@ -133,18 +133,22 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
     [Fact]
     public async Task Events_older_than_the_retention_are_pruned()
     {
+        // Rows with fixed timestamps rather than waiting for a real event to age: a real event may be pruned before a
+        // loaded machine counts it, and one from the future shows that younger events are kept.
         using var api = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?>
         {
             ["Fota:Poller:Enabled"] = "false",
-            ["Fota:Notifications:Retention"] = "00:00:00.200",
+            ["Fota:Notifications:Retention"] = "00:00:01",
         });
         var device = await api.RegisterDeviceAsync();
         api.NrfCloud.AcceptCreate("job-pruned");
         using var client = api.CreateClient();
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        (await CountEventsAsync()).Should().BeGreaterThan(0, "the schedule stored an event");
+        var old = await InsertEventAsync(createdAtMs: 0);
+        var young = await InsertEventAsync(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds());
 
-        await Eventually.ReturnsAsync(CountEventsAsync, count => count == 0, "the event to be pruned");
+        await Eventually.ReturnsAsync(() => EventExistsAsync(old), exists => !exists, "the event older than the retention to be pruned");
+        (await EventExistsAsync(young)).Should().BeTrue("events younger than the retention are kept");
         (await client.ListJobsAsync(device)).Should().ContainSingle("pruning removes events, never jobs");
     }
 
@@ -166,7 +170,12 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
         reason.Should().Be("The service is stopping.");
     }
 
-    private async Task<long> CountEventsAsync() => Convert.ToInt64(await Database.ScalarAsync("SELECT COUNT(*) FROM change_events;"), System.Globalization.CultureInfo.InvariantCulture);
+    private async Task<long> InsertEventAsync(long createdAtMs) => Convert.ToInt64(
+        await Database.ScalarAsync($"INSERT INTO change_events (device_id, payload, created_at_ms) VALUES ('no-such-device', '{{}}', {createdAtMs}) RETURNING id;"),
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<bool> EventExistsAsync(long id) =>
+        Convert.ToInt64(await Database.ScalarAsync($"SELECT COUNT(*) FROM change_events WHERE id = {id};"), System.Globalization.CultureInfo.InvariantCulture) == 1;
 
     private static StoredJob NewJob(string jobId, string deviceId) =>
         new(jobId, deviceId, FotaApiFactory.AccountName, "APP*1e29dfa3*v2.0.0", "QUEUED", null, "unknown", "2024-06-06T15:44:00.000Z", DateTimeOffset.UtcNow);

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace MockNrfCloud.Client.Parsing;
 
 /// <summary>Parses a raw HTTP response: "HTTP/1.1 &lt;code&gt; &lt;reason&gt;", header lines, blank line, body (CRLF or LF).
-/// The reason phrase may be left out. A Content-Length header is kept here; the mock ignores it and computes its own.</summary>
+/// The reason phrase may be left out. A Content-Length header is kept here; the mock ignores it and computes its own.
+/// Header lines whose names start with <c>X-Mock-</c> are the mock's directives (<see cref="ResponseDirectives"/>), not headers.</summary>
 public static class RawHttpResponseParser
 {
     /// <exception cref="RawHttpFormatException">The text is malformed; the message names the line and the problem.</exception>
@@ -11,8 +12,10 @@ public static class RawHttpResponseParser
     {
         var text = RawHttpText.Split(raw, "response");
         var (statusCode, reason) = ParseStatusLine(text.StartLine, text.StartLineNumber);
-        var headers = text.HeaderLines.Select(h => HttpHeaderLine.Parse(h.LineNumber, h.Text)).ToList();
-        return new RawHttpResponse(statusCode, reason, headers, text.Body);
+        var lines = text.HeaderLines.Select(h => (h.LineNumber, Header: HttpHeaderLine.Parse(h.LineNumber, h.Text))).ToList();
+        var headers = lines.Where(l => !ResponseDirectives.IsDirective(l.Header.Key)).Select(l => l.Header).ToList();
+        var directives = ResponseDirectives.Parse(lines.Where(l => ResponseDirectives.IsDirective(l.Header.Key)));
+        return new RawHttpResponse(statusCode, reason, headers, text.Body, directives);
     }
 
     private static (int StatusCode, string Reason) ParseStatusLine(string line, int lineNumber)

@@ -78,7 +78,16 @@ public sealed class MockNrfCloudServer : IDisposable
         return new MockNrfCloudServer(server, state, options);
     }
 
-    public void Stop() => _server.Stop();
+    public void Stop()
+    {
+        State.Stop();
+        _server.Stop();
+    }
 
-    public void Dispose() => _server.Dispose();
+    public void Dispose()
+    {
+        State.Stop();
+        _server.Dispose();
+        State.Dispose();
+    }
 }

@@ -18,11 +18,12 @@ namespace MockNrfCloud.NrfCloud;
 /// Why a response provider and not one WireMock mapping per queued response: the answer depends on the request's bearer
 /// key partition, on FIFO order across responses and on one-shot consumption. Doing that with mappings would need
 /// scenario state per queue entry, which WireMock updates without atomicity, so two concurrent requests could both take
-/// one one-shot response. Here the take is one locked step per partition.
+/// one one-shot response. Here the take is one locked step per partition. The request is recorded before a response's
+/// directives (<see cref="ResponseDirectives"/>) delay or drop the answer; a delay holds only its own request.
 /// </summary>
 internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IResponseProvider
 {
-    public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(IMapping mapping, HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+    public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(IMapping mapping, HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
     {
         var httpRequest = context.Request;
         var apiKey = ApiKeyPartition.FromAuthorization(httpRequest.Headers.Authorization);
@@ -40,10 +41,41 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
             ReadBody(requestMessage),
             queued?.Id));
 
-        var response = queued is null
-            ? NothingQueued(apiKey, method, path, query)
-            : Serve(queued, context);
-        return Task.FromResult<(IResponseMessage, IMapping?)>((response, null));
+        if (queued is null)
+        {
+            return (NothingQueued(apiKey, method, path, query), null);
+        }
+
+        var directives = queued.Directives;
+        if (directives.Delay > TimeSpan.Zero && !await DelayAsync(directives.Delay, context).ConfigureAwait(false))
+        {
+            return (Abort(context), null);
+        }
+
+        return (directives.Drop ? Abort(context) : Serve(queued, context), null);
+    }
+
+    /// <summary>Waits without holding anything but this request; false when the caller went away or the mock is stopping.</summary>
+    private async Task<bool> DelayAsync(TimeSpan delay, HttpContext context)
+    {
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, state.Stopping);
+        try
+        {
+            await Task.Delay(delay, ended.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>X-Mock-Drop: the connection is closed without an answer (the caller sees it reset after sending).
+    /// WireMock still maps the returned message, onto an aborted response, which writes nothing.</summary>
+    private static ResponseMessage Abort(HttpContext context)
+    {
+        context.Abort();
+        return new ResponseMessage { StatusCode = (int)HttpStatusCode.OK };
     }
 
     private static ResponseMessage Serve(QueuedResponse queued, HttpContext context)

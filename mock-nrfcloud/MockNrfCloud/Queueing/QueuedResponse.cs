@@ -27,6 +27,9 @@ internal sealed class QueuedResponse
 
     public RawHttpResponse Response { get; }
 
+    /// <summary>Delay and drop, from the response's X-Mock-… lines (never sent).</summary>
+    public ResponseDirectives Directives => Response.Directives;
+
     /// <summary>Kept responses answer every match until removed; the others answer once.</summary>
     public bool Keep { get; }
 

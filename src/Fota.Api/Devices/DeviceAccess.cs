@@ -16,13 +16,13 @@ public sealed class DeviceAccess(IRegistryStore store)
         string deviceId, string fingerprint, CancellationToken cancellationToken)
     {
         var device = await store.FindDeviceAsync(deviceId, cancellationToken);
-        if (device is null)
-        {
-            return (DeviceAccessOutcome.UnknownDevice, null);
-        }
-
-        return Fingerprints.AreEqual(device.Fingerprint, fingerprint)
-            ? (DeviceAccessOutcome.Granted, device)
-            : (DeviceAccessOutcome.FingerprintMismatch, null);
+        var outcome = Decide(device, fingerprint);
+        return (outcome, outcome == DeviceAccessOutcome.Granted ? device : null);
     }
+
+    /// <summary>The check on a device already read (null: not registered).</summary>
+    public static DeviceAccessOutcome Decide(StoredDevice? device, string fingerprint) =>
+        device is null ? DeviceAccessOutcome.UnknownDevice
+        : Fingerprints.AreEqual(device.Fingerprint, fingerprint) ? DeviceAccessOutcome.Granted
+        : DeviceAccessOutcome.FingerprintMismatch;
 }

@@ -65,18 +65,17 @@ public static partial class FotaEndpoints
         string deviceId,
         [FromQuery] string? fingerprint,
         HttpResponse response,
-        DeviceAccess access,
         IJobStore jobs,
         CancellationToken cancellationToken)
     {
         response.Headers.CacheControl = "no-store";
-        var result = await ValidateFingerprint(fingerprint).ThenAsync(valid =>
-            AuthorizeAsync(access, deviceId, valid, cancellationToken).ThenAsync(async _ =>
-            {
-                var stored = await jobs.ListForDeviceAsync(deviceId, ListLimit, cancellationToken);
-                return (FotaResult<FotaJobExecutions>)new FotaJobExecutions(
-                    FotaJobExecutions.ContextUrl, deviceId, stored.Select(FotaJobExecution.From).ToList());
-            }));
+        var result = await ValidateFingerprint(fingerprint).ThenAsync(async valid =>
+        {
+            // The device and its jobs in one round trip; the jobs are used only once the device check passed.
+            var read = await jobs.FindDeviceWithJobsAsync(deviceId, ListLimit, cancellationToken);
+            return Authorize(deviceId, DeviceAccess.Decide(read.Device, valid), read.Device).Then<FotaJobExecutions>(_ =>
+                new FotaJobExecutions(FotaJobExecutions.ContextUrl, deviceId, read.Jobs.Select(FotaJobExecution.From).ToList()));
+        });
         return result.IsSuccess ? TypedResults.Ok(result.Value) : FotaProblems.From(result.Error, "Listing FOTA jobs failed");
     }
 
@@ -115,13 +114,16 @@ public static partial class FotaEndpoints
         DeviceAccess access, string deviceId, string fingerprint, CancellationToken cancellationToken)
     {
         var (outcome, device) = await access.CheckAsync(deviceId, fingerprint, cancellationToken);
-        return outcome switch
+        return Authorize(deviceId, outcome, device);
+    }
+
+    private static FotaResult<StoredDevice> Authorize(string deviceId, DeviceAccessOutcome outcome, StoredDevice? device) =>
+        outcome switch
         {
             DeviceAccessOutcome.Granted when device is not null => device,
             DeviceAccessOutcome.UnknownDevice => new FotaError.UnknownDevice(deviceId),
             _ => new FotaError.WrongFingerprint(deviceId),
         };
-    }
 
     [GeneratedRegex(AnchoredBundleIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex BundleIdRegex();

@@ -44,6 +44,11 @@ public sealed record FotaResult<T>(T? Value, FotaError? Error)
     public async Task<FotaResult<TNext>> ThenAsync<TNext>(Func<T, Task<FotaResult<TNext>>> next)
         where TNext : class =>
         IsSuccess ? await next(Value) : new FotaResult<TNext>(null, Error);
+
+    /// <summary>Maps the value with <paramref name="next"/>; an error passes through.</summary>
+    public FotaResult<TNext> Then<TNext>(Func<T, FotaResult<TNext>> next)
+        where TNext : class =>
+        IsSuccess ? next(Value) : new FotaResult<TNext>(null, Error);
 }
 
 public static class FotaResultExtensions

@@ -13,6 +13,12 @@ public interface IJobStore
     /// <summary>The device's most recent jobs, newest first by creation (insertion order breaks ties).</summary>
     Task<IReadOnlyList<StoredJob>> ListForDeviceAsync(string deviceId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The device (null when it is not registered) and its jobs as <see cref="ListForDeviceAsync"/> lists them, in one
+    /// database round trip: the list endpoint reads both on every call.
+    /// </summary>
+    Task<DeviceWithJobs> FindDeviceWithJobsAsync(string deviceId, int limit, CancellationToken cancellationToken);
+
     Task<StoredJob?> FindAsync(string jobId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -14,6 +14,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// </summary>
 public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output)
 {
+    private readonly Dictionary<string, (PreparedRequest Request, Task<ApiResponse> Answer)> _inFlight = new(StringComparer.Ordinal);
     private PreparedRequest? _prepared;
     private ApiResponse? _last;
 
@@ -91,6 +92,37 @@ public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output)
 
         var prepared = _prepared ?? throw new InvalidOperationException("No request was made in this scenario.");
         return _last = await SendAsync(prepared).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the prepared request now and does not wait for its answer (e.g. to make a second request while the
+    /// service is still working on it); <see cref="AwaitInFlightAsync"/> makes the answer the last response.</summary>
+    public void SendWithoutWaiting(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var prepared = _prepared ?? throw new InvalidOperationException("Prepare a request (I `POST` `…` with) before sending it without waiting.");
+        if (_last is not null)
+        {
+            throw new InvalidOperationException("The prepared request was already sent; prepare it again to send it without waiting.");
+        }
+
+        if (!_inFlight.TryAdd(name, (prepared, SendAsync(prepared))))
+        {
+            throw new InvalidOperationException($"A request named `{name}` was already sent in this scenario.");
+        }
+
+        _prepared = null;
+    }
+
+    /// <summary>Waits for the answer of the request sent as <paramref name="name"/> and makes it the last response.</summary>
+    public async Task AwaitInFlightAsync(string name)
+    {
+        if (!_inFlight.Remove(name, out var inFlight))
+        {
+            throw new InvalidOperationException($"No request was sent without waiting as `{name}` in this scenario (or its answer was taken already).");
+        }
+
+        _last = await inFlight.Answer.ConfigureAwait(false);
+        _prepared = inFlight.Request;
     }
 
     private async Task<ApiResponse> SendAsync(PreparedRequest prepared)

@@ -34,6 +34,14 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
     [StepDefinition(@"^the request has the header `([^`]+)`$")]
     public void AddHeader(string header) => api.AddHeader(variables.Substitute(header));
 
+    /// <summary>Sends the prepared request at once without waiting for its answer.</summary>
+    [StepDefinition(@"^I send the request without waiting for its answer as `([^`]+)`$")]
+    public void SendWithoutWaiting(string name) => api.SendWithoutWaiting(name);
+
+    /// <summary>Waits for the answer of a request sent without waiting; it becomes the last response.</summary>
+    [StepDefinition(@"^the answer to `([^`]+)` has arrived$")]
+    public Task AnswerArrived(string name) => api.AwaitInFlightAsync(name);
+
     [StepDefinition(@"^((?:soon )?)the status code of the last response should be `(\d+)`$")]
     public Task StatusCode(string? soon, int expected) =>
         api.AssertAsync($"status code {expected}", Soon(soon), response => ResponseAssertions.StatusCode(response, expected));

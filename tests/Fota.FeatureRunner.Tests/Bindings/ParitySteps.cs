@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fota.FeatureRunner.ExternalBindings;
 using Reqnroll;
 
 namespace Fota.FeatureRunner.Tests.Bindings;
@@ -83,6 +84,18 @@ public sealed class ParitySteps(
     [Then("the note is an attachment of the xUnit test")]
     public void NoteAttached() =>
         TestContext.Current.Attachments.Should().ContainKey((string)scenario["note"]);
+}
+
+/// <summary>Reads what the steps and hook of <c>Fota.FeatureRunner.ExternalBindings</c> (a binding assembly) wrote.</summary>
+[Binding]
+public sealed class SharedBindingsSteps(ScenarioContext scenario)
+{
+    [Then("the shared bindings greeted {string} and their hook ran")]
+    public void SharedBindingsRan(string name)
+    {
+        scenario[SharedGreetingSteps.GreetingKey].Should().Be($"Hello, {name}!");
+        scenario[SharedGreetingSteps.HookKey].Should().Be("Fota.FeatureRunner.ExternalBindings");
+    }
 }
 
 [Binding]

@@ -30,3 +30,8 @@ Feature: Reqnroll parity
   Scenario: A step attaches a file
     When I attach a note
     Then the note is an attachment of the xUnit test
+
+  @shared-bindings
+  Scenario: Steps and hooks come from the binding assemblies of reqnroll.json
+    Given a greeting for "Ada" from the shared bindings
+    Then the shared bindings greeted "Ada" and their hook ran

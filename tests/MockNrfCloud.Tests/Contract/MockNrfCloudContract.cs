@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using MockNrfCloud.Client;
 using MockNrfCloud.Tests.Support;
@@ -165,6 +167,65 @@ public abstract class MockNrfCloudContract(MockUnderTest shared)
     }
 
     [Fact]
+    public async Task A_delayed_response_is_answered_after_its_delay_without_the_directive()
+    {
+        var key = MockUnderTest.NewApiKey();
+        var id = await Mock.QueueResponseAsync(key, "POST /v1/fota-jobs", "HTTP/1.1 201 Created\nContent-Type: application/json\nX-Mock-Delay: 1500ms\n\n{\"jobId\":\"late\"}", cancellationToken: Ct);
+
+        var watch = Stopwatch.StartNew();
+        using var response = await shared.CallAsync(key, Post, "/v1/fota-jobs", "{}");
+        watch.Stop();
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await response.Content.ReadAsStringAsync(Ct)).Should().Be("{\"jobId\":\"late\"}");
+        response.Headers.Concat(response.Content.Headers).Should().NotContain(h => h.Key.StartsWith("X-Mock-", StringComparison.OrdinalIgnoreCase), "directives are for the mock, not the caller");
+        watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(1400), "the answer waits for its delay (less a timer's granularity)");
+        (await Mock.GetRequestsAsync(new RequestFilter(key), Ct)).Should().ContainSingle().Which.ResponseId.Should().Be(id);
+    }
+
+    [Fact]
+    public async Task A_delayed_request_is_recorded_at_once_and_holds_back_no_other_request()
+    {
+        var slowKey = MockUnderTest.NewApiKey();
+        var otherKey = MockUnderTest.NewApiKey();
+        var slowId = await Mock.QueueResponseAsync(slowKey, "GET /v1/slow", "HTTP/1.1 200 OK\nX-Mock-Delay: 600s\n\n", cancellationToken: Ct);
+        await Mock.QueueResponseAsync(slowKey, "GET /v1/fast", Ok("{\"key\":\"slow\"}"), cancellationToken: Ct);
+        await Mock.QueueResponseAsync(otherKey, "GET /v1/slow", Ok("{\"key\":\"other\"}"), cancellationToken: Ct);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        using var slowRequest = new HttpRequestMessage(Get, "/v1/slow") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", slowKey) } };
+        var slow = shared.Http.SendAsync(slowRequest, giveUp.Token);
+        var recorded = await Mock.WaitForRequestAsync(new RequestFilter(slowKey, "GET", "/v1/slow"), TimeSpan.FromSeconds(30), Ct);
+
+        recorded.Should().NotBeNull("the request is recorded before its answer is delayed");
+        recorded!.ResponseId.Should().Be(slowId);
+        (await shared.CallForTextAsync(slowKey, Get, "/v1/fast")).Should().Be((200, "{\"key\":\"slow\"}"), "the same key's other requests are answered meanwhile");
+        (await shared.CallForTextAsync(otherKey, Get, "/v1/slow")).Should().Be((200, "{\"key\":\"other\"}"), "other keys are answered meanwhile");
+        slow.IsCompleted.Should().BeFalse("its answer is 10 minutes away");
+
+        await giveUp.CancelAsync();
+        await FluentActions.Awaiting(() => slow).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("X-Mock-Delay: 300ms\n")]
+    public async Task A_dropped_response_closes_the_connection_without_an_answer_after_recording_the_request(string delay)
+    {
+        var key = MockUnderTest.NewApiKey();
+        var id = await Mock.QueueResponseAsync(key, "POST /v1/fota-jobs", $"HTTP/1.1 200 OK\nContent-Type: application/json\n{delay}X-Mock-Drop: true\n\n{{\"jobId\":\"never\"}}", cancellationToken: Ct);
+        await Mock.QueueResponseAsync(key, "POST /v1/fota-jobs", Ok("{\"jobId\":\"next\"}"), cancellationToken: Ct);
+
+        var call = () => shared.CallAsync(key, Post, "/v1/fota-jobs", "{\"n\":1}");
+
+        await call.Should().ThrowAsync<HttpRequestException>("the connection is closed before any answer");
+        var recorded = (await Mock.GetRequestsAsync(new RequestFilter(key), Ct)).Should().ContainSingle().Subject;
+        recorded.ResponseId.Should().Be(id);
+        recorded.Body.Should().Be("{\"n\":1}");
+        (await shared.CallForTextAsync(key, Post, "/v1/fota-jobs", "{}")).Should().Be((200, "{\"jobId\":\"next\"}"), "the mock goes on answering");
+    }
+
+    [Fact]
     public async Task The_journal_records_time_method_path_query_headers_body_and_the_answering_response()
     {
         var key = MockUnderTest.NewApiKey();
@@ -314,6 +375,10 @@ public abstract class MockNrfCloudContract(MockUnderTest shared)
     [InlineData("OK 200", "Line 1", "status line")]
     [InlineData("HTTP/1.1 200 OK\nContent-Type application/json\n\n{}", "Line 2", "has no ':'")]
     [InlineData("HTTP/1.1 204 No Content\n\n{}", "204", "cannot have a body")]
+    [InlineData("HTTP/1.1 200 OK\nX-Mock-Delay: soon\n\n", "Line 2", "X-Mock-Delay 'soon' is not a delay")]
+    [InlineData("HTTP/1.1 200 OK\nX-Mock-Delay: 11m\n\n", "Line 2", "e.g. '3000ms' or '3s'")]
+    [InlineData("HTTP/1.1 200 OK\nX-Mock-Drop: maybe\n\n", "Line 2", "X-Mock-Drop 'maybe' is not 'true' or 'false'")]
+    [InlineData("HTTP/1.1 200 OK\nX-Mock-Wait: 1s\n\n", "Line 2", "'X-Mock-Wait' is not a mock directive")]
     public async Task An_unparsable_raw_response_is_refused_naming_line_and_problem(string raw, string line, string problem)
     {
         var queue = () => Mock.QueueResponseAsync(MockUnderTest.NewApiKey(), "GET /v1/x", raw, cancellationToken: Ct);

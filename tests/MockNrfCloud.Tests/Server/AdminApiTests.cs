@@ -93,6 +93,8 @@ public sealed class AdminApiTests(HttpMockFixture fixture) : IClassFixture<HttpM
     [InlineData("GET", "HTTP/1.1 200 OK", "request", "Line 1")]
     [InlineData("GET /x", "HTTP/1.1 OK", "response", "status code 'OK'")]
     [InlineData("GET /x", "HTTP/1.1 200 OK\nbroken header\n\n", "response", "Line 2")]
+    [InlineData("GET /x", "HTTP/1.1 200 OK\nX-Mock-Delay: soon\n\n", "response", "Line 2: X-Mock-Delay 'soon' is not a delay")]
+    [InlineData("GET /x", "HTTP/1.1 200 OK\nX-Mock-Drop: maybe\n\n", "response", "Line 2: X-Mock-Drop 'maybe' is not 'true' or 'false'")]
     public async Task An_unparsable_request_or_response_is_a_400_naming_the_field(string request, string rawResponse, string field, string problem)
     {
         using var response = await AdminAsync(HttpMethod.Post, "/mock/responses", new { apiKey = "k", request, response = rawResponse });

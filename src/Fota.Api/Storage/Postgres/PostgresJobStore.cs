@@ -72,27 +72,13 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
     public async Task<IReadOnlyList<ScheduleIntent>> ListIntentsAsync(string? deviceId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT intent_id, device_id, account, bundle_id, state, detail, created_at_ms FROM fota_job_intents
+        await using var command = new NpgsqlCommand($"""
+            SELECT {StoredRows.IntentColumns} FROM fota_job_intents
             WHERE @deviceId::text IS NULL OR device_id = @deviceId::text
             ORDER BY created_at_ms, intent_id;
             """, connection);
         command.Parameters.Add(NullableText("deviceId", deviceId));
-        var intents = new List<ScheduleIntent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            intents.Add(new ScheduleIntent(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
-        }
-
-        return intents;
+        return await StoredRows.ReadAllAsync(command, StoredRows.Intent, cancellationToken);
     }
 
     public async Task<int> ReleaseClaimsAsync(string owner, CancellationToken cancellationToken)
@@ -141,28 +127,46 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
         changeEvents.Committed();
     }
 
+    private const string ListForDeviceSql = $"""
+        SELECT {StoredRows.JobColumns} FROM fota_jobs
+        WHERE device_id = @deviceId
+        ORDER BY created_at_ms DESC, seq DESC
+        LIMIT @limit;
+        """;
+
     public async Task<IReadOnlyList<StoredJob>> ListForDeviceAsync(string deviceId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {JobColumns} FROM fota_jobs
-            WHERE device_id = @deviceId
-            ORDER BY created_at_ms DESC, seq DESC
-            LIMIT @limit;
-            """;
+        await using var command = new NpgsqlCommand(ListForDeviceSql, connection);
         command.Parameters.AddWithValue("deviceId", deviceId);
         command.Parameters.AddWithValue("limit", limit);
-        return await ReadJobsAsync(command, cancellationToken);
+        return await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken);
+    }
+
+    public async Task<DeviceWithJobs> FindDeviceWithJobsAsync(string deviceId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        var device = new NpgsqlBatchCommand($"SELECT {StoredRows.DeviceColumns} FROM devices WHERE device_id = @deviceId;");
+        device.Parameters.AddWithValue("deviceId", deviceId);
+        var jobs = new NpgsqlBatchCommand(ListForDeviceSql);
+        jobs.Parameters.AddWithValue("deviceId", deviceId);
+        jobs.Parameters.AddWithValue("limit", limit);
+        batch.BatchCommands.Add(device);
+        batch.BatchCommands.Add(jobs);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var found = (await StoredRows.ReadRestAsync(reader, StoredRows.Device, cancellationToken)).SingleOrDefault();
+        await reader.NextResultAsync(cancellationToken);
+        return new DeviceWithJobs(found, await StoredRows.ReadRestAsync(reader, StoredRows.Job, cancellationToken));
     }
 
     public async Task<StoredJob?> FindAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {JobColumns} FROM fota_jobs WHERE job_id = @jobId;";
+        command.CommandText = $"SELECT {StoredRows.JobColumns} FROM fota_jobs WHERE job_id = @jobId;";
         command.Parameters.AddWithValue("jobId", jobId);
-        var jobs = await ReadJobsAsync(command, cancellationToken);
+        var jobs = await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken);
         return jobs.Count == 0 ? null : jobs[0];
     }
 
@@ -173,7 +177,7 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
         await using var command = connection.CreateCommand();
         // Rows another instance is claiming right now are skipped, not waited for; a row whose claim was committed in
         // between is re-checked against the WHERE clause by PostgreSQL before it is locked.
-        command.CommandText = """
+        command.CommandText = $"""
             UPDATE fota_jobs
             SET claimed_by = @owner, claimed_until_ms = @claimUntil
             WHERE seq IN (
@@ -183,28 +187,13 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
                 ORDER BY next_poll_at_ms
                 LIMIT @batchSize
                 FOR UPDATE SKIP LOCKED)
-            RETURNING job_id, account, status, status_detail, version, created_at_ms, poll_count;
+            RETURNING {StoredRows.ClaimColumns};
             """;
         command.Parameters.AddWithValue("owner", owner);
         command.Parameters.AddWithValue("claimUntil", claimUntil.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("batchSize", batchSize);
-        var claimed = new List<ClaimedJob>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            claimed.Add(new ClaimedJob(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                reader.GetInt32(6),
-                claimUntil));
-        }
-
-        return claimed;
+        return await StoredRows.ReadAllAsync(command, StoredRows.Claim(claimUntil), cancellationToken);
     }
 
     public async Task<int> SavePollOutcomesAsync(string owner, IReadOnlyList<PollOutcome> outcomes, CancellationToken cancellationToken)
@@ -317,12 +306,12 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
             UPDATE fota_jobs
             SET status = 'CANCELLED', status_detail = @statusDetail, last_updated_at = @lastUpdatedAt, is_final = TRUE
             WHERE job_id = @jobId AND NOT is_final
-            RETURNING {JobColumns};
+            RETURNING {StoredRows.JobColumns};
             """, connection, transaction);
         command.Parameters.AddWithValue("jobId", jobId);
         command.Parameters.AddWithValue("statusDetail", statusDetail);
         command.Parameters.AddWithValue("lastUpdatedAt", lastUpdatedAt);
-        var cancelled = await ReadJobsAsync(command, cancellationToken);
+        var cancelled = await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken);
         if (cancelled.Count == 0)
         {
             return null;
@@ -338,30 +327,8 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
         return cancelled[0];
     }
 
-    private const string JobColumns =
-        "job_id, device_id, account, bundle_id, status, status_detail, version, last_updated_at, created_at_ms";
 
     private static NpgsqlParameter NullableText(string name, string? value) =>
         new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
-    private static async Task<IReadOnlyList<StoredJob>> ReadJobsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var jobs = new List<StoredJob>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            jobs.Add(new StoredJob(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetString(6),
-                reader.GetString(7),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
-        }
-
-        return jobs;
-    }
 }

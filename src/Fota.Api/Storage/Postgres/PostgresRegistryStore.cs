@@ -17,12 +17,9 @@ public sealed class PostgresRegistryStore(PostgresDatabase database) : IRegistry
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT device_id, fingerprint, model, account FROM devices WHERE {condition};";
+        command.CommandText = $"SELECT {StoredRows.DeviceColumns} FROM devices WHERE {condition};";
         command.Parameters.AddWithValue("value", value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new StoredDevice(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
-            : null;
+        return (await StoredRows.ReadAllAsync(command, StoredRows.Device, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<AddDeviceOutcome> AddDeviceAsync(StoredDevice device, DateTimeOffset now, CancellationToken cancellationToken)

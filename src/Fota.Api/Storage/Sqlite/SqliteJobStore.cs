@@ -96,27 +96,13 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT intent_id, device_id, account, bundle_id, state, detail, created_at_ms FROM fota_job_intents
+        command.CommandText = $"""
+            SELECT {StoredRows.IntentColumns} FROM fota_job_intents
             WHERE $deviceId IS NULL OR device_id = $deviceId
             ORDER BY created_at_ms, intent_id;
             """;
         command.Parameters.AddWithValue("$deviceId", (object?)deviceId ?? DBNull.Value);
-        var intents = new List<ScheduleIntent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            intents.Add(new ScheduleIntent(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
-        }
-
-        return intents;
+        return await StoredRows.ReadAllAsync(command, StoredRows.Intent, cancellationToken);
     }
 
     /// <summary>Gives back every claim of <paramref name="owner"/> (a stopping poller), so another instance takes the jobs at once.</summary>
@@ -159,29 +145,44 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
         await ChangeEvents.TrackAsync(connection, transaction, job.JobId, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
     }
 
+    private const string ListForDeviceSql = $"""
+        SELECT {StoredRows.JobColumns} FROM fota_jobs
+        WHERE device_id = $deviceId
+        ORDER BY created_at_ms DESC, seq DESC
+        LIMIT $limit;
+        """;
+
     /// <summary>The device's most recent jobs, newest first by creation (insertion order breaks ties).</summary>
     public async Task<IReadOnlyList<StoredJob>> ListForDeviceAsync(string deviceId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {JobColumns} FROM fota_jobs
-            WHERE device_id = $deviceId
-            ORDER BY created_at_ms DESC, seq DESC
-            LIMIT $limit;
-            """;
+        command.CommandText = ListForDeviceSql;
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$limit", limit);
-        return await ReadJobsAsync(command, cancellationToken);
+        return await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken);
+    }
+
+    public async Task<DeviceWithJobs> FindDeviceWithJobsAsync(string deviceId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {StoredRows.DeviceColumns} FROM devices WHERE device_id = $deviceId;" + ListForDeviceSql;
+        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = (await StoredRows.ReadRestAsync(reader, StoredRows.Device, cancellationToken)).SingleOrDefault();
+        await reader.NextResultAsync(cancellationToken);
+        return new DeviceWithJobs(found, await StoredRows.ReadRestAsync(reader, StoredRows.Job, cancellationToken));
     }
 
     public async Task<StoredJob?> FindAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {JobColumns} FROM fota_jobs WHERE job_id = $jobId;";
+        command.CommandText = $"SELECT {StoredRows.JobColumns} FROM fota_jobs WHERE job_id = $jobId;";
         command.Parameters.AddWithValue("$jobId", jobId);
-        var jobs = await ReadJobsAsync(command, cancellationToken);
+        var jobs = await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken);
         return jobs.Count == 0 ? null : jobs[0];
     }
 
@@ -194,7 +195,7 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             UPDATE fota_jobs
             SET claimed_by = $owner, claimed_until_ms = $claimUntil
             WHERE seq IN (
@@ -203,28 +204,13 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
                   AND (claimed_until_ms IS NULL OR claimed_until_ms <= $now)
                 ORDER BY next_poll_at_ms
                 LIMIT $batchSize)
-            RETURNING job_id, account, status, status_detail, version, created_at_ms, poll_count;
+            RETURNING {StoredRows.ClaimColumns};
             """;
         command.Parameters.AddWithValue("$owner", owner);
         command.Parameters.AddWithValue("$claimUntil", claimUntil.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$batchSize", batchSize);
-        var claimed = new List<ClaimedJob>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            claimed.Add(new ClaimedJob(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                reader.GetInt32(6),
-                claimUntil));
-        }
-
-        return claimed;
+        return await StoredRows.ReadAllAsync(command, StoredRows.Claim(claimUntil), cancellationToken);
     }
 
     /// <summary>
@@ -293,12 +279,12 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
             UPDATE fota_jobs
             SET status = 'CANCELLED', status_detail = $statusDetail, last_updated_at = $lastUpdatedAt, is_final = 1
             WHERE job_id = $jobId AND is_final = 0
-            RETURNING {JobColumns};
+            RETURNING {StoredRows.JobColumns};
             """;
         command.Parameters.AddWithValue("$jobId", jobId);
         command.Parameters.AddWithValue("$statusDetail", statusDetail);
         command.Parameters.AddWithValue("$lastUpdatedAt", lastUpdatedAt);
-        var cancelled = await ReadJobsAsync(command, cancellationToken);
+        var cancelled = await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken);
         if (cancelled.Count == 0)
         {
             return null;
@@ -311,27 +297,5 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
         return cancelled[0];
     }
 
-    private const string JobColumns =
-        "job_id, device_id, account, bundle_id, status, status_detail, version, last_updated_at, created_at_ms";
 
-    private static async Task<IReadOnlyList<StoredJob>> ReadJobsAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var jobs = new List<StoredJob>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            jobs.Add(new StoredJob(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetString(6),
-                reader.GetString(7),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
-        }
-
-        return jobs;
-    }
 }

@@ -18,6 +18,9 @@ public sealed class FotaApiFactory(string databaseFile, string adminToken, Actio
     {
         ["ConnectionStrings:Fota"] = $"Data Source={databaseFile}",
         ["Admin:Token"] = adminToken,
+        // Room for the backoff to grow well past a loaded machine's timing noise (Polling.feature's growing intervals);
+        // only that scenario waits for more than three polls of one job.
+        ["Fota:Poller:MaxRetryDelay"] = "00:00:01",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
