@@ -394,5 +394,5 @@ Feature: The service follows each job at nRF Cloud until it is final
       }
       """
     Then the status code of the last response should be `202`
-    And soon the nRF Cloud API should have received at least `5` `GET /v1/fota-jobs/${jobId}` requests
+    And soon the nRF Cloud API should have received at least `7` `GET /v1/fota-jobs/${jobId}` requests
     And the nRF Cloud API should have received the `GET /v1/fota-jobs/${jobId}` requests at growing intervals
