@@ -156,3 +156,20 @@ Feature: Headers, CORS and problem documents on every answer
         """json
         {}
         """
+      And `$.paths."/device/{deviceId}/fota".post` of the last response should match
+        """json
+        {
+          "operationId": "ScheduleFotaJob",
+          "summary": "Schedules a firmware update of the device with an nRF Cloud bundle.",
+          "tags": ["FOTA"]
+        }
+        """
+      And `$keys($.paths."/device/{deviceId}/fota".post.requestBody.content)` of the last response should contain `application/json`
+      And `$.paths."/device/{deviceId}/fota/jobs".get` of the last response should match
+        """json
+        {
+          "operationId": "ListFotaJobs",
+          "summary": "Lists the device's 10 most recent FOTA jobs, newest first.",
+          "tags": ["FOTA"]
+        }
+        """

@@ -53,6 +53,25 @@ Feature: A failure at nRF Cloud is reported and nothing is stored
       | 422    | Unprocessable Entity  | Device not onboarded |
       | 503    | Service Unavailable   | Try again later      |
 
+  Scenario: After a 5xx the outcome is unknown, and the answer says what to do
+    Given this nRF Cloud API is queued for every `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 502 Bad Gateway
+      Content-Type: application/json
+
+      {"code": 50200, "message": "Upstream failed"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `500`
+    And `$.detail` of the last response should contain `The outcome is unknown`
+    And `$.detail` of the last response should contain `502`
+    And `$.detail` of the last response should contain `for reconciliation. List the device's jobs before scheduling again.`
+
   Scenario Outline: nRF Cloud answers 200 without a job id: <body>
     Given this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
       """

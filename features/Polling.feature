@@ -310,3 +310,89 @@ Feature: The service follows each job at nRF Cloud until it is final
     Then the status code of the last response should be `202`
     And soon the nRF Cloud API should have received at least `7` `GET /v1/fota-jobs/${jobId}` requests
     And the nRF Cloud API should have received the `GET /v1/fota-jobs/${jobId}` requests at growing intervals
+
+  Scenario: A change of the status detail alone gets a new timestamp
+    # The first poll fails, so the change comes at least one retry delay after the 202's timestamp.
+    Given this nRF Cloud API is queued for a `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 404 Not Found
+      Content-Type: application/json
+
+      {"code": 40400, "message": "Not found"}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "status": "QUEUED", "statusDetail": "Waiting for the device"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    Given I store `$.lastUpdatedAt` of the last response into `queuedAt`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${jobId}",
+        "status": "QUEUED",
+        "statusDetail": "Waiting for the device",
+        "version": "unknown"
+      }
+      """
+    And `$toMillis($.jobs[0].lastUpdatedAt) > $toMillis("${queuedAt}")` of the last response should match
+      """json
+      true
+      """
+
+  Scenario: Unchanged polls keep the timestamp of the last change
+    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "${tsISO}", "status": "IN_PROGRESS", "firmware": {"version": "v2.0.0"}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have received at least `3` `GET /v1/fota-jobs/${jobId}` requests
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[0].status` of the last response should match
+      """json
+      "IN_PROGRESS"
+      """
+    Given I store `$.jobs[0].lastUpdatedAt` of the last response into `changedAt`
+    Then soon the nRF Cloud API should have received at least `6` `GET /v1/fota-jobs/${jobId}` requests
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[0].lastUpdatedAt` of the last response should match
+      """json
+      "${changedAt}"
+      """
+
+  Scenario: Failed polls come at growing intervals too
+    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 404 Not Found
+      Content-Type: application/json
+
+      {"code": 40400, "message": "Not found"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have received at least `7` `GET /v1/fota-jobs/${jobId}` requests
+    And the nRF Cloud API should have received the `GET /v1/fota-jobs/${jobId}` requests at growing intervals

@@ -58,6 +58,31 @@ Feature: Requests are checked in the order 400, 404, 403
       Then the status code of the last response should be `400`
       And `$.detail` of the last response should contain `bundleId`
 
+    Scenario Outline: The detail says whether the bundle id is missing or invalid: <bundleId>
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {
+          "bundleId": <bundleId>
+        }
+        """
+      Then the status code of the last response should be `400`
+      And `$.detail` of the last response should contain `bundleId: <says>, must match ^(APP`
+      And `$.detail` of the last response should not contain `<notSaid>`
+
+      Examples:
+        | bundleId       | says                     | notSaid     |
+        | null           | is required (a string)   | is invalid  |
+        | 42             | is required (a string)   | is invalid  |
+        | "not a bundle" | is invalid               | is required |
+
+    Scenario: A body that is a JSON value but no object is answered with an example
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        ["APP*1e29dfa3*v2.0.0"]
+        """
+      Then the status code of the last response should be `400`
+      And `$.detail` of the last response should contain `body: must be a JSON object like {"bundleId": "APP*1e29dfa3*v2.0.0"}`
+
     Scenario Outline: Scheduling refuses a body that is not a JSON object: <body>
       When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with a `application/json` body
         """
@@ -124,6 +149,27 @@ Feature: Requests are checked in the order 400, 404, 403
         | 92b.y7i24l   |
         | 92by7i24q    |
         | .y7i24q      |
+
+    Scenario Outline: The detail says the fingerprint is <what>
+      When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs<query>`
+      Then the status code of the last response should be `400`
+      And `$.detail` of the last response should contain `fingerprint: <says>, must match ^[A-F0-9]+`
+      And `$.detail` of the last response should not contain `<notSaid>`
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota<query>` with
+        """json
+        {
+          "bundleId": "APP*1e29dfa3*v2.0.0"
+        }
+        """
+      Then the status code of the last response should be `400`
+      And `$.detail` of the last response should contain `fingerprint: <says>, must match ^[A-F0-9]+`
+      And `$.detail` of the last response should not contain `<notSaid>`
+
+      Examples:
+        | what                   | query                  | says                            | notSaid     |
+        | missing                |                        | is required (query parameter)   | is invalid  |
+        | empty                  | ?fingerprint=          | is required (query parameter)   | is invalid  |
+        | invalid                | ?fingerprint=92b.y7i24 | is invalid                      | is required |
 
     Scenario: Scheduling without a fingerprint is refused
       When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota` with
@@ -208,7 +254,8 @@ Feature: Requests are checked in the order 400, 404, 403
         {
           "@context": "https://github.com/hello-nrfcloud/proto/ProblemDetail",
           "title": "Fingerprint does not match!",
-          "status": 403
+          "status": 403,
+          "detail": "The fingerprint does not belong to device ${fingerprint_deviceId}."
         }
         """
       And the nRF Cloud API should have received exactly `0` `POST /v1/fota-jobs` requests
@@ -221,7 +268,8 @@ Feature: Requests are checked in the order 400, 404, 403
         {
           "@context": "https://github.com/hello-nrfcloud/proto/ProblemDetail",
           "title": "Fingerprint does not match!",
-          "status": 403
+          "status": 403,
+          "detail": "The fingerprint does not belong to device ${fingerprint_deviceId}."
         }
         """
 

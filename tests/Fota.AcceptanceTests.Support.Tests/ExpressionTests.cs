@@ -30,6 +30,20 @@ public sealed class ExpressionTests
         told.Should().Equal("${jobId} = 68b5f4");
     }
 
+    [Theory]
+    [InlineData("adminToken")]
+    [InlineData("nrfCloudApiKey")]
+    public void Credentials_are_substituted_but_not_shown_in_the_living_documentation(string name)
+    {
+        var told = new List<string>();
+        var variables = new ScenarioVariables { Resolved = told.Add };
+        variables.Set(name, "s3cr3t-value");
+
+        variables.Substitute($"Bearer ${{{name}}}").Should().Be("Bearer s3cr3t-value");
+
+        told.Should().Equal($"${{{name}}} = (secret, 12 characters, not shown)");
+    }
+
     [Fact]
     public void Placeholders_evaluate_jsonata_expressions()
     {

@@ -132,7 +132,18 @@ public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixtu
         Responses(paths, "/device/{deviceId}/fota/jobs", "get").Should().Contain(["200", "400", "403", "404"]);
         Responses(paths, "/admin/devices", "post").Should().Contain(["201", "400", "401", "409"]);
         Responses(paths, "/admin/accounts/{name}", "put").Should().Contain(["200", "201", "400", "401"]);
-        paths["/device/{deviceId}/fota"]!["post"]!["requestBody"].Should().NotBeNull("the schedule body is documented");
+        paths["/device/{deviceId}/fota"]!["post"]!["requestBody"]!["content"]!.AsObject().Select(c => c.Key).Should().Contain("application/json");
+        Operation(paths, "/device/{deviceId}/fota", "post").Should().Be(
+            ("ScheduleFotaJob", "Schedules a firmware update of the device with an nRF Cloud bundle.", "FOTA"));
+        Operation(paths, "/device/{deviceId}/fota/jobs", "get").Should().Be(
+            ("ListFotaJobs", "Lists the device's 10 most recent FOTA jobs, newest first.", "FOTA"));
+    }
+
+    private static (string? OperationId, string? Summary, string? Tags) Operation(JsonObject paths, string path, string method)
+    {
+        var operation = paths[path]![method]!;
+        return (operation["operationId"]?.GetValue<string>(), operation["summary"]?.GetValue<string>(),
+            string.Join(",", operation["tags"]!.AsArray().Select(t => t!.GetValue<string>())));
     }
 
     private static IEnumerable<string> Responses(JsonObject paths, string path, string method) =>

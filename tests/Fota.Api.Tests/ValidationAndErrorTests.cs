@@ -70,6 +70,31 @@ public sealed class ValidationAndErrorTests(DefaultApiFixture fixture) : IClassF
         CallsForDevice().Should().BeEmpty("nothing is sent to nRF Cloud for a bad request");
     }
 
+    [Theory]
+    [InlineData("{}", "bundleId: is required (a string), must match ^(APP|")]
+    [InlineData("{\"bundleId\":42}", "bundleId: is required (a string), must match ^(APP|")]
+    [InlineData("{\"bundleId\":\"nope\"}", "bundleId: is invalid, must match ^(APP|")]
+    [InlineData("[1]", "body: must be a JSON object like {\"bundleId\": \"APP*1e29dfa3*v2.0.0\"}")]
+    public async Task The_body_error_says_what_is_wrong(string body, string expected)
+    {
+        var response = await PostAsync(DeviceApi.SchedulePath(_device), body);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain(expected);
+    }
+
+    [Theory]
+    [InlineData(null, "fingerprint: is required (query parameter), must match ^[A-F0-9]+")]
+    [InlineData("", "fingerprint: is required (query parameter), must match ^[A-F0-9]+")]
+    [InlineData("92b.y7i24", "fingerprint: is invalid, must match ^[A-F0-9]+")]
+    public async Task The_fingerprint_error_says_whether_it_is_missing_or_invalid(string? fingerprint, string expected)
+    {
+        var path = fingerprint is null ? $"/device/{_device.DeviceId}/fota/jobs" : DeviceApi.JobsPath(_device, fingerprint);
+
+        var response = await _client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain(expected);
+    }
+
     [Fact]
     public async Task Detail_names_every_failing_field()
     {
@@ -113,7 +138,9 @@ public sealed class ValidationAndErrorTests(DefaultApiFixture fixture) : IClassF
         (await schedule.ShouldBeProblemAsync(HttpStatusCode.Forbidden))["title"]!.GetValue<string>().Should().Be("Fingerprint does not match!");
 
         var list = await _client.GetAsync(DeviceApi.JobsPath(_device, other.Fingerprint), TestContext.Current.CancellationToken);
-        (await list.ShouldBeProblemAsync(HttpStatusCode.Forbidden))["title"]!.GetValue<string>().Should().Be("Fingerprint does not match!");
+        var listed = await list.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        listed["title"]!.GetValue<string>().Should().Be("Fingerprint does not match!");
+        listed.Detail().Should().Be($"The fingerprint does not belong to device {_device.DeviceId}.");
         CallsForDevice().Should().BeEmpty();
     }
 

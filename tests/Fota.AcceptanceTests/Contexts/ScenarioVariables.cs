@@ -37,13 +37,22 @@ public sealed class ScenarioVariables
     /// <summary>Substitutes <c>${expr}</c> and <c>"$number{expr}"</c> in a JSON doc string.</summary>
     public string SubstituteJson(string text) => Placeholders.InJson(text, EvaluateAndTell);
 
+    /// <summary>
+    /// Whether the expression names a credential (<c>adminToken</c>, <c>nrfCloudApiKey</c>, …): the living documentation is
+    /// published, and in deployed mode these are the environment's real secrets.
+    /// </summary>
+    public static bool IsSecret(string expression) =>
+        SecretWords.Any(word => expression.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] SecretWords = ["token", "key", "secret", "password"];
+
     private JsonNode? EvaluateAndTell(string expression)
     {
         var value = Evaluate(expression);
         if (Resolved is { } resolved)
         {
             var text = Placeholders.AsText(value);
-            resolved($"${{{expression}}} = {(text.Length > 200 ? text[..200] + "…" : text)}");
+            resolved($"${{{expression}}} = {(IsSecret(expression) ? $"(secret, {text.Length} characters, not shown)" : text.Length > 200 ? text[..200] + "…" : text)}");
         }
 
         return value;
