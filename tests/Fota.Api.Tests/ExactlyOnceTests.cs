@@ -64,12 +64,7 @@ public sealed class ExactlyOnceTests
         using var api = new FotaApiFactory();
         var device = await api.RegisterDeviceAsync();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        api.NrfCloud.Enqueue(FakeNrfCloudFaults.Create, async (_, _) =>
-        {
-            var jobId = api.NrfCloud.CreateJob();
-            await release.Task;
-            return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
-        });
+        api.NrfCloud.ProcessThenHoldAnswer(release.Task);
         using var client = api.CreateClient();
         using var caller = new CancellationTokenSource();
 
@@ -145,12 +140,7 @@ public sealed class ExactlyOnceTests
         using var api = new FotaApiFactory();
         var device = await api.RegisterDeviceAsync();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        api.NrfCloud.Always(FakeNrfCloudFaults.Create, async (_, _) =>
-        {
-            var jobId = api.NrfCloud.CreateJob();
-            await release.Task;
-            return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
-        });
+        api.NrfCloud.ProcessThenHoldAnswer(release.Task, everyCreate: true);
         using var client = api.CreateClient();
 
         var requests = Enumerable.Range(0, 50).Select(_ => client.ScheduleAsync(device)).ToList();
@@ -173,12 +163,7 @@ public sealed class ExactlyOnceTests
         using var second = new FotaApiFactory(database: first.Database, nrfCloud: first.NrfCloud);
         var device = await first.RegisterDeviceAsync();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        first.NrfCloud.Always(FakeNrfCloudFaults.Create, async (_, _) =>
-        {
-            var jobId = first.NrfCloud.CreateJob();
-            await release.Task;
-            return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
-        });
+        first.NrfCloud.ProcessThenHoldAnswer(release.Task, everyCreate: true);
         using var one = first.CreateClient();
         using var two = second.CreateClient();
 
@@ -198,12 +183,7 @@ public sealed class ExactlyOnceTests
         using var api = new FotaApiFactory();
         var device = await api.RegisterDeviceAsync();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        api.NrfCloud.Always(FakeNrfCloudFaults.Create, async (_, _) =>
-        {
-            var jobId = api.NrfCloud.CreateJob();
-            await release.Task;
-            return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
-        });
+        api.NrfCloud.ProcessThenHoldAnswer(release.Task, everyCreate: true);
         using var client = api.CreateClient();
 
         var app = client.ScheduleAsync(device, "APP*1e29dfa3*v2.0.0");

@@ -20,6 +20,29 @@ public static class FakeNrfCloudFaults
             return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
         });
 
+    /// <summary>
+    /// Creates the job, then answers with its id only once <paramref name="release"/> completes: holds a create in flight.
+    /// Serves the next create, or every create when <paramref name="everyCreate"/>.
+    /// </summary>
+    public static void ProcessThenHoldAnswer(this FakeNrfCloud nrfCloud, Task release, bool everyCreate = false)
+    {
+        async Task<HttpResponseMessage> Answer(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var jobId = nrfCloud.CreateJob();
+            await release;
+            return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
+        }
+
+        if (everyCreate)
+        {
+            nrfCloud.Always(Create, Answer);
+        }
+        else
+        {
+            nrfCloud.Enqueue(Create, Answer);
+        }
+    }
+
     /// <summary>Creates the job, then answers with <paramref name="status"/> (a 5xx after processing).</summary>
     public static void ProcessThenFail(this FakeNrfCloud nrfCloud, HttpStatusCode status) =>
         nrfCloud.Enqueue(Create, (_, _) =>
