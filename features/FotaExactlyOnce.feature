@@ -151,7 +151,8 @@ Feature: Scheduling is exactly-once
           "status": 409
         }
         """
-      And `$.detail` of the last response should contain `${fingerprint_deviceId}`
+      And `$.detail` of the last response should contain `bundle APP*1e29dfa3*v2.0.0 for device ${fingerprint_deviceId}`
+      And `$.detail` of the last response should contain `Wait for its answer, then list the device's jobs.`
       And the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
       When the answer to `first` has arrived
       Then the status code of the last response should be `500`

@@ -151,7 +151,11 @@ public sealed class ExactlyOnceTests
         responses.Count(r => r.StatusCode == HttpStatusCode.Accepted).Should().Be(1);
         var conflicts = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
         conflicts.Should().HaveCount(49);
-        (await conflicts[0].ShouldBeProblemAsync(HttpStatusCode.Conflict)).Detail().Should().Contain(DeviceApi.BundleId);
+        var conflict = await conflicts[0].ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        conflict["title"]!.GetValue<string>().Should().Be("FOTA job is already being scheduled");
+        conflict.Detail().Should().Be(
+            $"A request to schedule bundle {DeviceApi.BundleId} for device {device.DeviceId} is still being created at nRF Cloud. "
+            + "Wait for its answer, then list the device's jobs.");
         api.NrfCloud.CreatedJobs.Should().ContainSingle();
         (await client.ListJobsAsync(device)).Should().ContainSingle();
     }

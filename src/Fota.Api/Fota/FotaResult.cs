@@ -28,13 +28,26 @@ public abstract record FotaError
     public sealed record OutcomeUnknown(string Detail, string IntentId) : FotaError;
 }
 
-/// <summary>A value, or the <see cref="FotaError"/> that stops the request. The one result shape of the FOTA request path.</summary>
-public sealed record FotaResult<T>(T? Value, FotaError? Error)
+/// <summary>
+/// A value, or the <see cref="FotaError"/> that stops the request. The one result shape of the FOTA request path.
+/// Only its two conversions make one, so it always holds exactly one of the two.
+/// </summary>
+public sealed class FotaResult<T>
     where T : class
 {
+    private FotaResult(T? value, FotaError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public FotaError? Error { get; }
+
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Error))]
-    public bool IsSuccess => Error is null && Value is not null;
+    public bool IsSuccess => Error is null;
 
     public static implicit operator FotaResult<T>(T value) => new(value, null);
 
@@ -43,12 +56,12 @@ public sealed record FotaResult<T>(T? Value, FotaError? Error)
     /// <summary>Runs <paramref name="next"/> on the value; an error passes through.</summary>
     public async Task<FotaResult<TNext>> ThenAsync<TNext>(Func<T, Task<FotaResult<TNext>>> next)
         where TNext : class =>
-        IsSuccess ? await next(Value) : new FotaResult<TNext>(null, Error);
+        IsSuccess ? await next(Value) : Error;
 
     /// <summary>Maps the value with <paramref name="next"/>; an error passes through.</summary>
     public FotaResult<TNext> Then<TNext>(Func<T, FotaResult<TNext>> next)
         where TNext : class =>
-        IsSuccess ? next(Value) : new FotaResult<TNext>(null, Error);
+        IsSuccess ? next(Value) : Error;
 }
 
 public static class FotaResultExtensions
