@@ -116,6 +116,8 @@ Feature: Headers, CORS and problem documents on every answer
         | http://hello.nrfcloud.com       |
         | https://hello.nrfcloud.com.evil |
         | https://localhost.evil.com      |
+        | ftp://localhost:2121            |
+        | null                            |
 
     Scenario: A request without an Origin still says that answers vary by Origin
       When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`

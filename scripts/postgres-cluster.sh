@@ -31,8 +31,13 @@ pg_cluster_start() {
   fi
   pg_as_owner "$bin/initdb" -D "$folder/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$folder/initdb.log" 2>&1 ||
     { cat "$folder/initdb.log" >&2; return 1; }
+  # PostgreSQL cannot listen on port 0, so probe one below the kernel's ephemeral range
+  # (ip_local_port_range): a port in that range may become a client's local port before the bind.
+  local ephemeral_low
+  ephemeral_low="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+  [ "$ephemeral_low" -gt 11000 ] || ephemeral_low=32768
   for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (ephemeral_low - 10000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
   done
   cat >>"$folder/data/postgresql.conf" <<CONF

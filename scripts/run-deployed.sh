@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the acceptance suite in deployed mode against real processes:
-# builds, starts the mock nRF Cloud and two instances of the service on free loopback ports, both on
+# builds, starts the mock nRF Cloud and two instances of the service on loopback ports the kernel picks, both on
 # one fresh SQLite file: instance A answers the API and polls nRF Cloud, instance B does not poll and
 # serves the suite's WebSockets, so every notification the features expect crosses instances through
 # the change events in the database. Waits until all are ready, runs the features over HTTP and
@@ -27,19 +27,6 @@ if [ "$database" = postgres ]; then
   # shellcheck source=scripts/postgres-cluster.sh
   source "$root/scripts/postgres-cluster.sh"
 fi
-
-free_port() {
-  local port
-  for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "no free loopback port found" >&2
-  return 1
-}
 
 stop_all() {
   local pid
@@ -76,6 +63,26 @@ on_exit() {
 trap on_exit EXIT
 trap 'echo "interrupted" >&2; status=130; exit 130' INT TERM
 
+# Every process binds port 0 and the kernel picks a free port at bind time: a port probed free
+# beforehand can meanwhile become a client connection's local port, and the bind then fails.
+wait_listening() { # name log pid: prints the URL the process listens on
+  local name="$1" log="$2" pid="$3" url
+  for _ in $(seq 1 300); do
+    url="$(grep -oE 'listening on:? http://127\.0\.0\.1:[0-9]+' "$log" 2>/dev/null | head -n 1 | grep -oE 'http://.*' || true)"
+    if [ -n "$url" ]; then
+      echo "$url"
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$name exited before it listened" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  echo "$name did not listen within 60 s" >&2
+  return 1
+}
+
 wait_ready() { # name url pid
   local name="$1" url="$2" pid="$3"
   for _ in $(seq 1 300); do
@@ -103,43 +110,42 @@ if [ "$database" = postgres ]; then
   echo "PostgreSQL is ready on 127.0.0.1:$PG_PORT"
 fi
 
-mock_port="$(free_port)"
-api_port="$(free_port)"
-ws_port="$(free_port)"
 mock_token="mock-$RANDOM$RANDOM"
 admin_token="admin-$RANDOM$RANDOM"
-mock_url="http://127.0.0.1:$mock_port"
-api_url="http://127.0.0.1:$api_port"
-ws_api_url="http://127.0.0.1:$ws_port"
+any_port="http://127.0.0.1:0"
 
 (
   cd "$root/mock-nrfcloud/MockNrfCloud/bin/$configuration/net10.0"
-  Mock__AdminToken="$mock_token" exec dotnet MockNrfCloud.dll --urls "$mock_url"
+  Mock__AdminToken="$mock_token" exec dotnet MockNrfCloud.dll --urls "$any_port"
 ) >"$work/mock.log" 2>&1 &
 pids+=("$!")
 mock_pid="$!"
 
-start_service() { # log url [NAME=value ...]: one service instance on the shared database
-  local log="$1" url="$2"
-  shift 2
+start_service() { # log [NAME=value ...]: one service instance on the shared database
+  local log="$1"
+  shift
   (
     cd "$root/src/Fota.Api/bin/$configuration/net10.0"
     exec env ConnectionStrings__Fota="$connection_string" Admin__Token="$admin_token" "$@" \
-      dotnet Fota.Api.dll --urls "$url"
+      dotnet Fota.Api.dll --urls "$any_port"
   ) >"$work/$log" 2>&1 &
   pids+=("$!")
 }
 
-start_service service.log "$api_url" \
+start_service service.log \
   Fota__Poller__FirstRetryDelay="00:00:00.200" Fota__Poller__MaxRetryDelay="00:00:02" Fota__Poller__ScanInterval="00:00:00.050"
 api_pid="$!"
 
+mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
+api_url="$(wait_listening "service" "$work/service.log" "$api_pid")"
 wait_ready "service" "$api_url/health/ready" "$api_pid"
 
 # Instance B: the same database, no poller; started after A has migrated the schema.
-start_service service-b.log "$ws_api_url" Fota__Poller__Enabled="false"
-wait_ready "service instance B (WebSockets, no poller)" "$ws_api_url/health/ready" "$!"
+start_service service-b.log Fota__Poller__Enabled="false"
+ws_pid="$!"
+ws_api_url="$(wait_listening "service instance B" "$work/service-b.log" "$ws_pid")"
+wait_ready "service instance B (WebSockets, no poller)" "$ws_api_url/health/ready" "$ws_pid"
 
 # The deployed run's living documentation goes beside the in-process one, not over it.
 report_dir="$root/reports/deployed"
@@ -152,7 +158,7 @@ FOTA_API_URL="$api_url" \
 FOTA_ADMIN_TOKEN="$admin_token" \
 NRFCLOUD_MOCK_URL="$mock_url" \
 NRFCLOUD_MOCK_TOKEN="$mock_token" \
-FOTA_WEBSOCKET_URL="ws://127.0.0.1:$ws_port/ws" \
+FOTA_WEBSOCKET_URL="ws://${ws_api_url#http://}/ws" \
   dotnet test tests/Fota.AcceptanceTests -c "$configuration" --no-build "$@"
 status=$?
 set -e

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Fota.Api.Tests.Support.PostgresServerLifetime))]
@@ -180,11 +181,36 @@ public sealed class PostgresServer : IDisposable
         return candidates.FirstOrDefault(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")));
     }
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range. PostgreSQL cannot listen on port 0, and a port in that range
+    /// (where port 0 would land) can become a client connection's local port before the server binds it.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ephemeralLow = EphemeralPortsStart();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = RandomNumberGenerator.GetInt32(10_000, ephemeralLow);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken; try another
+            }
+        }
+
+        throw new InvalidOperationException("no free loopback port below the ephemeral range");
+    }
+
+    private static int EphemeralPortsStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var first = File.Exists(range) ? File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0] : "";
+        return int.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var low) && low > 11_000 ? low : 32_768;
     }
 
     private static void Run(string program, IReadOnlyList<string> arguments, bool asPostgresUser)
