@@ -41,7 +41,7 @@ public sealed class ScenarioVariables
     /// Whether the expression names a credential (<c>adminToken</c>, <c>nrfCloudApiKey</c>, …): the living documentation is
     /// published, and in deployed mode these are the environment's real secrets.
     /// </summary>
-    public static bool IsSecret(string expression) =>
+    private static bool IsSecret(string expression) =>
         SecretWords.Any(word => expression.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private static readonly string[] SecretWords = ["token", "key", "secret", "password"];
@@ -52,9 +52,15 @@ public sealed class ScenarioVariables
         if (Resolved is { } resolved)
         {
             var text = Placeholders.AsText(value);
-            resolved($"${{{expression}}} = {(IsSecret(expression) ? $"(secret, {text.Length} characters, not shown)" : text.Length > 200 ? text[..200] + "…" : text)}");
+            resolved($"${{{expression}}} = {Shown(expression, text)}");
         }
 
         return value;
     }
+
+    /// <summary>What the report shows of a substituted value: never a credential, at most 200 characters of anything else.</summary>
+    private static string Shown(string expression, string text) =>
+        IsSecret(expression) ? $"(secret, {text.Length} characters, not shown)"
+        : text.Length > 200 ? text[..200] + "…"
+        : text;
 }
