@@ -115,6 +115,49 @@ Feature: Accounts and devices are provisioned through the admin API
         {"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["${fingerprint_deviceId}"]}
         """
 
+    Scenario: An account updated through the admin API wins over the service's configuration
+      # The service's configuration has an account (NrfCloud:Accounts:{name}) in configuredNrfCloudAccount, whose
+      # apiEndpoint is the mock; the admin API gives the same name another key.
+      Given I have a new nRF Cloud API key in `adminKey`
+      And I have a random UUIDv4 in `jobId`
+      And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+
+        {"jobId": "${jobId}"}
+        """
+      When I `PUT` `${APIURL}/admin/accounts/${configuredNrfCloudAccount}` with
+        """json
+        {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "${adminKey}"}
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then `$.name` of the last response should match
+        """json
+        "${configuredNrfCloudAccount}"
+        """
+      When I `POST` `${APIURL}/admin/devices` with
+        """json
+        {"model": "PCA20065", "account": "${configuredNrfCloudAccount}"}
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then the status code of the last response should be `201`
+      And I store `$.deviceId` of the last response into `configured_deviceId`
+      And I store `$.fingerprint` of the last response into `configured`
+      When I `POST` `${APIURL}/device/${configured_deviceId}/fota?fingerprint=${configured}` with
+        """json
+        {"bundleId": "APP*1e29dfa3*v2.0.0"}
+        """
+      Then the status code of the last response should be `202`
+      And soon the nRF Cloud API should have been called with
+        """
+        POST /v1/fota-jobs HTTP/1.1
+        Authorization: Bearer ${adminKey}
+        Content-Type: application/json
+
+        {"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["${configured_deviceId}"]}
+        """
+
   Rule: Devices are registered
 
     Scenario: A device gets a generated id and fingerprint

@@ -6,7 +6,8 @@ Feature: List FOTA bundles
 
   The service lists the firmware bundles of the device's nRF Cloud account,
   following nRF Cloud's pages, newest first (bundles without a date last), and
-  keeps a successful list for a while (`Fota:Bundles:CacheDuration`).
+  keeps a successful list for a while (`Fota:Bundles:CacheDuration`), per account
+  key and endpoint: an account updated through the admin API is listed afresh.
 
   Background:
     Given I have the fingerprint for a `PCA20065` device in `fingerprint`
@@ -132,6 +133,69 @@ Feature: List FOTA bundles
     And `$.bundles[0].bundleId` of the last response should match
       """json
       "APP*0103b0f9*v2.0.0"
+      """
+
+  Scenario: After the account gets a new API key, the bundles are listed with it, not taken from the cache
+    # The response is queued for both keys of the scenario: one listing with each.
+    Given I have a new nRF Cloud API key in `rotatedKey`
+    And this nRF Cloud API is queued for a `GET /v1/firmwares` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"items": [{"bundleId": "APP*0103b0f9*v2.0.0", "version": "v2.0.0", "type": "APP", "size": 1, "filenames": []}], "total": 1}
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/bundles?fingerprint=${fingerprint}`
+    Then `$.bundles[0].bundleId` of the last response should match
+      """json
+      "APP*0103b0f9*v2.0.0"
+      """
+    When I `PUT` `${APIURL}/admin/accounts/${nrfCloudAccount}` with
+      """json
+      {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "${rotatedKey}"}
+      """
+    And the request has the header `Authorization: Bearer ${adminToken}`
+    Then the status code of the last response should be `200`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/bundles?fingerprint=${fingerprint}`
+    Then the status code of the last response should be `200`
+    And the nRF Cloud API should have been called with
+      """
+      GET /v1/firmwares?pageLimit=100 HTTP/1.1
+      Authorization: Bearer ${rotatedKey}
+
+      """
+    And the nRF Cloud API should have received exactly `2` `GET /v1/firmwares` requests
+
+  Scenario: After the account moves to a new API endpoint, the bundles are listed there, not taken from the cache
+    Given this nRF Cloud API is queued for a `GET /v1/firmwares` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"items": [{"bundleId": "APP*0103b0f9*v2.0.0", "version": "v2.0.0", "type": "APP", "size": 1, "filenames": []}], "total": 1}
+      """
+    And this nRF Cloud API is queued for a `GET /moved/v1/firmwares` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"items": [{"bundleId": "APP*7a2c9e41*v2.1.0", "version": "v2.1.0", "type": "APP", "size": 1, "filenames": []}], "total": 1}
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/bundles?fingerprint=${fingerprint}`
+    Then `$.bundles[0].bundleId` of the last response should match
+      """json
+      "APP*0103b0f9*v2.0.0"
+      """
+    When I `PUT` `${APIURL}/admin/accounts/${nrfCloudAccount}` with
+      """json
+      {"apiEndpoint": "${nrfCloudApiEndpoint}/moved", "apiKey": "${nrfCloudApiKey}"}
+      """
+    And the request has the header `Authorization: Bearer ${adminToken}`
+    Then the status code of the last response should be `200`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/bundles?fingerprint=${fingerprint}`
+    Then `$.bundles[0].bundleId` of the last response should match
+      """json
+      "APP*7a2c9e41*v2.1.0"
       """
 
   Scenario: A failure at nRF Cloud is reported naming nRF Cloud and its status, and not cached

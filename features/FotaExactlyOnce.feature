@@ -7,7 +7,8 @@ Feature: Scheduling is exactly-once
   > closed after the request was sent, the answer came after the attempt timeout, or nRF Cloud
   > answered 5xx — the answer is `500` whose `detail` says the outcome is unknown and names
   > nRF Cloud; the service keeps the request for reconciliation (it is not listed as a job).
-  > While a request is being created, an identical one (same device, same bundle) is `409`.
+  > While a request is being created, an identical one (same device, same bundle) is `409`;
+  > another bundle for the same device is accepted.
   > A malformed JSON body is `400` naming the body, never `500`, and never reaches nRF Cloud.
   >
   > The faults come from the mock's directives (`X-Mock-Drop: true`, `X-Mock-Delay: 60s`),
@@ -173,6 +174,50 @@ Feature: Scheduling is exactly-once
         """
       Then the status code of the last response should be `202`
       And `$.id` of the last response should contain `${jobId}`
+      And the nRF Cloud API should have received exactly `2` `POST /v1/fota-jobs` requests
+
+    Scenario: Another bundle for the same device while a create is in flight is accepted
+      Given I have a random UUIDv4 in `jobId`
+      And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+        X-Mock-Delay: 4s
+        X-Mock-Drop: true
+
+        """
+      And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+
+        {"jobId": "${jobId}"}
+        """
+      And I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {
+          "bundleId": "APP*1e29dfa3*v2.0.0"
+        }
+        """
+      And I send the request without waiting for its answer as `first`
+      And soon the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {
+          "bundleId": "MODEM*5c1f3e2a*mfw_nrf91x1_2.0.1"
+        }
+        """
+      Then the status code of the last response should be `202`
+      And `$.id` of the last response should contain `${jobId}`
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {
+          "bundleId": "APP*1e29dfa3*v2.0.0"
+        }
+        """
+      Then the status code of the last response should be `409`
+      When the answer to `first` has arrived
+      Then the status code of the last response should be `500`
       And the nRF Cloud API should have received exactly `2` `POST /v1/fota-jobs` requests
 
   Rule: A malformed body is refused with 400 naming the body, never 500

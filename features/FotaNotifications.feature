@@ -4,6 +4,7 @@ Feature: FOTA notifications
   A web application keeps a WebSocket open for the device it shows. The service sends the
   device's identity first, then the job execution every time one of the device's jobs is
   created or changes, once per stored change, to every open connection of that device.
+  A web page may connect only from an origin CORS allows.
 
   Background:
     Given I have the fingerprint for a `PCA20065` device in `fingerprint`
@@ -251,3 +252,18 @@ Feature: FOTA notifications
     When I `GET` `${APIURL}/ws?fingerprint=not-a-fingerprint`
     Then the status code of the last response should be `400`
     And `$.detail` of the last response should contain `fingerprint`
+
+  Scenario: A web page from another origin may not open the device's WebSocket
+    # Browsers send their page's Origin; the WebSocket allows the origins CORS allows (Cors:AllowedOrigins).
+    Then connecting to the websocket using fingerprint `${fingerprint}` from the origin `https://evil.example` should be refused with status `403`
+    When I `GET` `${APIURL}/ws?fingerprint=${fingerprint}`
+    And the request has the header `Origin: https://evil.example`
+    Then the status code of the last response should be `403`
+    And the last response should match
+      """json
+      {
+        "@context": "https://github.com/hello-nrfcloud/proto/ProblemDetail",
+        "title": "Origin not allowed!",
+        "status": 403
+      }
+      """

@@ -134,3 +134,61 @@ Feature: A failure at nRF Cloud is reported and nothing is stored
       """json
       []
       """
+
+  Scenario: After nRF Cloud refused a create, the same request can be repeated at once
+    Given I have a random UUIDv4 in `jobId`
+    And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 400 Bad Request
+      Content-Type: application/json
+
+      {"code": 40010, "message": "Invalid bundle"}
+      """
+    And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `500`
+    And `$.detail` of the last response should contain `400`
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    And `$.id` of the last response should contain `${jobId}`
+
+  Scenario: After nRF Cloud could not be reached, the same request can be repeated at once
+    Given I have the fingerprint for a `PCA20065` device in `lost` in an account whose nRF Cloud cannot be reached
+    When I `POST` `${APIURL}/device/${lost_deviceId}/fota?fingerprint=${lost}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `500`
+    When I `POST` `${APIURL}/device/${lost_deviceId}/fota?fingerprint=${lost}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `500`
+    And the last response should match
+      """json
+      {
+        "title": "Scheduling FOTA update failed",
+        "status": 500
+      }
+      """
+    And `$.detail` of the last response should contain `nRF Cloud`

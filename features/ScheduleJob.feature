@@ -147,6 +147,62 @@ Feature: Schedule a FOTA job
       """
 
   @accounts
+  Scenario: An account's API endpoint with a path keeps its path in every call
+    # The mock serves every path outside /mock/ as nRF Cloud, so a prefix is just part of the path it records.
+    Given this nRF Cloud API is queued for a `POST /some/prefix/v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}"}
+      """
+    And this nRF Cloud API is queued for every `GET /some/prefix/v1/fota-jobs/${jobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${jobId}", "createdAt": "2024-01-01T00:00:00.000Z", "status": "IN_PROGRESS"}
+      """
+    And this nRF Cloud API is queued for a `GET /some/prefix/v1/firmwares` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"items": [{"bundleId": "APP*1e29dfa3*v2.0.0", "version": "v2.0.0", "type": "APP", "size": 1, "filenames": []}], "total": 1}
+      """
+    When I `PUT` `${APIURL}/admin/accounts/${nrfCloudAccount}` with
+      """json
+      {"apiEndpoint": "${nrfCloudApiEndpoint}/some/prefix", "apiKey": "${nrfCloudApiKey}"}
+      """
+    And the request has the header `Authorization: Bearer ${adminToken}`
+    Then the status code of the last response should be `200`
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {
+        "bundleId": "APP*1e29dfa3*v2.0.0"
+      }
+      """
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have been called with
+      """
+      POST /some/prefix/v1/fota-jobs HTTP/1.1
+      Authorization: Bearer ${nrfCloudApiKey}
+      Content-Type: application/json
+
+      {"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["${fingerprint_deviceId}"]}
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then soon `$.jobs[0].status` of the last response should match
+      """json
+      "IN_PROGRESS"
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/bundles?fingerprint=${fingerprint}`
+    Then the status code of the last response should be `200`
+    And `$.bundles[0].bundleId` of the last response should match
+      """json
+      "APP*1e29dfa3*v2.0.0"
+      """
+
   Scenario: A device in another account uses that account at nRF Cloud
     Given I have the fingerprint for a `PCA20065` device in `elite` in the `elite` account
     When I `POST` `${APIURL}/device/${elite_deviceId}/fota?fingerprint=${elite}` with

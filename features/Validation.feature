@@ -1,7 +1,7 @@
 @validation
 Feature: Requests are checked in the order 400, 404, 403
 
-  > Both device endpoints check a request in this order: **400** when the request
+  > Every device endpoint (schedule, list, bundles, cancel) checks a request in this order: **400** when the request
   > is invalid (`detail` names every failing field), **404** `No device found with ID!`
   > when the device is unknown, **403** `Fingerprint does not match!` when the device
   > exists but the fingerprint is another one. Fingerprints match
@@ -149,6 +149,21 @@ Feature: Requests are checked in the order 400, 404, 403
         | 92b.y7i24l   |
         | 92by7i24q    |
         | .y7i24q      |
+
+    Scenario Outline: Listing bundles and cancelling refuse the fingerprint <fingerprint> with 400, not 403
+      When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/bundles?fingerprint=<fingerprint>`
+      Then the status code of the last response should be `400`
+      And `$.detail` of the last response should contain `fingerprint: is invalid, must match ^[A-F0-9]+`
+      When I `DELETE` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs/9d1f0a6e-3c2b-4a57-8e1d-2f6b7c8a9e01?fingerprint=<fingerprint>`
+      Then the status code of the last response should be `400`
+      And `$.detail` of the last response should contain `fingerprint: is invalid, must match ^[A-F0-9]+`
+      And the nRF Cloud API should have received exactly `0` `GET /v1/firmwares` requests
+
+      Examples:
+        | fingerprint  |
+        | 92b.y7i24    |
+        | 92g.y7i24q   |
+        | 92by7i24q    |
 
     Scenario Outline: The detail says the fingerprint is <what>
       When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs<query>`

@@ -132,12 +132,22 @@ start_service() { # log [NAME=value ...]: one service instance on the shared dat
   pids+=("$!")
 }
 
-start_service service.log \
-  Fota__Poller__FirstRetryDelay="00:00:00.200" Fota__Poller__MaxRetryDelay="00:00:02" Fota__Poller__ScanInterval="00:00:00.050"
-api_pid="$!"
-
 mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
+
+# The suite's test settings (tests/Fota.AcceptanceTests/README.md): a fast poller whose first wait the suite is told
+# (FOTA_POLLER_FIRST_RETRY_DELAY), a not-found rule of seconds instead of 24 h so a scenario can age a job past it, and
+# an nRF Cloud account in configuration, pointed at the mock (FOTA_CONFIGURED_ACCOUNT), so a scenario can show that the
+# admin API's account of the same name wins.
+first_retry_delay="00:00:00.200"
+configured_account="suite-configured"
+start_service service.log \
+  Fota__Poller__FirstRetryDelay="$first_retry_delay" Fota__Poller__MaxRetryDelay="00:00:02" Fota__Poller__ScanInterval="00:00:00.050" \
+  Fota__Poller__NotFoundFailAfter="00:00:20" \
+  "NrfCloud__Accounts__${configured_account}__ApiEndpoint=$mock_url" \
+  "NrfCloud__Accounts__${configured_account}__ApiKey=configured-$RANDOM$RANDOM"
+api_pid="$!"
+
 api_url="$(wait_listening "service" "$work/service.log" "$api_pid")"
 wait_ready "service" "$api_url/health/ready" "$api_pid"
 
@@ -159,6 +169,8 @@ FOTA_ADMIN_TOKEN="$admin_token" \
 NRFCLOUD_MOCK_URL="$mock_url" \
 NRFCLOUD_MOCK_TOKEN="$mock_token" \
 FOTA_WEBSOCKET_URL="ws://${ws_api_url#http://}/ws" \
+FOTA_CONFIGURED_ACCOUNT="$configured_account" \
+FOTA_POLLER_FIRST_RETRY_DELAY="$first_retry_delay" \
   dotnet test tests/Fota.AcceptanceTests -c "$configuration" --no-build "$@"
 status=$?
 set -e

@@ -52,4 +52,30 @@ public sealed class DeployedSettingsTests
 
         read.Should().Throw<InvalidOperationException>().WithMessage("*NRFCLOUD_MOCK_URL*");
     }
+
+    [Fact]
+    public void The_optional_test_environment_variables_are_read()
+    {
+        var environment = new Dictionary<string, string?>(Complete)
+        {
+            ["FOTA_CONFIGURED_ACCOUNT"] = "suite-configured",
+            ["FOTA_POLLER_FIRST_RETRY_DELAY"] = "00:00:00.200",
+        };
+
+        var settings = DeployedSettings.FromEnvironment(name => environment.GetValueOrDefault(name))!;
+
+        settings.ConfiguredAccount.Should().Be("suite-configured");
+        settings.PollerFirstRetryDelay.Should().Be(TimeSpan.FromMilliseconds(200));
+        DeployedSettings.FromEnvironment(name => Complete.GetValueOrDefault(name))!.ConfiguredAccount.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("200ms")]
+    [InlineData("00:00:00")]
+    public void A_first_retry_delay_that_is_no_positive_time_span_is_rejected_naming_the_variable(string value)
+    {
+        var read = () => DeployedSettings.FromEnvironment(name => name == "FOTA_POLLER_FIRST_RETRY_DELAY" ? value : Complete.GetValueOrDefault(name));
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*FOTA_POLLER_FIRST_RETRY_DELAY*");
+    }
 }

@@ -17,12 +17,12 @@ public sealed class NotificationQueueTests
         var connections = new DeviceConnections();
         var stalledSocket = new FakeWebSocket(stalled: true);
         var readingSocket = new FakeWebSocket(stalled: false);
-        var stalled = new NotificationConnection(stalledSocket, "device-1", Options, NullLogger.Instance);
-        var reading = new NotificationConnection(readingSocket, "device-1", Options, NullLogger.Instance);
+        var stalled = new NotificationConnection("device-1", Options, NullLogger.Instance);
+        var reading = new NotificationConnection("device-1", Options, NullLogger.Instance);
         connections.Add(stalled);
         connections.Add(reading);
-        var stalledRun = stalled.RunAsync(CancellationToken.None);
-        var readingRun = reading.RunAsync(CancellationToken.None);
+        var stalledRun = stalled.RunAsync(stalledSocket, CancellationToken.None);
+        var readingRun = reading.RunAsync(readingSocket, CancellationToken.None);
 
         for (var i = 1; i <= 50; i++)
         {
@@ -46,10 +46,10 @@ public sealed class NotificationQueueTests
     public async Task Stopping_sends_the_queued_messages_then_closes_with_1001()
     {
         var socket = new FakeWebSocket(stalled: false);
-        var connection = new NotificationConnection(socket, "device-1", Options, NullLogger.Instance);
+        var connection = new NotificationConnection("device-1", Options, NullLogger.Instance);
         connection.Enqueue(Encoding.UTF8.GetBytes("{\"n\":1}"));
         using var stopping = new CancellationTokenSource();
-        var run = connection.RunAsync(stopping.Token);
+        var run = connection.RunAsync(socket, stopping.Token);
         await Eventually.TrueAsync(() => socket.Sent.Count == 1, "the queued message to be sent");
 
         await stopping.CancelAsync();

@@ -6,20 +6,21 @@ namespace Fota.Api.Notifications;
 /// <summary>
 /// One open WebSocket of a device's client. Messages wait in a bounded queue and one loop sends them in order; a client
 /// that stops reading fills the queue and is disconnected, so it never holds up the follower or other clients. Frames the
-/// client sends are read and ignored. Closing is a close handshake with a time limit, then an abort.
+/// client sends are read and ignored. Closing is a close handshake with a time limit, then an abort. A connection is
+/// created (and registered) before its WebSocket is accepted, so it queues every change published from the moment the
+/// client can hold a WebSocket; <see cref="RunAsync"/> attaches the accepted socket and starts sending.
 /// </summary>
 public sealed partial class NotificationConnection
 {
-    private readonly WebSocket _socket;
+    private WebSocket? _socket;
     private readonly Channel<ReadOnlyMemory<byte>> _queue;
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
     private int _overflowed;
 
-    public NotificationConnection(WebSocket socket, string deviceId, NotificationOptions options, ILogger logger)
+    public NotificationConnection(string deviceId, NotificationOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _socket = socket;
         DeviceId = deviceId;
         _closeTimeout = options.CloseTimeout;
         _logger = logger;
@@ -45,14 +46,29 @@ public sealed partial class NotificationConnection
 
         _queue.Writer.TryComplete();
         LogOverflow(DeviceId);
-        _socket.Abort();
+        Volatile.Read(ref _socket)?.Abort(); // not accepted yet: RunAsync aborts it
     }
 
-    /// <summary>Sends queued messages until the client closes, the connection fails, or <paramref name="stopping"/> (close code 1001).</summary>
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>
+    /// Sends queued messages over <paramref name="socket"/> until the client closes, the connection fails, or
+    /// <paramref name="stopping"/> (close code 1001).
+    /// </summary>
+    public async Task RunAsync(WebSocket socket, CancellationToken stopping)
     {
-        var receiving = ReceiveUntilCloseAsync();
-        var sending = SendQueuedAsync();
+        ArgumentNullException.ThrowIfNull(socket);
+        if (Interlocked.CompareExchange(ref _socket, socket, null) is not null)
+        {
+            throw new InvalidOperationException("The connection already runs.");
+        }
+
+        if (Overflowed)
+        {
+            socket.Abort();
+            return;
+        }
+
+        var receiving = ReceiveUntilCloseAsync(socket);
+        var sending = SendQueuedAsync(socket);
         using (stopping.Register(() => _queue.Writer.TryComplete()))
         {
             await Task.WhenAny(receiving, sending);
@@ -68,29 +84,29 @@ public sealed partial class NotificationConnection
         using var timeout = new CancellationTokenSource(_closeTimeout);
         try
         {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 var (status, reason) = stopping.IsCancellationRequested
                     ? (WebSocketCloseStatus.EndpointUnavailable, "The service is stopping.")
                     : (WebSocketCloseStatus.NormalClosure, "Bye.");
-                await _socket.CloseOutputAsync(status, reason, timeout.Token);
+                await socket.CloseOutputAsync(status, reason, timeout.Token);
             }
 
             await receiving.WaitAsync(timeout.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {
-            _socket.Abort();
+            socket.Abort();
         }
     }
 
-    private async Task SendQueuedAsync()
+    private async Task SendQueuedAsync(WebSocket socket)
     {
         try
         {
             await foreach (var message in _queue.Reader.ReadAllAsync())
             {
-                await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
         }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)
@@ -99,14 +115,14 @@ public sealed partial class NotificationConnection
         }
     }
 
-    private async Task ReceiveUntilCloseAsync()
+    private static async Task ReceiveUntilCloseAsync(WebSocket socket)
     {
         var buffer = new byte[512];
         try
         {
             while (true)
             {
-                var received = await _socket.ReceiveAsync(buffer, CancellationToken.None);
+                var received = await socket.ReceiveAsync(buffer, CancellationToken.None);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     return;

@@ -63,20 +63,22 @@ public static partial class NotificationEndpoints
             return Problems.ValidationFailed(["request: must be a WebSocket upgrade request (Connection: Upgrade, Upgrade: websocket)"]);
         }
 
+        // Registered before the upgrade is answered: once the client holds its WebSocket, every change published is
+        // queued for it (behind the identity). Registering after the accept lost changes published in between.
         var settings = options.Value;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            KeepAliveInterval = settings.KeepAlive,
-            KeepAliveTimeout = settings.KeepAliveTimeout,
-        });
-        var connection = new NotificationConnection(socket, device.DeviceId, settings, logger);
+        var connection = new NotificationConnection(device.DeviceId, settings, logger);
         connection.Enqueue(JsonSerializer.SerializeToUtf8Bytes(
             new DeviceIdentity(DeviceIdentity.ContextUrl, device.DeviceId, device.Model), NotificationsJsonContext.Default.DeviceIdentity));
         connections.Add(connection);
-        LogConnected(logger, device.DeviceId);
         try
         {
-            await connection.RunAsync(lifetime.ApplicationStopping);
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                KeepAliveInterval = settings.KeepAlive,
+                KeepAliveTimeout = settings.KeepAliveTimeout,
+            });
+            LogConnected(logger, device.DeviceId);
+            await connection.RunAsync(socket, lifetime.ApplicationStopping);
         }
         finally
         {

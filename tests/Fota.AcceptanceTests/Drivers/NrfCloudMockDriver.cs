@@ -106,6 +106,27 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         }
     }
 
+    /// <summary>How many <paramref name="request"/> (<c>METHOD /path</c>) requests the mock has recorded for the scenario.</summary>
+    public async Task<int> CountRequestsAsync(string request)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        return (await RecordedAsync().ConfigureAwait(false)).Count(target.Matches);
+    }
+
+    /// <summary>The recorded <paramref name="request"/> requests came <paramref name="firstWait"/> apart (see <see cref="PollIntervals.FirstWaitProblem"/>).</summary>
+    public async Task AssertFirstWaitAsync(string request, TimeSpan firstWait)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        var recorded = await RecordedAsync().ConfigureAwait(false);
+        var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
+        if (PollIntervals.FirstWaitProblem(times, firstWait) is { } problem)
+        {
+            throw new AssertionFailedException($"The {target} requests did not come {firstWait.TotalMilliseconds:0} ms apart: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
+        }
+    }
+
     /// <summary>Forgets the scenario's queued responses and recorded requests at the mock.</summary>
     public async Task CleanUpAsync()
     {

@@ -38,13 +38,13 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
         output.WriteLine($"{(reconnect ? "reconnected" : "connected")} {Describe(name)} to {host.WebSocketUrl}");
     }
 
-    /// <summary>The service must refuse the upgrade with <paramref name="expectedStatus"/>.</summary>
-    public async Task AssertRefusedAsync(string fingerprint, int expectedStatus)
+    /// <summary>The service must refuse the upgrade (with <paramref name="origin"/> as a browser's <c>Origin</c>) with <paramref name="expectedStatus"/>.</summary>
+    public async Task AssertRefusedAsync(string fingerprint, int expectedStatus, string? origin = null)
     {
         using var timeout = new CancellationTokenSource(host.Retry.Budget);
         try
         {
-            var socket = await host.ConnectWebSocketAsync(fingerprint, timeout.Token).ConfigureAwait(false);
+            var socket = await host.ConnectWebSocketAsync(fingerprint, timeout.Token, origin).ConfigureAwait(false);
             await new ReceivingWebSocket(socket, "refused websocket").DisposeAsync().ConfigureAwait(false);
         }
         catch (WebSocketRefusedException refused)

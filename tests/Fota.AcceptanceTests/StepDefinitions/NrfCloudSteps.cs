@@ -23,12 +23,22 @@ public sealed class NrfCloudSteps(NrfCloudMockDriver mock, ApiDriver api, Scenar
     public Task CalledWith(string? soon, string rawRequest) =>
         mock.AssertCalledWithAsync(variables.Substitute(rawRequest.ReplaceLineEndings("\n")), !string.IsNullOrEmpty(soon), () => api.LastResponseIfSent);
 
-    /// <summary>Counts the scenario's recorded requests with that method and path.</summary>
-    [StepDefinition(@"^((?:soon )?)the nRF Cloud API should have received (at least|exactly) `(\d+)` `([^`]+)` requests?$")]
+    /// <summary>Counts the scenario's recorded requests with that method and path (the count may be a <c>${…}</c> expression).</summary>
+    [StepDefinition(@"^((?:soon )?)the nRF Cloud API should have received (at least|exactly) `(\d+|\$\{[^`]+\})` `([^`]+)` requests?$")]
     public Task RequestCount(string? soon, string comparison, string count, string request) =>
-        mock.AssertRequestCountAsync(variables.Substitute(request), int.Parse(count, CultureInfo.InvariantCulture), exactly: comparison == "exactly", !string.IsNullOrEmpty(soon));
+        mock.AssertRequestCountAsync(variables.Substitute(request), int.Parse(variables.Substitute(count), CultureInfo.InvariantCulture), exactly: comparison == "exactly", !string.IsNullOrEmpty(soon));
+
+    /// <summary>Stores how many requests with that method and path the mock has recorded for the scenario so far.</summary>
+    [StepDefinition(@"^I store the number of `([^`]+)` requests the nRF Cloud API has received into `([^`]+)`$")]
+    public async Task StoreRequestCount(string request, string name) =>
+        variables.Set(variables.Substitute(name), System.Text.Json.Nodes.JsonValue.Create(await mock.CountRequestsAsync(variables.Substitute(request))));
 
     /// <summary>The poller's backoff, as the mock saw it.</summary>
     [StepDefinition(@"^the nRF Cloud API should have received the `([^`]+)` requests at growing intervals$")]
     public Task GrowingIntervals(string request) => mock.AssertGrowingIntervalsAsync(variables.Substitute(request));
+
+    /// <summary>The poller's first wait: every interval at least the given delay, the shortest less than twice it.</summary>
+    [StepDefinition(@"^the nRF Cloud API should have received the `([^`]+)` requests `([^`]+)` ms apart$")]
+    public Task FirstWait(string request, string milliseconds) =>
+        mock.AssertFirstWaitAsync(variables.Substitute(request), TimeSpan.FromMilliseconds(double.Parse(variables.Substitute(milliseconds), CultureInfo.InvariantCulture)));
 }

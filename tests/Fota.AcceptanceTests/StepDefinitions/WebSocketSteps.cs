@@ -21,6 +21,11 @@ public sealed class WebSocketSteps(WebSocketDriver sockets, ScenarioVariables va
     [StepDefinition(@"^connecting to the websocket using fingerprint `([^`]+)` should be refused with status `(\d+)`$")]
     public Task Refused(string fingerprint, int status) => sockets.AssertRefusedAsync(variables.Substitute(fingerprint), status);
 
+    /// <summary>A browser's upgrade: the same with an <c>Origin</c> header.</summary>
+    [StepDefinition(@"^connecting to the websocket using fingerprint `([^`]+)` from the origin `([^`]+)` should be refused with status `(\d+)`$")]
+    public Task RefusedFromOrigin(string fingerprint, string origin, int status) =>
+        sockets.AssertRefusedAsync(variables.Substitute(fingerprint), status, variables.Substitute(origin));
+
     [StepDefinition(@"^((?:soon )?)I should receive a message on the websocket that (matches|is equal to)((?: after \d+ retries?)?)$")]
     public Task Receive(string soon, string how, string retries, string expectedJson) =>
         ReceiveOn(soon, WebSocketDriver.DefaultName, how, retries, expectedJson);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Hosting;
@@ -18,8 +19,9 @@ public sealed class Hooks
 
     /// <summary>
     /// Puts the host of this scenario into the scenario's container (drivers take <see cref="IFotaHost"/>), and gives
-    /// the scenario the variables <c>APIURL</c> (the service's base URL), <c>adminToken</c> (its admin API's token)
-    /// and <c>nrfCloudApiEndpoint</c> (the apiEndpoint that reaches the mock).
+    /// the scenario the variables <c>APIURL</c> (the service's base URL), <c>adminToken</c> (its admin API's token),
+    /// <c>nrfCloudApiEndpoint</c> (the apiEndpoint that reaches the mock) and, when the environment has them,
+    /// <c>configuredNrfCloudAccount</c> and <c>pollerFirstRetryDelayMs</c>.
     /// </summary>
     [BeforeScenario(Order = 0)]
     public static async Task ProvideHost(IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output)
@@ -35,6 +37,15 @@ public sealed class Hooks
         variables.Set("APIURL", host.ApiUrl);
         variables.Set("adminToken", host.AdminToken);
         variables.Set("nrfCloudApiEndpoint", host.AccountApiEndpoint.ToString().TrimEnd('/'));
+        if (host.ConfiguredAccount is { } configured)
+        {
+            variables.Set("configuredNrfCloudAccount", configured);
+        }
+
+        if (host.PollerFirstRetryDelay is { } firstRetryDelay)
+        {
+            variables.Set("pollerFirstRetryDelayMs", JsonValue.Create((long)firstRetryDelay.TotalMilliseconds));
+        }
 
         // Each ${…} a step resolves becomes a log line under the step in the living documentation.
         variables.Resolved = output.WriteLine;

@@ -26,6 +26,9 @@ public sealed class NotificationClient : IAsyncDisposable
         return new NotificationClient(socket);
     }
 
+    /// <summary>A client of a WebSocket opened some other way.</summary>
+    public static NotificationClient Of(WebSocket socket) => new(socket);
+
     public static Task<NotificationClient> ConnectAsync(FotaApiFactory api, DeviceResponse device) => ConnectAsync(api, device.Fingerprint);
 
     /// <summary>A client of a service running as a process (<see cref="ServiceProcess"/>), over a real socket.</summary>

@@ -14,6 +14,8 @@ public sealed class DeployedFotaHost : IFotaHost
         ApiUrl = settings.ApiUrl.ToString().TrimEnd('/');
         AdminToken = settings.AdminToken;
         AccountApiEndpoint = settings.MockUrl;
+        ConfiguredAccount = settings.ConfiguredAccount;
+        PollerFirstRetryDelay = settings.PollerFirstRetryDelay;
         ApiClient = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         _mockAdminClient = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
         Mock = MockConnections.OverHttp(settings.MockUrl, settings.MockToken, _mockAdminClient);
@@ -21,6 +23,10 @@ public sealed class DeployedFotaHost : IFotaHost
     }
 
     public Uri WebSocketUrl { get; }
+
+    public string? ConfiguredAccount { get; }
+
+    public TimeSpan? PollerFirstRetryDelay { get; }
 
     public string Mode => "deployed";
 
@@ -39,11 +45,15 @@ public sealed class DeployedFotaHost : IFotaHost
     public static DeployedFotaHost Create(DeployedSettings settings) => new(settings);
 
     /// <summary>Through <see cref="ClientWebSocket"/>, so a refused upgrade reports its status code.</summary>
-    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken)
+    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken, string? origin = null)
     {
         var url = WebSocketUrls.ForFingerprint(WebSocketUrl, fingerprint);
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
         try
         {
             await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);

@@ -3,9 +3,20 @@ namespace Fota.AcceptanceTests.Support.Hosting;
 /// <summary>
 /// The environment of deployed mode: FOTA_API_URL switches it on; FOTA_ADMIN_TOKEN, NRFCLOUD_MOCK_URL and
 /// NRFCLOUD_MOCK_TOKEN must then be set too (NRFCLOUD_MOCK_TOKEN may be empty when the mock's admin API is open).
+/// FOTA_CONFIGURED_ACCOUNT and FOTA_POLLER_FIRST_RETRY_DELAY are optional: without them the scenarios that use them fail,
+/// naming the variable they lack.
 /// </summary>
 public sealed record DeployedSettings(Uri ApiUrl, string AdminToken, Uri MockUrl, string MockToken)
 {
+    public const string ConfiguredAccountVariable = "FOTA_CONFIGURED_ACCOUNT";
+    public const string PollerFirstRetryDelayVariable = "FOTA_POLLER_FIRST_RETRY_DELAY";
+
+    /// <summary>An account in the service's configuration whose apiEndpoint is the mock (FOTA_CONFIGURED_ACCOUNT).</summary>
+    public string? ConfiguredAccount { get; init; }
+
+    /// <summary>The service's <c>Fota:Poller:FirstRetryDelay</c> (FOTA_POLLER_FIRST_RETRY_DELAY, e.g. <c>00:00:00.200</c>).</summary>
+    public TimeSpan? PollerFirstRetryDelay { get; init; }
+
     public const string ApiUrlVariable = "FOTA_API_URL";
     public const string AdminTokenVariable = "FOTA_ADMIN_TOKEN";
     public const string MockUrlVariable = "NRFCLOUD_MOCK_URL";
@@ -36,8 +47,17 @@ public sealed record DeployedSettings(Uri ApiUrl, string AdminToken, Uri MockUrl
             AbsoluteUrl(ApiUrlVariable, apiUrl),
             environment(AdminTokenVariable)!,
             AbsoluteUrl(MockUrlVariable, environment(MockUrlVariable)!),
-            environment(MockTokenVariable)!);
+            environment(MockTokenVariable)!)
+        {
+            ConfiguredAccount = environment(ConfiguredAccountVariable) is { Length: > 0 } account ? account : null,
+            PollerFirstRetryDelay = environment(PollerFirstRetryDelayVariable) is { Length: > 0 } delay ? Delay(delay) : null,
+        };
     }
+
+    private static TimeSpan Delay(string value) =>
+        TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var delay) && delay > TimeSpan.Zero
+            ? delay
+            : throw new InvalidOperationException($"{PollerFirstRetryDelayVariable} must be a positive time span such as 00:00:00.200, was '{value}'.");
 
     private static Uri AbsoluteUrl(string name, string value) =>
         Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)

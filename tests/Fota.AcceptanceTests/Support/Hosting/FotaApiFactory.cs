@@ -7,12 +7,16 @@ namespace Fota.AcceptanceTests.Support.Hosting;
 
 /// <summary>
 /// The service in-process with the suite's test configuration: a private SQLite file, an admin token and
-/// <see cref="FastTestSettings"/> (a fast poller, fast nRF Cloud retries). <paramref name="configureServices"/> lets a self-check
-/// bend the service (e.g. rewrite its outgoing requests).
+/// <see cref="FastTestSettings"/> (a fast poller, fast nRF Cloud retries), a short not-found rule and one nRF Cloud account in
+/// configuration (<see cref="ConfiguredAccountName"/>, pointed at <paramref name="mockEndpoint"/>).
+/// <paramref name="configureServices"/> lets a self-check bend the service (e.g. rewrite its outgoing requests).
 /// </summary>
-public sealed class FotaApiFactory(string databaseFile, string adminToken, Action<IServiceCollection>? configureServices = null)
+public sealed class FotaApiFactory(string databaseFile, string adminToken, Uri mockEndpoint, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The account in the service's configuration (as scripts/run-deployed.sh configures it too).</summary>
+    public const string ConfiguredAccountName = "suite-configured";
+
     /// <summary>The configuration the suite runs the service with (keys as in SPEC §6).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>(FastTestSettings.Service, StringComparer.Ordinal)
     {
@@ -21,6 +25,11 @@ public sealed class FotaApiFactory(string databaseFile, string adminToken, Actio
         // Room for the backoff to grow well past a loaded machine's timing noise (Polling.feature's growing intervals);
         // only that scenario waits for more than three polls of one job.
         ["Fota:Poller:MaxRetryDelay"] = "00:00:01",
+        // Polling.feature ages a job past the not-found rule (SPEC 3.2's 24 h) within a scenario; every other scenario is
+        // over long before a job of it is this old.
+        ["Fota:Poller:NotFoundFailAfter"] = "00:00:10",
+        [$"NrfCloud:Accounts:{ConfiguredAccountName}:ApiEndpoint"] = mockEndpoint.AbsoluteUri,
+        [$"NrfCloud:Accounts:{ConfiguredAccountName}:ApiKey"] = "suite-configured-key-" + Guid.NewGuid().ToString("N"),
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

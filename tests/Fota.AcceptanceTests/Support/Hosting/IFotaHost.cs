@@ -28,6 +28,15 @@ public interface IFotaHost : IAsyncDisposable
     /// <summary>What an nRF Cloud account's apiEndpoint must be so the service reaches the mock.</summary>
     Uri AccountApiEndpoint { get; }
 
+    /// <summary>
+    /// The name of an nRF Cloud account in the service's configuration (<c>NrfCloud:Accounts:{name}</c>) whose apiEndpoint
+    /// is the mock, or null when the environment has none; the variable <c>configuredNrfCloudAccount</c>.
+    /// </summary>
+    string? ConfiguredAccount => null;
+
+    /// <summary>The service's <c>Fota:Poller:FirstRetryDelay</c>, or null when unknown; the variable <c>pollerFirstRetryDelayMs</c>.</summary>
+    TimeSpan? PollerFirstRetryDelay => null;
+
     /// <summary>Backoff and budget of "soon" and "retrying".</summary>
     RetrySettings Retry { get; }
 
@@ -35,9 +44,10 @@ public interface IFotaHost : IAsyncDisposable
     Uri WebSocketUrl => WebSocketUrls.Derive(new Uri(ApiUrl));
 
     /// <summary>
-    /// Opens a WebSocket to <see cref="WebSocketUrl"/> with <c>?fingerprint=…</c>. When the service refuses the upgrade it
-    /// throws <see cref="WebSocketRefusedException"/> with the status code.
+    /// Opens a WebSocket to <see cref="WebSocketUrl"/> with <c>?fingerprint=…</c> (and a browser's <c>Origin</c> header when
+    /// <paramref name="origin"/> is given). When the service refuses the upgrade it throws
+    /// <see cref="WebSocketRefusedException"/> with the status code.
     /// </summary>
-    Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken) =>
+    Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken, string? origin = null) =>
         throw new NotSupportedException($"The {Mode} host cannot open WebSockets.");
 }

@@ -42,14 +42,23 @@ public sealed class InProcessFotaHost : IFotaHost
 
     public Uri AccountApiEndpoint => _mock.ApiEndpoint;
 
+    public string? ConfiguredAccount => FotaApiFactory.ConfiguredAccountName;
+
+    public TimeSpan? PollerFirstRetryDelay => TimeSpan.Parse(_factory.Settings["Fota:Poller:FirstRetryDelay"], CultureInfo.InvariantCulture);
+
     public RetrySettings Retry { get; }
 
     public Uri WebSocketUrl => WebSocketUrls.Derive(new Uri(ApiUrl));
 
     /// <summary>Through the test server's in-memory WebSocket client.</summary>
-    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken)
+    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken, string? origin = null)
     {
         var client = _factory.Server.CreateWebSocketClient();
+        if (origin is not null)
+        {
+            client.ConfigureRequest = request => request.Headers.Origin = origin;
+        }
+
         var url = WebSocketUrls.ForFingerprint(WebSocketUrl, fingerprint);
         try
         {
@@ -78,7 +87,7 @@ public sealed class InProcessFotaHost : IFotaHost
         var folder = Directory.CreateTempSubdirectory("fota-acceptance-").FullName;
         var mock = sharedMock ?? await MockConnections.StartInProcessAsync(cancellationToken).ConfigureAwait(false);
         var adminToken = "suite-admin-" + Guid.NewGuid().ToString("N");
-        var factory = new FotaApiFactory(Path.Combine(folder, "fota.db"), adminToken, configureServices);
+        var factory = new FotaApiFactory(Path.Combine(folder, "fota.db"), adminToken, mock.ApiEndpoint, configureServices);
         var host = new InProcessFotaHost(
             factory, mock, ownsMock: sharedMock is null, folder, adminToken,
             retry ?? RetrySettings.FromEnvironment(RetrySettings.InProcessDefaults, Environment.GetEnvironmentVariable));
