@@ -18,7 +18,7 @@ public sealed class ChildRun : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("fota-child-run-").FullName;
 
     public static readonly Type[] FeatureClasses =
-        [typeof(CalculatorFeature), typeof(FreshFeature), typeof(ParityFeature), typeof(GermanFeature), typeof(HookOrderFeature), typeof(IgnoredFeature), typeof(SerialFeature)];
+        [typeof(CalculatorFeature), typeof(FreshFeature), typeof(ParityFeature), typeof(GermanFeature), typeof(HookOrderFeature), typeof(IgnoredFeature), typeof(SerialFeature), typeof(OrderFeature)];
 
     public string Html => Path.Combine(_folder, "living-doc.html");
 
