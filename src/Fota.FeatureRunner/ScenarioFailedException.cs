@@ -32,7 +32,8 @@ public sealed class ScenarioFailedException : Exception
             ? string.Join(Environment.NewLine, UserFrames(cause).Concat(UserFrames(base.StackTrace)))
             : base.StackTrace;
 
-    private static IEnumerable<string> UserFrames(string? trace) =>
+    /// <summary>The frames of a stack trace that are not Reqnroll's, the runtime's or the runner's own.</summary>
+    internal static IEnumerable<string> UserFrames(string? trace) =>
         (trace ?? "").Split('\n')
             .Select(line => line.TrimEnd('\r'))
             .Where(line => line.Length > 0
