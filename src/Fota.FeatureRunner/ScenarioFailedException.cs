@@ -26,7 +26,7 @@ public sealed class ScenarioFailedException : Exception
     /// <summary>The exception the binding, hook or Reqnroll threw.</summary>
     public Exception? Cause { get; }
 
-    /// <summary>The binding's frames, then the generated test's frame at the .feature line; Reqnroll's and the runner's own frames are left out.</summary>
+    /// <summary>The binding's frames, then the generated test's frame at the .feature line; Reqnroll's, reflection's and the runner's own frames are left out.</summary>
     public override string? StackTrace =>
         Cause?.StackTrace is { Length: > 0 } cause
             ? string.Join(Environment.NewLine, UserFrames(cause).Concat(UserFrames(base.StackTrace)))
@@ -40,6 +40,8 @@ public sealed class ScenarioFailedException : Exception
                 && !line.StartsWith("--- End of stack trace", StringComparison.Ordinal)
                 && !line.Contains(" at Reqnroll.", StringComparison.Ordinal)
                 && !line.Contains(" at System.Runtime.", StringComparison.Ordinal)
+                && !line.Contains(" at System.Reflection.", StringComparison.Ordinal)
+                && !line.Contains(" at InvokeStub_", StringComparison.Ordinal)
                 && !line.Contains(" at System.Threading.", StringComparison.Ordinal)
                 && !line.Contains(" at Fota.FeatureRunner.ScenarioRun.", StringComparison.Ordinal));
 }

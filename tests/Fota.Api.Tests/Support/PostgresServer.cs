@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using Npgsql;
 using Fota.Testing;
+using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Fota.Api.Tests.Support.PostgresServerLifetime))]
 
