@@ -42,6 +42,7 @@ internal static class TestClassWriter
         var isTestClass = model.Input.TestClass && model.Problems.Count == 0;
         if (isTestClass)
         {
+            code.Append("    [global::Xunit.TestMethodOrderer(typeof(").Append(Runner).AppendLine(".ScenarioOrderer))]");
             code.Append("    [global::Xunit.TestCaseOrderer(typeof(").Append(Runner).AppendLine(".ScenarioOrderer))]");
             if (model.NonParallelizable)
             {

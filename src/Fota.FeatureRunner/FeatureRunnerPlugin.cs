@@ -1,7 +1,9 @@
 using Fota.FeatureRunner.Plugin;
 using Fota.FeatureRunner.Reporting;
 using Reqnroll.Analytics;
+using Reqnroll.Formatters;
 using Reqnroll.Formatters.Configuration;
+using Reqnroll.Formatters.PayloadProcessing.Cucumber;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -12,7 +14,8 @@ namespace Fota.FeatureRunner;
 /// <summary>
 /// Reqnroll runtime plugin that fits Reqnroll to xUnit v3 without Reqnroll's xUnit package: the unit test
 /// provider (skip, pending, inconclusive), step trace and attachments into the xUnit test output,
-/// formatter output paths rooted at the repository, and telemetry switched off.
+/// formatter output paths rooted at the repository, the living documentation's corrections (<see cref="ReportMessageFactory"/>,
+/// <see cref="LivingDocHtmlFormatter"/>), and telemetry switched off.
 /// Register it from the test assembly: <c>[assembly: RuntimePlugin(typeof(FeatureRunnerPlugin))]</c>.
 /// </summary>
 public sealed class FeatureRunnerPlugin : IRuntimePlugin
@@ -45,6 +48,8 @@ public sealed class FeatureRunnerPlugin : IRuntimePlugin
             args.ObjectContainer.RegisterFactoryAs<IFormattersConfigurationProvider>(container =>
                 new RepositoryRootedFormattersConfiguration(
                     container.Resolve<FormattersConfigurationProvider>(), RepositoryRoot.Find()));
+            args.ObjectContainer.RegisterTypeAs<ReportMessageFactory, ICucumberMessageFactory>();
+            args.ObjectContainer.RegisterTypeAs<LivingDocHtmlFormatter, ICucumberMessageFormatter>("html");
         };
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, args) =>
         {

@@ -26,19 +26,22 @@ public sealed class ScenarioFailedException : Exception
     /// <summary>The exception the binding, hook or Reqnroll threw.</summary>
     public Exception? Cause { get; }
 
-    /// <summary>The binding's frames, then the generated test's frame at the .feature line; Reqnroll's and the runner's own frames are left out.</summary>
+    /// <summary>The binding's frames, then the generated test's frame at the .feature line; Reqnroll's, reflection's and the runner's own frames are left out.</summary>
     public override string? StackTrace =>
         Cause?.StackTrace is { Length: > 0 } cause
             ? string.Join(Environment.NewLine, UserFrames(cause).Concat(UserFrames(base.StackTrace)))
             : base.StackTrace;
 
-    private static IEnumerable<string> UserFrames(string? trace) =>
+    /// <summary>The frames of a stack trace that are not Reqnroll's, the runtime's or the runner's own.</summary>
+    internal static IEnumerable<string> UserFrames(string? trace) =>
         (trace ?? "").Split('\n')
             .Select(line => line.TrimEnd('\r'))
             .Where(line => line.Length > 0
                 && !line.StartsWith("--- End of stack trace", StringComparison.Ordinal)
                 && !line.Contains(" at Reqnroll.", StringComparison.Ordinal)
                 && !line.Contains(" at System.Runtime.", StringComparison.Ordinal)
+                && !line.Contains(" at System.Reflection.", StringComparison.Ordinal)
+                && !line.Contains(" at InvokeStub_", StringComparison.Ordinal)
                 && !line.Contains(" at System.Threading.", StringComparison.Ordinal)
                 && !line.Contains(" at Fota.FeatureRunner.ScenarioRun.", StringComparison.Ordinal));
 }

@@ -30,6 +30,23 @@ public sealed class ExpressionTests
         told.Should().Equal("${jobId} = 68b5f4");
     }
 
+    [Fact]
+    public void A_step_tells_each_resolved_value_once_however_often_it_substitutes_it()
+    {
+        var told = new List<string>();
+        var variables = new ScenarioVariables { Resolved = told.Add };
+        variables.Set("jobId", "68b5f4");
+
+        variables.StartStep();
+        variables.Substitute("/jobs/${jobId}");
+        variables.Substitute("/jobs/${jobId}"); // the next retry attempt
+        variables.SubstituteJson("""{"id":"${jobId}"}""");
+        variables.StartStep();
+        variables.Substitute("/jobs/${jobId}");
+
+        told.Should().Equal("${jobId} = 68b5f4", "${jobId} = 68b5f4");
+    }
+
     [Theory]
     [InlineData("adminToken")]
     [InlineData("nrfCloudApiKey")]

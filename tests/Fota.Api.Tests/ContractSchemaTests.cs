@@ -1,4 +1,5 @@
 using Fota.Api.Tests.Support;
+using Fota.Testing;
 
 namespace Fota.Api.Tests;
 
@@ -10,7 +11,7 @@ public sealed class ContractSchemaTests
     {
         if (!Contract.IsAvailable)
         {
-            Assert.Skip(Contract.MissingMessage);
+            VisibleSkip.Because(Contract.MissingMessage);
         }
 
         foreach (var schemaFile in new[] { Contract.ProblemDetail, Contract.JobExecution, Contract.JobExecutions })

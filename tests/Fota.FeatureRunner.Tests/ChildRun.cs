@@ -13,12 +13,26 @@ namespace Fota.FeatureRunner.Tests;
 /// (and the from-code runs of <see cref="ExecutionTests"/>, which must leave no trace in the report), with the
 /// formatters and the hook log pointed at a temporary folder.
 /// </summary>
-public sealed class ChildRun : IAsyncLifetime
+public class ChildRun : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("fota-child-run-").FullName;
+    private readonly IReadOnlyList<Type> _classes;
+    private readonly bool _failOnPurpose;
+
+    public ChildRun()
+        : this([.. FeatureClasses, typeof(ExecutionTests)], failOnPurpose: false)
+    {
+    }
+
+    /// <summary>A child run of <paramref name="classes"/>; with <paramref name="failOnPurpose"/> it is expected to fail.</summary>
+    protected ChildRun(IReadOnlyList<Type> classes, bool failOnPurpose)
+    {
+        _classes = classes;
+        _failOnPurpose = failOnPurpose;
+    }
 
     public static readonly Type[] FeatureClasses =
-        [typeof(CalculatorFeature), typeof(FreshFeature), typeof(ParityFeature), typeof(GermanFeature), typeof(HookOrderFeature), typeof(IgnoredFeature), typeof(SerialFeature)];
+        [typeof(CalculatorFeature), typeof(FreshFeature), typeof(ParityFeature), typeof(GermanFeature), typeof(HookOrderFeature), typeof(IgnoredFeature), typeof(SerialFeature), typeof(OrderFeature)];
 
     public string Html => Path.Combine(_folder, "living-doc.html");
 
@@ -49,10 +63,11 @@ public sealed class ChildRun : IAsyncLifetime
             {
                 ["REQNROLL_FORMATTERS"] = formatters.ToJsonString(JsonSerializerOptions.Default),
                 [HookLog.Variable] = hookLog,
+                [ReportSteps.FailVariable] = _failOnPurpose ? "1" : "",
             },
         };
         start.ArgumentList.Add(typeof(ChildRun).Assembly.Location);
-        foreach (var featureClass in FeatureClasses.Append(typeof(ExecutionTests)))
+        foreach (var featureClass in _classes)
         {
             start.ArgumentList.Add("-class");
             start.ArgumentList.Add(featureClass.FullName!);
@@ -63,7 +78,15 @@ public sealed class ChildRun : IAsyncLifetime
         var errors = child.StandardError.ReadToEndAsync();
         await child.WaitForExitAsync();
         Output = await output + await errors;
-        child.ExitCode.Should().Be(0, $"the sample features pass:{Environment.NewLine}{Output}");
+        if (_failOnPurpose)
+        {
+            child.ExitCode.Should().NotBe(0, $"a step fails on purpose:{Environment.NewLine}{Output}");
+        }
+        else
+        {
+            child.ExitCode.Should().Be(0, $"the sample features pass:{Environment.NewLine}{Output}");
+        }
+
 
         HookLines = File.Exists(hookLog) ? File.ReadAllLines(hookLog) : [];
         Envelopes = File.ReadLines(Ndjson).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
@@ -74,6 +97,7 @@ public sealed class ChildRun : IAsyncLifetime
     public ValueTask DisposeAsync()
     {
         Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }
 }

@@ -1,3 +1,5 @@
+using Fota.FeatureRunner.Tests.Bindings;
+
 namespace Fota.FeatureRunner.Tests;
 
 public sealed class ChildRunTests(ChildRun run) : IClassFixture<ChildRun>
@@ -25,7 +27,8 @@ public sealed class ChildRunTests(ChildRun run) : IClassFixture<ChildRun>
         var lines = run.HookLines
             .Where(line => line.EndsWith("Hook order", StringComparison.Ordinal)
                 || !(line.StartsWith("BeforeFeature ", StringComparison.Ordinal) || line.StartsWith("AfterFeature ", StringComparison.Ordinal)
-                    || line.StartsWith("DisposableContext", StringComparison.Ordinal) || line.EndsWith("TestRun", StringComparison.Ordinal)))
+                    || line.StartsWith("DisposableContext", StringComparison.Ordinal) || line.EndsWith("TestRun", StringComparison.Ordinal)
+                    || line.StartsWith(OrderSteps.Prefix, StringComparison.Ordinal)))
             .ToList();
 
         lines.Should().Equal(
@@ -49,12 +52,21 @@ public sealed class ChildRunTests(ChildRun run) : IClassFixture<ChildRun>
     }
 
     [Fact]
+    public void A_features_scenarios_run_in_file_order_and_outline_rows_in_their_order()
+    {
+        run.HookLines.Where(line => line.StartsWith(OrderSteps.Prefix, StringComparison.Ordinal))
+            .Select(line => line[OrderSteps.Prefix.Length..])
+            .Should().Equal(
+                "Zulu", "Alpha", "Mike", "Yankee 3", "Yankee 1", "Yankee 2", "Bravo", "X-ray", "Charlie", "Whiskey", "Delta", "Victor", "Echo");
+    }
+
+    [Fact]
     public void The_living_documentation_has_every_feature_scenario_step_and_outcome_and_nothing_of_runs_from_code()
     {
         run.Of("gherkinDocument").Select(d => (string)d["uri"]!).Should().BeEquivalentTo(
             "features/Calculator.feature", "features/nested/deeper/Fresh.feature", "features/Parity.feature",
-            "features/German.feature", "features/HookOrder.feature", "features/Serial.feature");
-        run.Of("testCaseFinished").Should().HaveCount(7 + 1 + 7 + 1 + 1 + 1, "the scenarios that ran; ignored ones and runs from code are not test cases");
+            "features/German.feature", "features/HookOrder.feature", "features/Serial.feature", "features/Order.feature");
+        run.Of("testCaseFinished").Should().HaveCount(7 + 1 + 7 + 1 + 1 + 1 + 13, "the scenarios that ran; ignored ones and runs from code are not test cases");
         ((bool)run.Of("testRunFinished").Single()["success"]!).Should().BeTrue("the failing runs from code do not count");
         run.Of("testStepFinished").Should().OnlyContain(f => (string)f["testStepResult"]!["status"]! == "PASSED");
         run.Of("testStepFinished").Should().OnlyContain(f => f["testStepResult"]!["duration"] != null, "durations are reported");

@@ -31,7 +31,9 @@ public sealed class GeneratedClassTests
             "Fota.FeatureRunner.Tests.Features.IgnoredFeature",
             "Fota.FeatureRunner.Tests.Features.Nested.Deeper.FreshFeature",
             "Fota.FeatureRunner.Tests.Features.NonParallelizableFeature",
+            "Fota.FeatureRunner.Tests.Features.OrderFeature",
             "Fota.FeatureRunner.Tests.Features.ParityFeature",
+            "Fota.FeatureRunner.Tests.Features.Reported.ReportedFailureFeature",
             "Fota.FeatureRunner.Tests.Features.SerialFeature");
     }
 

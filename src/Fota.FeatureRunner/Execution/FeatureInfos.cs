@@ -13,7 +13,11 @@ internal static class FeatureInfos
 
     /// <summary>The feature as it appears in the living documentation (same instance every time).</summary>
     public static FeatureInfo ForReport(ParsedFeature feature) =>
-        Reported.GetValue(feature, f => Create(f, f.Feature.Name, new FeatureMessages(f)));
+        Reported.GetValue(feature, f =>
+        {
+            ReportedFeatures.Add(f);
+            return Create(f, f.Feature.Name, new FeatureMessages(f));
+        });
 
     /// <summary>
     /// A fresh feature for a run kept out of the living documentation. Reqnroll's formatters track features

@@ -11,6 +11,8 @@ namespace Fota.AcceptanceTests.Contexts;
 public sealed class ScenarioVariables
 {
     private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _toldInThisStep = new(StringComparer.Ordinal);
+    private readonly Lock _toldLock = new();
 
     public IReadOnlyDictionary<string, JsonNode?> Values => _values;
 
@@ -30,6 +32,18 @@ public sealed class ScenarioVariables
 
     /// <summary>Told <c>${expr} = value</c> for every substitution, so the living documentation shows what a step resolved to.</summary>
     public Action<string>? Resolved { get; set; }
+
+    /// <summary>
+    /// A new step begins: <see cref="Resolved"/> hears each <c>${expr} = value</c> once per step, though a step's text
+    /// is substituted again on every retry attempt and a URL and its doc string may name the same variable.
+    /// </summary>
+    public void StartStep()
+    {
+        lock (_toldLock)
+        {
+            _toldInThisStep.Clear();
+        }
+    }
 
     /// <summary>Substitutes <c>${expr}</c> in plain text.</summary>
     public string Substitute(string text) => Placeholders.InText(text, EvaluateAndTell);
@@ -51,8 +65,17 @@ public sealed class ScenarioVariables
         var value = Evaluate(expression);
         if (Resolved is { } resolved)
         {
-            var text = Placeholders.AsText(value);
-            resolved($"${{{expression}}} = {Shown(expression, text)}");
+            var line = $"${{{expression}}} = {Shown(expression, Placeholders.AsText(value))}";
+            bool first;
+            lock (_toldLock)
+            {
+                first = _toldInThisStep.Add(line);
+            }
+
+            if (first)
+            {
+                resolved(line);
+            }
         }
 
         return value;

@@ -51,6 +51,14 @@ public sealed class Hooks
         variables.Resolved = output.WriteLine;
     }
 
+    /// <summary>Each resolved <c>${…}</c> is logged once per step (<see cref="ScenarioVariables.StartStep"/>).</summary>
+    [BeforeStep]
+    public static void StartStep(ScenarioVariables variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        variables.StartStep();
+    }
+
     /// <summary>Leaves nothing of this scenario in the (possibly shared) mock.</summary>
     [AfterScenario(Order = 0)]
     public static Task ForgetMockState(NrfCloudMockDriver mock)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Fota.Testing;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Fota.Api.Tests.Support.PostgresServerLifetime))]
@@ -69,7 +70,7 @@ public sealed class PostgresServer : IDisposable
             throw new InvalidOperationException(message + " FOTA_REQUIRE_POSTGRES=1 forbids skipping them.");
         }
 
-        Assert.Skip(message);
+        VisibleSkip.Because(message);
     }
 
     /// <summary>A new cluster of its own (for tests that restart the server).</summary>
