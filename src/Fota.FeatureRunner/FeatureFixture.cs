@@ -82,7 +82,7 @@ public sealed class FeatureFixture<TFeature> : IAsyncDisposable
             {
                 var assembly = typeof(TFeature).Assembly;
                 await ReqnrollSession.For(assembly).EnsureStartedAsync();
-                var info = FeatureInfos.ForReport(feature);
+                var info = FeatureInfos.ForReport(feature, Reporting.ReportTitles.For(assembly, feature));
                 _runner = TestRunnerManager.GetTestRunnerForAssembly(assembly, featureHint: info);
                 try
                 {

@@ -12,8 +12,8 @@ internal static class FeatureInfos
     private static readonly ConditionalWeakTable<ParsedFeature, FeatureInfo> Reported = [];
 
     /// <summary>The feature as it appears in the living documentation (same instance every time).</summary>
-    public static FeatureInfo ForReport(ParsedFeature feature) =>
-        Reported.GetValue(feature, f => Create(f, f.Feature.Name, new FeatureMessages(f)));
+    public static FeatureInfo ForReport(ParsedFeature feature, string? title = null) =>
+        Reported.GetValue(feature, f => Create(f, title ?? f.Feature.Name, new FeatureMessages(f)));
 
     /// <summary>
     /// A fresh feature for a run kept out of the living documentation. Reqnroll's formatters track features
