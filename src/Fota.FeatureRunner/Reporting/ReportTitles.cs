@@ -16,10 +16,8 @@ internal static class ReportTitles
     public static string For(Assembly testAssembly, ParsedFeature feature)
     {
         var duplicates = Duplicates.GetOrAdd(testAssembly, assembly => new HashSet<string>(
-            assembly.GetCustomAttributes<CompiledFeatureAttribute>()
-                .Select(attribute => attribute.FeatureClass.GetProperty(nameof(ICompiledFeature.Definition), BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
-                .OfType<FeatureDefinition>()
-                .Select(definition => TitleOf(definition))
+            CompiledFeatureAttribute.DefinitionsIn(assembly)
+                .Select(TitleOf)
                 .Where(title => title is not null)
                 .GroupBy(title => title!, StringComparer.Ordinal)
                 .Where(group => group.Count() > 1)
