@@ -35,13 +35,21 @@ internal sealed class FeatureModel
 
     public List<ScenarioModel> Scenarios { get; } = new();
 
-    public static FeatureModel Build(FeatureInput input, GeneratorSettings settings)
+    /// <summary>The feature's place in the ordered group of Markdown features (needs/order), or null.</summary>
+    public int? Rank { get; private set; }
+
+    /// <summary>Why every scenario of the feature is skipped (front matter run: never/only), or null.</summary>
+    public string? SkipReason { get; private set; }
+
+    public static FeatureModel Build(FeatureInput input, GeneratorSettings settings, FeatureGraph graph)
     {
         var displayPath = DisplayPathOf(input.Path, settings.Root);
         var folders = displayPath.Split('/');
         var @namespace = string.Join(".", new[] { settings.RootNamespace }
             .Concat(folders.Take(folders.Length - 1).Select(Identifiers.Pascal)));
-        var className = Identifiers.Pascal(System.IO.Path.GetFileNameWithoutExtension(displayPath)) + "Feature";
+        var className = ParsedFeature.IsMarkdown(displayPath)
+            ? Identifiers.Pascal(System.IO.Path.GetFileName(displayPath).Substring(0, System.IO.Path.GetFileName(displayPath).Length - ".feature.md".Length)) + "MarkdownFeature"
+            : Identifiers.Pascal(System.IO.Path.GetFileNameWithoutExtension(displayPath)) + "Feature";
         var model = new FeatureModel(input, displayPath, @namespace, className, settings.Language);
 
         var parsed = ParsedFeature.Parse(input.Text, displayPath, settings.Language);
@@ -51,6 +59,14 @@ internal sealed class FeatureModel
             return model;
         }
 
+        if (graph.ProblemOf(input.Path) is { } problem)
+        {
+            model.Problems = new[] { new ParseProblem(1, 1, problem) };
+            return model;
+        }
+
+        model.Rank = graph.RankOf(input.Path);
+        model.SkipReason = graph.SkipReasonOf(input.Path);
         model.Title = feature.Feature.Name;
         var featureTags = feature.Feature.Tags.Select(tag => tag.Name.TrimStart('@')).ToList();
         model.NonParallelizable = featureTags.Any(tag => settings.NonParallelizableTags.Contains(tag, StringComparer.OrdinalIgnoreCase));

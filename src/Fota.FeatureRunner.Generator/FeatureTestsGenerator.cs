@@ -28,13 +28,23 @@ public sealed class FeatureTestsGenerator : IIncrementalGenerator
             .Combine(reqnrollJson)
             .Select((pair, _) => GeneratorSettings.From(pair.Left, pair.Right));
 
-        var features = context.AdditionalTextsProvider
-            .Where(text => text.Path.EndsWith(".feature", StringComparison.OrdinalIgnoreCase))
+        var inputs = context.AdditionalTextsProvider
+            .Where(text => text.Path.EndsWith(".feature", StringComparison.OrdinalIgnoreCase) || Parsing.ParsedFeature.IsMarkdown(text.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select((pair, cancellationToken) => FeatureInput.Of(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
-            .WithTrackingName(FeatureInputStep)
+            .WithTrackingName(FeatureInputStep);
+
+        // needs/order/run of the Markdown features: the one thing a feature's class depends on besides its own file.
+        var graph = inputs
+            .Where(input => Parsing.ParsedFeature.IsMarkdown(input.Path))
+            .Select((input, _) => FeatureNode.Of(input))
+            .Collect()
+            .Select((nodes, _) => new FeatureGraph(nodes));
+
+        var features = inputs
             .Combine(settings)
-            .Select((pair, cancellationToken) => GeneratedFeature.Generate(pair.Left, pair.Right, cancellationToken))
+            .Combine(graph)
+            .Select((pair, cancellationToken) => GeneratedFeature.Generate(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
             .WithTrackingName(GeneratedFeatureStep);
 
         context.RegisterSourceOutput(features, (output, feature) =>
@@ -87,10 +97,10 @@ internal sealed class GeneratedFeature(string hintName, string? source, Immutabl
 
     public ImmutableArray<Problem> Problems { get; } = problems;
 
-    public static GeneratedFeature Generate(FeatureInput input, GeneratorSettings settings, System.Threading.CancellationToken cancellationToken)
+    public static GeneratedFeature Generate(FeatureInput input, GeneratorSettings settings, FeatureGraph graph, System.Threading.CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var model = FeatureModel.Build(input, settings);
+        var model = FeatureModel.Build(input, settings, graph);
         var hintName = model.Namespace + "." + model.ClassName + ".g.cs";
         if (model.Problems.Count == 0)
         {

@@ -24,6 +24,13 @@ internal static class TestClassWriter
             public sealed class NonParallelizableFeatures
             {
             }
+
+            /// <summary>Markdown features that need others (front matter needs/order) run here, one after another, dependencies first.</summary>
+            [global::Xunit.CollectionDefinition(global::Fota.FeatureRunner.FeatureRankAttribute.OrderedCollection, DisableParallelization = true)]
+            [global::Xunit.TestClassOrderer(typeof(global::Fota.FeatureRunner.FeatureRankOrderer))]
+            public sealed class OrderedFeatures
+            {
+            }
         }
 
         """;
@@ -44,7 +51,13 @@ internal static class TestClassWriter
         {
             code.Append("    [global::Xunit.TestMethodOrderer(typeof(").Append(Runner).AppendLine(".ScenarioOrderer))]");
             code.Append("    [global::Xunit.TestCaseOrderer(typeof(").Append(Runner).AppendLine(".ScenarioOrderer))]");
-            if (model.NonParallelizable)
+            if (model.Rank is { } rank)
+            {
+                // needs/order: one feature after another in the ordered group.
+                code.Append("    [global::Xunit.Collection(").Append(Runner).AppendLine(".FeatureRankAttribute.OrderedCollection)]");
+                code.Append("    [").Append(Runner).Append(".FeatureRank(").Append(Number(rank)).AppendLine(")]");
+            }
+            else if (model.NonParallelizable)
             {
                 code.Append("    [global::Xunit.Collection(").Append(Runner).AppendLine(".CompiledFeatureAttribute.NonParallelizableCollection)]");
             }
@@ -102,6 +115,10 @@ internal static class TestClassWriter
         if (scenario.Ignored)
         {
             code.Append(", Skip = ").Append(Identifiers.Literal($"Ignored: the scenario is tagged @{FeatureModel.IgnoreTag} ({model.DisplayPath}:{scenario.Line})"));
+        }
+        else if (model.SkipReason is { } reason)
+        {
+            code.Append(", Skip = ").Append(Identifiers.Literal($"Skipped: {reason} ({model.DisplayPath})"));
         }
 
         code.AppendLine(")]");

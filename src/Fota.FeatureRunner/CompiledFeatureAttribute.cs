@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Fota.FeatureRunner;
 
 /// <summary>
@@ -11,4 +13,10 @@ public sealed class CompiledFeatureAttribute(Type featureClass) : Attribute
     public const string NonParallelizableCollection = "ReqnrollNonParallelizableFeatures";
 
     public Type FeatureClass { get; } = featureClass;
+
+    /// <summary>The features compiled into <paramref name="assembly"/>.</summary>
+    internal static IReadOnlyList<FeatureDefinition> DefinitionsIn(Assembly assembly) =>
+        assembly.GetCustomAttributes<CompiledFeatureAttribute>()
+            .Select(attribute => (FeatureDefinition)attribute.FeatureClass.GetProperty(nameof(ICompiledFeature.Definition), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
+            .ToList();
 }

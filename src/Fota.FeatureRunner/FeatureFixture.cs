@@ -1,4 +1,5 @@
 using Fota.FeatureRunner.Execution;
+using Fota.FeatureRunner.Stories;
 using Reqnroll;
 
 namespace Fota.FeatureRunner;
@@ -15,13 +16,35 @@ public sealed class FeatureFixture<TFeature> : IAsyncDisposable
     private readonly FeatureDefinition _definition = TFeature.Definition;
     private ITestRunner? _runner;
     private Exception? _startFailure;
+    private string? _storyStoppedAt;
+    private StoryScope? _story;
 
     /// <summary>Starts a scenario (pickle) of the feature; the generated test then runs its steps.</summary>
     public async Task<ScenarioRun> StartScenarioAsync(int pickleIndex)
     {
         var feature = _definition.Parsed;
         var runner = await RunnerAsync(feature);
-        return await ScenarioRun.StartAsync(runner, feature, pickleIndex, output: null);
+        var skip = _storyStoppedAt is { } failed
+            ? $"Skipped: the story stopped at its failing scenario {failed}"
+            : FeatureOutcomes.FailedNeed(feature.FrontMatter.Needs) is { } need ? $"Skipped: {need}" : null;
+        if (skip is not null)
+        {
+            await SkippedScenario.SkipAsync(runner, feature, pickleIndex, skip);
+        }
+
+        if (feature.IsStory)
+        {
+            _story ??= new StoryScope();
+        }
+
+        return await ScenarioRun.StartAsync(runner, feature, pickleIndex, output: null, story: _story, failed: scenario =>
+        {
+            FeatureOutcomes.Failed(feature.Feature.Name, scenario);
+            if (feature.IsStory)
+            {
+                _storyStoppedAt ??= scenario;
+            }
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -59,7 +82,7 @@ public sealed class FeatureFixture<TFeature> : IAsyncDisposable
             {
                 var assembly = typeof(TFeature).Assembly;
                 await ReqnrollSession.For(assembly).EnsureStartedAsync();
-                var info = FeatureInfos.ForReport(feature);
+                var info = FeatureInfos.ForReport(feature, Reporting.ReportTitles.For(assembly, feature));
                 _runner = TestRunnerManager.GetTestRunnerForAssembly(assembly, featureHint: info);
                 try
                 {

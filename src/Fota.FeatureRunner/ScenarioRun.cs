@@ -22,6 +22,7 @@ public sealed class ScenarioRun
     private readonly ParsedFeature _feature;
     private readonly Pickle _pickle;
     private readonly ITestOutputHelper? _output;
+    private Action<string>? _failed;
     private PickleStepType _block = PickleStepType.CONTEXT;
     private int _next;
     private bool _ended;
@@ -36,14 +37,15 @@ public sealed class ScenarioRun
 
     internal int StepCount => _pickle.Steps.Count;
 
-    internal static async Task<ScenarioRun> StartAsync(ITestRunner runner, ParsedFeature feature, int pickleIndex, ITestOutputHelper? output)
+    internal static async Task<ScenarioRun> StartAsync(ITestRunner runner, ParsedFeature feature, int pickleIndex, ITestOutputHelper? output, Action<string>? failed = null, Stories.StoryScope? story = null)
     {
         var pickle = feature.Pickles[pickleIndex];
-        var run = new ScenarioRun(runner, feature, pickle, output);
+        var run = new ScenarioRun(runner, feature, pickle, output) { _failed = failed };
         using (ScenarioOutput.Use(output))
         {
             runner.OnScenarioInitialize(ScenarioInfoOf(feature, pickle, pickleIndex), RuleInfoOf(feature, pickle));
             runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs<ITestOutputHelper>(output ?? TestContext.Current.TestOutputHelper ?? ScenarioOutput.Helper);
+            story?.Attach(runner);
             await runner.OnScenarioStartAsync();
             if (runner.ScenarioContext.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
             {
@@ -156,6 +158,7 @@ public sealed class ScenarioRun
                 _ => $"Step failed: {Describe(failedStep)}",
             };
         var original = failure is ScenarioPendingException pending ? pending.ReqnrollMessage : failure.Message;
+        _failed?.Invoke($"{_pickle.Name} ({_feature.DisplayPath}:{_feature.LineOf(_pickle)})");
         throw new ScenarioFailedException($"{what}{Environment.NewLine}{original}", failure);
     }
 
@@ -174,6 +177,7 @@ public sealed class ScenarioRun
             _block = step.Type;
         }
 
+        _runner.ScenarioContext[StepDirectives.Key] = _feature.DirectivesOf(step);
         var keyword = _feature.AstStep(step).Keyword;
         var docString = step.Argument?.DocString?.Content;
         var table = ToTable(step.Argument?.DataTable);

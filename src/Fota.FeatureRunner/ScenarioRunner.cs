@@ -76,9 +76,7 @@ public static class ScenarioRunner
     private static FeatureDefinition FindFeature(Assembly assembly, string featureFile)
     {
         var wanted = featureFile.Replace('\\', '/');
-        var compiled = assembly.GetCustomAttributes<CompiledFeatureAttribute>()
-            .Select(attribute => (FeatureDefinition)attribute.FeatureClass.GetProperty(nameof(ICompiledFeature.Definition), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
-            .ToList();
+        var compiled = CompiledFeatureAttribute.DefinitionsIn(assembly);
         var matches = compiled
             .Where(definition => definition.Path == wanted || definition.Path.EndsWith("/" + wanted, StringComparison.Ordinal))
             .ToList();

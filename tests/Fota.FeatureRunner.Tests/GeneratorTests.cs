@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Fota.FeatureRunner.Tests;
 
 /// <summary>The generator driven by Roslyn's generator driver, on features given in memory.</summary>
-public sealed class GeneratorTests
+public sealed partial class GeneratorTests
 {
     private const string Root = "/repo/tests/Sample";
 

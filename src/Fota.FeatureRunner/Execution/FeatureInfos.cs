@@ -12,11 +12,12 @@ internal static class FeatureInfos
     private static readonly ConditionalWeakTable<ParsedFeature, FeatureInfo> Reported = [];
 
     /// <summary>The feature as it appears in the living documentation (same instance every time).</summary>
-    public static FeatureInfo ForReport(ParsedFeature feature) =>
+    public static FeatureInfo ForReport(ParsedFeature feature, string? title = null) =>
         Reported.GetValue(feature, f =>
         {
-            ReportedFeatures.Add(f);
-            return Create(f, f.Feature.Name, new FeatureMessages(f));
+            var reportedTitle = title ?? f.Feature.Name;
+            ReportedFeatures.Add(f, reportedTitle);
+            return Create(f, reportedTitle, new FeatureMessages(f));
         });
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Fota.FeatureRunner.Parsing;
 /// (Background, Rule and Scenario Outline already expanded by Gherkin's pickle compiler).
 /// Compiled into the generator and the runtime alike, so both see the same pickles in the same order.
 /// </summary>
-internal sealed class ParsedFeature
+internal sealed partial class ParsedFeature
 {
     private readonly Dictionary<string, Step> _stepsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Scenario> _scenariosById = new(StringComparer.Ordinal);
@@ -43,6 +43,11 @@ internal sealed class ParsedFeature
     /// </summary>
     public static ParseResult Parse(string text, string displayPath, string language)
     {
+        if (IsMarkdown(displayPath))
+        {
+            return ParseMarkdown(text, displayPath);
+        }
+
         global::Gherkin.Ast.GherkinDocument ast;
         try
         {
@@ -64,7 +69,7 @@ internal sealed class ParsedFeature
             return new ParseResult(null, new[] { new ParseProblem(1, 1, "the file has no Feature") });
         }
 
-        var pickles = new PickleCompiler(ids).Compile(document);
+        var pickles = BackgroundOnce(document, new PickleCompiler(ids).Compile(document));
         var source = new Source(displayPath, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
         return new ParseResult(new ParsedFeature(displayPath, source, document, pickles), Array.Empty<ParseProblem>());
     }

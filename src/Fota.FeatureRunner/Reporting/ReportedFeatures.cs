@@ -12,9 +12,9 @@ internal static class ReportedFeatures
     private static readonly ConcurrentDictionary<string, string> TitlesByPath = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, StepLocation> StepsById = new(StringComparer.Ordinal);
 
-    public static void Add(ParsedFeature feature)
+    public static void Add(ParsedFeature feature, string title)
     {
-        TitlesByPath[feature.DisplayPath] = feature.Feature.Name;
+        TitlesByPath[feature.DisplayPath] = title;
         foreach (var pickle in feature.Pickles)
         {
             foreach (var step in pickle.Steps)

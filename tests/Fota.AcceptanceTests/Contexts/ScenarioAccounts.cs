@@ -1,10 +1,14 @@
+using Fota.FeatureRunner;
+
 namespace Fota.AcceptanceTests.Contexts;
 
 /// <summary>
 /// The nRF Cloud accounts this scenario owns, by the alias its steps use ("" is the default account, "elite", …),
 /// and every API key the scenario owns (its accounts' keys and keys made for an account update). The mock's queues
-/// and journal are read for exactly these keys. Plain data: <c>AccountsDriver</c> provisions.
+/// and journal are read for exactly these keys. Plain data: <c>AccountsDriver</c> provisions. Shared by the scenarios
+/// of a story (a BDD-Markdown feature), whose later scenarios talk about the device of the Background.
 /// </summary>
+[SharedInStory]
 public sealed class ScenarioAccounts
 {
     public const string DefaultAlias = "";

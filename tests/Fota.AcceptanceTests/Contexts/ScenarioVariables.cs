@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Expressions;
+using Fota.FeatureRunner;
 
 namespace Fota.AcceptanceTests.Contexts;
 
 /// <summary>
 /// The variables of one scenario (plus <c>APIURL</c>), and the substitution of <c>${expr}</c> in
 /// step text and doc strings against them.
+/// In a story (a BDD-Markdown feature) its scenarios share one instance, as the dialect shares its context.
 /// </summary>
+[SharedInStory]
 public sealed class ScenarioVariables
 {
     private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);

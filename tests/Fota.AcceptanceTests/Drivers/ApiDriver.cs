@@ -12,7 +12,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// sent when the first assertion needs its response; assertions are retried (re-sending the request
 /// where allowed) according to <see cref="RetryPlan.ForResponse"/>.
 /// </summary>
-public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output)
+public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output, StepRetry? retry = null)
 {
     private readonly Dictionary<string, (PreparedRequest Request, Task<ApiResponse> Answer)> _inFlight = new(StringComparer.Ordinal);
     private PreparedRequest? _prepared;
@@ -62,7 +62,7 @@ public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output)
     {
         ArgumentNullException.ThrowIfNull(assertion);
         var prepared = _prepared ?? throw new InvalidOperationException("No request was made in this scenario before asserting on its response.");
-        var retrier = new Retrier(host.Retry, output.WriteLine);
+        var retrier = new Retrier(retry?.For(host.Retry) ?? host.Retry, output.WriteLine);
         var plan = RetryPlan.ForResponse(prepared.Method, prepared.Retrying, soon);
         await retrier.RunAsync(what, plan, async (attempt, _) =>
         {

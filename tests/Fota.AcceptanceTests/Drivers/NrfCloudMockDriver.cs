@@ -15,7 +15,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// what the service sent with them. A response queued before a key exists is queued for it when
 /// it is created, so "queued for this scenario" holds for every account the scenario uses.
 /// </summary>
-public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts, IReqnrollOutputHelper output)
+public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts, IReqnrollOutputHelper output, StepRetry? retry = null)
 {
     private readonly List<QueuedResponse> _queued = [];
 
@@ -47,7 +47,7 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         ArgumentNullException.ThrowIfNull(lastServiceResponse);
         var expected = ExpectedRequest.Parse(rawRequest);
         EnsureKeys();
-        var retrier = new Retrier(host.Retry, output.WriteLine);
+        var retrier = new Retrier(retry?.For(host.Retry) ?? host.Retry, output.WriteLine);
         var waited = false;
         await retrier.RunAsync($"called with {expected.Target}", RetryPlan.ForMock(soon), async (_, startedAt) =>
         {
@@ -79,7 +79,7 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
     {
         var target = Target(request);
         EnsureKeys();
-        var retrier = new Retrier(host.Retry, output.WriteLine);
+        var retrier = new Retrier(retry?.For(host.Retry) ?? host.Retry, output.WriteLine);
         await retrier.RunAsync($"{(exactly ? "exactly" : "at least")} {count} {target} request(s)", RetryPlan.ForMock(soon), async (_, _) =>
         {
             var recorded = await RecordedAsync().ConfigureAwait(false);
@@ -128,9 +128,14 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
     }
 
     /// <summary>Forgets the scenario's queued responses and recorded requests at the mock.</summary>
-    public async Task CleanUpAsync()
+    public Task CleanUpAsync() => CleanUpAsync(host, accounts);
+
+    /// <summary>Forgets the queued responses and recorded requests of <paramref name="owner"/>'s keys at the mock.</summary>
+    public static async Task CleanUpAsync(IFotaHost host, ScenarioAccounts owner)
     {
-        foreach (var apiKey in accounts.ApiKeys)
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(owner);
+        foreach (var apiKey in owner.ApiKeys)
         {
             await host.Mock.ClearResponsesAsync(apiKey).ConfigureAwait(false);
             await host.Mock.ClearRequestsAsync(apiKey).ConfigureAwait(false);

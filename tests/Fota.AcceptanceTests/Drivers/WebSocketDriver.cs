@@ -12,7 +12,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// Looks for received messages with the suite's matcher and retry settings; a matched message is consumed. Every
 /// connection is closed when the scenario ends.
 /// </summary>
-public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output) : IAsyncDisposable
+public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output, StepRetry? retry = null) : IAsyncDisposable
 {
     public const string DefaultName = "";
 
@@ -69,7 +69,7 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
     {
         var socket = Get(name);
         var seen = 0;
-        var retrier = new Retrier(host.Retry, output.WriteLine, delay: (wait, token) => socket.WaitForMoreThanAsync(seen, wait, token));
+        var retrier = new Retrier(retry?.For(host.Retry) ?? host.Retry, output.WriteLine, delay: (wait, token) => socket.WaitForMoreThanAsync(seen, wait, token));
         var what = $"a message on {Describe(name)} that {(exact ? "is equal to" : "matches")} {JsonMatcher.Show(expected)}";
         await retrier.RunAsync(what, new RetryPlan(retries, soon), (_, _) =>
         {

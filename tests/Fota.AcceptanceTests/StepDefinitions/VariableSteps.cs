@@ -17,4 +17,9 @@ public sealed class VariableSteps(ScenarioVariables variables)
         JsonNode? value = variables.Evaluate(variables.Substitute(expression));
         variables.Set(name, value);
     }
+
+    /// <summary>The variable, as text, equals the value (after substituting ${…}): e.g. what features/folder-variables.json set.</summary>
+    [StepDefinition(@"^the variable `([^`]+)` should be `([^`]+)`$")]
+    public void VariableIs(string name, string expected) =>
+        variables.GetString(name).Should().Be(variables.Substitute(expected), $"that is the value of `{name}` for this feature");
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Hosting;
+using Fota.FeatureRunner.Stories;
 using Reqnroll;
 using Reqnroll.BoDi;
 
@@ -21,11 +22,13 @@ public sealed class Hooks
     /// Puts the host of this scenario into the scenario's container (drivers take <see cref="IFotaHost"/>), and gives
     /// the scenario the variables <c>APIURL</c> (the service's base URL), <c>adminToken</c> (its admin API's token),
     /// <c>nrfCloudApiEndpoint</c> (the apiEndpoint that reaches the mock) and, when the environment has them,
-    /// <c>configuredNrfCloudAccount</c> and <c>pollerFirstRetryDelayMs</c>.
+    /// <c>configuredNrfCloudAccount</c> and <c>pollerFirstRetryDelayMs</c>; then those of the feature's folder
+    /// (<see cref="FolderVariables"/>).
     /// </summary>
     [BeforeScenario(Order = 0)]
-    public static async Task ProvideHost(IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output)
+    public static async Task ProvideHost(IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output, FeatureContext feature)
     {
+        ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(variables);
@@ -47,6 +50,8 @@ public sealed class Hooks
             variables.Set("pollerFirstRetryDelayMs", JsonValue.Create((long)firstRetryDelay.TotalMilliseconds));
         }
 
+        FolderVariables.Apply(feature.FeatureInfo.FolderPath, variables);
+
         // Each ${…} a step resolves becomes a log line under the step in the living documentation.
         variables.Resolved = output.WriteLine;
     }
@@ -59,12 +64,22 @@ public sealed class Hooks
         variables.StartStep();
     }
 
-    /// <summary>Leaves nothing of this scenario in the (possibly shared) mock.</summary>
+    /// <summary>Leaves nothing of this scenario in the (possibly shared) mock; a story's scenarios share it until the story ends.</summary>
     [AfterScenario(Order = 0)]
-    public static Task ForgetMockState(NrfCloudMockDriver mock)
+    public static Task ForgetMockState(NrfCloudMockDriver mock, FeatureContext feature)
     {
         ArgumentNullException.ThrowIfNull(mock);
-        return mock.CleanUpAsync();
+        return StoryScope.IsStory(feature) ? Task.CompletedTask : mock.CleanUpAsync();
+    }
+
+    /// <summary>Leaves nothing of a story (a BDD-Markdown feature) in the mock once its last scenario ran.</summary>
+    [AfterFeature]
+    public static async Task ForgetStoryMockState(FeatureContext feature)
+    {
+        if (StoryScope.Shared<ScenarioAccounts>(feature) is { } accounts)
+        {
+            await NrfCloudMockDriver.CleanUpAsync(await FotaHosts.CurrentAsync(), accounts);
+        }
     }
 
     [AfterScenario(Order = 1000)]

@@ -81,6 +81,11 @@ public sealed class Retrier
             return delay;
         }
 
+        if (plan.WithinBudget && _settings.Tries is { } tries)
+        {
+            return attempts < tries ? delay : null;
+        }
+
         if (plan.WithinBudget)
         {
             var remaining = Remaining(startedAt);
@@ -96,7 +101,9 @@ public sealed class Retrier
     /// <summary>What the plan allowed: <c>soon: budget 5000 ms</c>, <c>retrying 10 times</c> or both.</summary>
     private string Allowed(RetryPlan plan)
     {
-        var budget = plan.WithinBudget ? $"soon: budget {_settings.Budget.TotalMilliseconds:0} ms" : null;
+        var budget = !plan.WithinBudget ? null
+            : _settings.Tries is { } tries ? $"soon: @retry tries={tries}"
+            : $"soon: budget {_settings.Budget.TotalMilliseconds:0} ms";
         var retries = plan.MaxRetries is { } max ? $"retrying {max} times" : null;
         return string.Join(", ", new[] { budget, retries }.Where(part => part is not null));
     }

@@ -14,6 +14,9 @@ public sealed record RetrySettings(TimeSpan InitialDelay, double Factor, TimeSpa
     public const string MaxDelayVariable = "FOTA_RETRY_MAX_DELAY_MS";
     public const string BudgetVariable = "FOTA_RETRY_BUDGET_MS";
 
+    /// <summary>When set (a BDD-Markdown <c>@retry:tries=N</c>), a "soon" assertion makes at most this many attempts instead of spending the budget.</summary>
+    public int? Tries { get; init; }
+
     /// <summary>In-process: the service polls nRF Cloud every few tens of milliseconds.</summary>
     public static RetrySettings InProcessDefaults { get; } =
         new(TimeSpan.FromMilliseconds(20), 2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));

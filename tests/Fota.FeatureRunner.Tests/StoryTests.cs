@@ -1,0 +1,26 @@
+using Fota.FeatureRunner.Tests.Features.Failing;
+using Xunit.Sdk;
+
+namespace Fota.FeatureRunner.Tests;
+
+/// <summary>
+/// A Markdown feature is one story: after a failing scenario the rest is skipped. (MidStory.feature.md is compiled
+/// without test attributes, so its scenarios are called here in order, on one feature fixture.)
+/// </summary>
+public sealed class StoryTests
+{
+    [Fact]
+    public async Task A_failing_markdown_step_names_the_file_and_line_and_the_rest_of_the_story_is_skipped()
+    {
+        await using var fixture = new FeatureFixture<MidStoryMarkdownFeature>();
+        var feature = new MidStoryMarkdownFeature(fixture);
+
+        await feature.BeforeTheFailure();
+        var failure = (await feature.Invoking(f => f.TheFailure()).Should().ThrowAsync<ScenarioFailedException>()).Which;
+        var skipped = (await feature.Invoking(f => f.AfterTheFailure()).Should().ThrowAsync<SkipException>()).Which;
+
+        failure.Message.Should().StartWith("Step failed: Then the result should be 3 (features/failing/MidStory.feature.md:11)");
+        failure.StackTrace.Should().MatchRegex(@"MidStoryMarkdownFeature\.TheFailure\(\) in .*features/failing/MidStory\.feature\.md:line 11");
+        skipped.Message.Should().Contain("the story stopped at its failing scenario The failure (features/failing/MidStory.feature.md:9)");
+    }
+}
