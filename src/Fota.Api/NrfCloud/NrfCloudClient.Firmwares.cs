@@ -14,39 +14,24 @@ public sealed partial class NrfCloudClient
     /// </summary>
     public Task<NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>> ListFirmwaresAsync(
         NrfCloudAccount account, CancellationToken cancellationToken) =>
-        ListPagesAsync(account, "v1/firmwares", ParseFirmwarePage, cancellationToken);
+        ListPagesAsync(account, "v1/firmwares", ParseFirmware, cancellationToken);
 
-        private static Page<NrfCloudFirmware>? ParseFirmwarePage(string body)
+    /// <summary>Every item is kept, an unusable one with nulls: the bundles endpoint decides what it shows.</summary>
+    private static NrfCloudFirmware ParseFirmware(JsonElement item)
     {
-        using var json = JsonDocument.Parse(body);
-        var root = json.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("items", out var items)
-            || items.ValueKind != JsonValueKind.Array)
+        if (item.ValueKind != JsonValueKind.Object)
         {
-            return null;
+            return new NrfCloudFirmware(null, null, null, null);
         }
 
-        var firmwares = new List<NrfCloudFirmware>(items.GetArrayLength());
-        foreach (var item in items.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                firmwares.Add(new NrfCloudFirmware(null, null, null, null));
-                continue;
-            }
-
-            var lastModified = DateTimeOffset.TryParse(
-                StringProperty(item, "lastModified"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed
-                : (DateTimeOffset?)null;
-            firmwares.Add(new NrfCloudFirmware(
-                NullIfEmpty(StringProperty(item, "bundleId")),
-                NullIfEmpty(StringProperty(item, "version")),
-                NullIfEmpty(StringProperty(item, "type")),
-                lastModified));
-        }
-
-        return new Page<NrfCloudFirmware>(firmwares, NullIfEmpty(StringProperty(root, "pageNextToken")));
+        var lastModified = DateTimeOffset.TryParse(
+            StringProperty(item, "lastModified"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : (DateTimeOffset?)null;
+        return new NrfCloudFirmware(
+            NullIfEmpty(StringProperty(item, "bundleId")),
+            NullIfEmpty(StringProperty(item, "version")),
+            NullIfEmpty(StringProperty(item, "type")),
+            lastModified);
     }
 }

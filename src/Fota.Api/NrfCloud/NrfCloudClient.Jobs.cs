@@ -13,48 +13,33 @@ public sealed partial class NrfCloudClient
 {
     /// <summary><c>GET {endpoint}/v1/fota-jobs?pageLimit=100</c>, following <c>pageNextToken</c>: every job of the account.</summary>
     public Task<NrfCloudResult<IReadOnlyList<NrfCloudListedJob>>> ListFotaJobsAsync(NrfCloudAccount account, CancellationToken cancellationToken) =>
-        ListPagesAsync(account, "v1/fota-jobs", ParseJobPage, cancellationToken);
+        ListPagesAsync(account, "v1/fota-jobs", ParseListedJob, cancellationToken);
 
     /// <summary>An item without a <c>jobId</c> string is skipped: it cannot be adopted.</summary>
-    private static Page<NrfCloudListedJob>? ParseJobPage(string body)
+    private static NrfCloudListedJob? ParseListedJob(JsonElement item)
     {
-        using var json = JsonDocument.Parse(body);
-        var root = json.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("items", out var items)
-            || items.ValueKind != JsonValueKind.Array)
+        if (item.ValueKind != JsonValueKind.Object || NullIfEmpty(StringProperty(item, "jobId")) is not { } jobId)
         {
             return null;
         }
 
-        var jobs = new List<NrfCloudListedJob>(items.GetArrayLength());
-        foreach (var item in items.EnumerateArray())
+        var createdAt = DateTimeOffset.TryParse(
+            StringProperty(item, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : (DateTimeOffset?)null;
+        string? bundleId = null;
+        if (item.TryGetProperty("firmware", out var firmware) && firmware.ValueKind == JsonValueKind.Object)
         {
-            if (item.ValueKind != JsonValueKind.Object || NullIfEmpty(StringProperty(item, "jobId")) is not { } jobId)
-            {
-                continue;
-            }
-
-            var createdAt = DateTimeOffset.TryParse(
-                StringProperty(item, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed
-                : (DateTimeOffset?)null;
-            string? bundleId = null;
-            if (item.TryGetProperty("firmware", out var firmware) && firmware.ValueKind == JsonValueKind.Object)
-            {
-                bundleId = NullIfEmpty(StringProperty(firmware, "bundleId"));
-            }
-
-            var deviceIds = new List<string>();
-            if (item.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.Object
-                && target.TryGetProperty("deviceIds", out var ids) && ids.ValueKind == JsonValueKind.Array)
-            {
-                deviceIds.AddRange(ids.EnumerateArray().Where(id => id.ValueKind == JsonValueKind.String).Select(id => id.GetString()!));
-            }
-
-            jobs.Add(new NrfCloudListedJob(jobId, createdAt, bundleId, deviceIds, NullIfEmpty(StringProperty(item, "status"))));
+            bundleId = NullIfEmpty(StringProperty(firmware, "bundleId"));
         }
 
-        return new Page<NrfCloudListedJob>(jobs, NullIfEmpty(StringProperty(root, "pageNextToken")));
+        var deviceIds = new List<string>();
+        if (item.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.Object
+            && target.TryGetProperty("deviceIds", out var ids) && ids.ValueKind == JsonValueKind.Array)
+        {
+            deviceIds.AddRange(ids.EnumerateArray().Where(id => id.ValueKind == JsonValueKind.String).Select(id => id.GetString()!));
+        }
+
+        return new NrfCloudListedJob(jobId, createdAt, bundleId, deviceIds, NullIfEmpty(StringProperty(item, "status")));
     }
 }

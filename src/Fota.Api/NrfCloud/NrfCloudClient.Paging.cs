@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Fota.Api.NrfCloud;
 
 public sealed partial class NrfCloudClient
@@ -15,7 +17,8 @@ public sealed partial class NrfCloudClient
     /// token (<see cref="NrfCloudCalls.Idempotent"/>): every page's items in nRF Cloud's order, or the first failure.
     /// </summary>
     private async Task<NrfCloudResult<IReadOnlyList<T>>> ListPagesAsync<T>(
-        NrfCloudAccount account, string path, Func<string, Page<T>?> parsePage, CancellationToken cancellationToken)
+        NrfCloudAccount account, string path, Func<JsonElement, T?> parseItem, CancellationToken cancellationToken)
+        where T : class
     {
         var items = new List<T>();
         var tokens = new HashSet<string>(StringComparer.Ordinal);
@@ -25,7 +28,7 @@ public sealed partial class NrfCloudClient
             var pagePath = $"{path}?pageLimit={PageLimit}"
                 + (pageNextToken is null ? "" : "&pageNextToken=" + Uri.EscapeDataString(pageNextToken));
             using var request = NewRequest(HttpMethod.Get, account, pagePath);
-            var result = await SendAsync(NrfCloudCalls.Idempotent, request, account, parsePage, "an items array", cancellationToken);
+            var result = await SendAsync(NrfCloudCalls.Idempotent, request, account, body => ParsePage(body, parseItem), "an items array", cancellationToken);
             if (!result.IsSuccess)
             {
                 return NrfCloudResult<IReadOnlyList<T>>.Failed(result.Failure);
@@ -47,5 +50,30 @@ public sealed partial class NrfCloudClient
 
         return NrfCloudResult<IReadOnlyList<T>>.Failed(new NrfCloudFailure(
             $"nRF Cloud answered GET /{path} with more than {MaxPages} pages of {PageLimit}", null, OutcomeUnknown: false));
+    }
+
+    /// <summary><c>{"items":[…],"pageNextToken"?}</c>: each item through <paramref name="parseItem"/> (null skips it); null when not that shape.</summary>
+    private static Page<T>? ParsePage<T>(string body, Func<JsonElement, T?> parseItem)
+        where T : class
+    {
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("items", out var items)
+            || items.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var parsed = new List<T>(items.GetArrayLength());
+        foreach (var item in items.EnumerateArray())
+        {
+            if (parseItem(item) is { } value)
+            {
+                parsed.Add(value);
+            }
+        }
+
+        return new Page<T>(parsed, NullIfEmpty(StringProperty(root, "pageNextToken")));
     }
 }
