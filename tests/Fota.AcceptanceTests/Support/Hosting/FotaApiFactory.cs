@@ -21,6 +21,8 @@ public sealed class FotaApiFactory(string databaseFile, string adminToken, Actio
         // Room for the backoff to grow well past a loaded machine's timing noise (Polling.feature's growing intervals);
         // only that scenario waits for more than three polls of one job.
         ["Fota:Poller:MaxRetryDelay"] = "00:00:01",
+        // An unknown outcome no scenario reconciles (nothing queued for the jobs list) stops being retried soon.
+        ["Fota:Reconcile:GiveUpAfter"] = "00:00:30",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
