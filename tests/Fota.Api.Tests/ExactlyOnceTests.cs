@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
