@@ -7,8 +7,9 @@ Feature: Scheduling is exactly-once
   > closed after the request was sent, the answer came after the attempt timeout, or nRF Cloud
   > answered 5xx — the answer is `500` whose `detail` says the outcome is unknown and names
   > nRF Cloud; the service keeps the request for reconciliation (it is not listed as a job).
-  > While a request is being created, an identical one (same device, same bundle) is `409`;
-  > another bundle for the same device is accepted.
+  > While a request is being created or reconciled, an identical one (same device, same bundle) is
+  > `409`; so is one while a job of that device and bundle has not ended (one running job per
+  > device and bundle). A different bundle for the same device is accepted.
   > A malformed JSON body is `400` naming the body, never `500`, and never reaches nRF Cloud.
   >
   > The faults come from the mock's directives (`X-Mock-Drop: true`, `X-Mock-Delay: 60s`),
@@ -158,6 +159,35 @@ Feature: Scheduling is exactly-once
       When the answer to `first` has arrived
       Then the status code of the last response should be `500`
       And `$.detail` of the last response should contain `outcome is unknown`
+      # Reconciliation asks nRF Cloud, which lists no job: nothing was created, the bundle is free again.
+      Given this nRF Cloud API is queued for every `GET /v1/fota-jobs?pageLimit=100` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+
+        {"items": []}
+        """
+      And I have a random UUIDv4 in `jobId`
+      And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+
+        {"jobId": "${jobId}"}
+        """
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` retrying 10 times with
+        """json
+        {
+          "bundleId": "APP*1e29dfa3*v2.0.0"
+        }
+        """
+      Then soon the status code of the last response should be `202`
+      And `$.id` of the last response should contain `${jobId}`
+      And the nRF Cloud API should have received exactly `2` `POST /v1/fota-jobs` requests
+
+  Rule: One running job per device and bundle
+
+    Scenario: An identical schedule after the first was accepted is 409 naming the running job
       Given I have a random UUIDv4 in `jobId`
       And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
         """
@@ -166,15 +196,48 @@ Feature: Scheduling is exactly-once
 
         {"jobId": "${jobId}"}
         """
+      And I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {
+          "bundleId": "APP*1e29dfa3*v2.0.0"
+        }
+        """
+      And the status code of the last response should be `202`
       When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
         """json
         {
           "bundleId": "APP*1e29dfa3*v2.0.0"
         }
         """
+      Then the status code of the last response should be `409`
+      And the `Content-Type` header of the last response should be `application/problem+json`
+      And the last response should match
+        """json
+        {
+          "@context": "https://github.com/hello-nrfcloud/proto/ProblemDetail",
+          "title": "FOTA job is already running",
+          "status": 409
+        }
+        """
+      And `$.detail` of the last response should contain `FOTA job ${jobId} with bundle APP*1e29dfa3*v2.0.0 for device ${fingerprint_deviceId}`
+      And `$.detail` of the last response should contain `Wait for it to end or cancel it, then schedule again.`
+      And the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+      Given I have a random UUIDv4 in `modemJobId`
+      And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+
+        {"jobId": "${modemJobId}"}
+        """
+      When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {
+          "bundleId": "MODEM*1e29dfa3*v2.0.0"
+        }
+        """
       Then the status code of the last response should be `202`
-      And `$.id` of the last response should contain `${jobId}`
-      And the nRF Cloud API should have received exactly `2` `POST /v1/fota-jobs` requests
+      And `$.id` of the last response should contain `${modemJobId}`
 
     Scenario: Another bundle for the same device while a create is in flight is accepted
       Given I have a random UUIDv4 in `jobId`

@@ -2,7 +2,8 @@
 """Fault benchmark: the operator's black-box probe of issue #9, repeated against the real service process and a
 switchable nRF Cloud stand-in (nrfcloud_fault_stub.py). Prints a table per fault kind and the other measurements;
 exit code 1 when a target is missed:
-  - jobs at the stub <= rows stored + UNKNOWN intents, for every fault kind; no redirect followed;
+  - jobs at the stub = jobs listed after reconciliation settles, for every fault kind (SIGTERM and kill -9
+    mid-create and 50 fast identical schedules included); no redirect followed;
   - no answer contains "Bearer <credential>", an API key or the admin token (headers and bodies);
   - 0 x 5xx over 300+ malformed inputs to the device and admin endpoints;
   - a create whose caller disconnects is still stored;
@@ -33,6 +34,10 @@ STUB_PORT = int(os.environ.get("STUB_PORT", "5499"))
 TOKEN = f"fb-admin-{random.randrange(10**9)}"
 BUNDLE = "APP*1e29dfa3*v2.0.0"
 ATTEMPT_TIMEOUT = "00:00:03"  # the stub's "late" answer comes after 5 s; a 2 s create still fits
+TOTAL_TIMEOUT = "00:00:06"  # a PENDING intent left by kill -9 is reconciled after TotalTimeout + 20 s
+RECONCILE = {"Fota__Reconcile__FirstRetry": "00:00:01", "Fota__Reconcile__Interval": "00:00:00.500",
+             "Fota__Reconcile__MaxRetry": "00:00:02"}
+SETTLE_S = 90  # reconciliation settles: no PENDING or UNKNOWN intent of the device left
 LEASE_S = 60  # Fota:Poller:ClaimDuration default
 WORK = tempfile.mkdtemp(prefix="fota-faults-")
 DB = os.path.join(WORK, "fota.db")
@@ -55,9 +60,9 @@ def listening_pid(port):
     return int(match.group(1)) if match else None
 
 
-def start_service(port, log_name):
+def start_service(port, log_name, **extra):
     env = dict(os.environ, Admin__Token=TOKEN, ConnectionStrings__Fota=f"Data Source={DB}",
-               NrfCloud__AttemptTimeout=ATTEMPT_TIMEOUT)
+               NrfCloud__AttemptTimeout=ATTEMPT_TIMEOUT, NrfCloud__TotalTimeout=TOTAL_TIMEOUT, **RECONCILE, **extra)
     log = open(os.path.join(WORK, log_name), "ab")
     runner = subprocess.Popen(
         ["dotnet", "run", "-c", "Release", "--no-build", "--project", os.path.join(ROOT, "src", "Fota.Api"),
@@ -166,34 +171,47 @@ def run_kind(index, kind):
             return schedule(device)
         with ThreadPoolExecutor(count) as pool:
             statuses = list(pool.map(one, range(count)))
-    else:
-        statuses = [schedule(device) for _ in range(count)]
+    else:  # one bundle per request: one running job per device and bundle
+        statuses = [schedule(device, f"APP*1e29dfa3*v2.0.{i}") for i in range(count)]
     return {"name": name, "mode": mode, "device": device, "requests": count, "answers": Counter(statuses)}
 
 
+def open_intents(device_id):
+    return db_count("SELECT count(*) FROM fota_job_intents WHERE device_id = ? AND state IN ('PENDING', 'UNKNOWN')",
+                    device_id)
+
+
+def listed_jobs(device, port=SVC_PORT):
+    path = f"/device/{device['deviceId']}/fota/jobs?fingerprint={device['fingerprint']}"
+    status, data, _ = request("GET", path, record=False, port=port)
+    return len(json.loads(data)["jobs"]) if status == 200 else 0
+
+
+def settle(devices):
+    """Waits until reconciliation has resolved every intent of the devices (or SETTLE_S); returns the seconds waited."""
+    started = time.time()
+    while any(open_intents(d["deviceId"]) for d in devices) and time.time() - started < SETTLE_S:
+        time.sleep(0.2)
+    return time.time() - started
+
+
 def settle_kind(result, stats):
-    device_id = result["device"]["deviceId"]
-    # An UNKNOWN intent may commit just after the 500 is answered: wait until no intent of the device is PENDING.
-    deadline = time.time() + 15
-    while db_count("SELECT count(*) FROM fota_job_intents WHERE device_id = ? AND state = 'PENDING'", device_id) \
-            and time.time() < deadline:
-        time.sleep(0.1)
-    result["stub_jobs"] = stats["created"].get(result["device"]["key"], 0)
+    settle([result["device"]])
+    result["stub_jobs"] = stub_stats()["created"].get(result["device"]["key"], 0)
     if result["mode"] == "redirect":
         result["stub_jobs"] += stats["otherHost"]
-    result["rows"] = db_count("SELECT count(*) FROM fota_jobs WHERE device_id = ?", device_id)
-    result["unknown"] = db_count(
-        "SELECT count(*) FROM fota_job_intents WHERE device_id = ? AND state = 'UNKNOWN'", device_id)
+    result["listed"] = listed_jobs(result["device"])
+    result["unknown"] = open_intents(result["device"]["deviceId"])
     return result
 
 
 def print_fault_table(results):
     print()
-    print("| fault kind | requests to the service | jobs at the stub | rows stored | UNKNOWN intents | answers |")
+    print("| fault kind | requests to the service | jobs at nRF Cloud (stub) | jobs listed after reconciliation | open intents left | answers |")
     print("|---|---|---|---|---|---|")
     for r in results:
-        answers = ", ".join(f"{n}× {status}" for status, n in sorted(r["answers"].items()))
-        print(f"| {r['name']} | {r['requests']} | {r['stub_jobs']} | {r['rows']} | {r['unknown']} | {answers} |")
+        answers = ", ".join(f"{n}× {status}" for status, n in sorted(r["answers"].items(), key=lambda item: str(item[0])))
+        print(f"| {r['name']} | {r['requests']} | {r['stub_jobs']} | {r['listed']} | {r['unknown']} | {answers} |")
     print()
 
 
@@ -387,6 +405,113 @@ def claims_of(device_id):
             "SELECT claimed_by FROM fota_jobs WHERE device_id = ? ORDER BY seq", (device_id,))]
 
 
+# ---- 5. stop and kill mid-create, identical schedules (issue 18) ----------------------------------------------------
+
+MID_CREATE_PORT = SVC_PORT + 2
+# The instances stopped or killed mid-create only schedule: a killed poller's claims would hold up section 4's jobs.
+NO_POLLER = {"Fota__Poller__Enabled": "false"}
+
+
+def new_devices(kind, mode, count):
+    """count devices in one account with one key (the stub counts jobs per key)."""
+    key = f"fault-{mode}-{kind}-{random.randrange(10**12)}"
+    keys.append(key)
+    account = f"acct-{kind}"
+    admin("PUT", f"/admin/accounts/{account}", {"apiEndpoint": f"http://127.0.0.1:{STUB_PORT}", "apiKey": key})
+    devices = [admin("POST", "/admin/devices", {"model": "PCA20065", "account": account}) for _ in range(count)]
+    for device in devices:
+        device["key"] = key
+    return devices
+
+
+def schedule_on(port, device):
+    """One schedule against the instance on port: its status, or 'no answer' when the connection ended first."""
+    try:
+        status, _, _ = request("POST", f"/device/{device['deviceId']}/fota?fingerprint={device['fingerprint']}",
+                               json.dumps({"bundleId": BUNDLE}).encode(), {"Content-Type": "application/json"},
+                               port=port)
+        return status
+    except (OSError, http.client.HTTPException):
+        return "no answer"
+
+
+def schedule_all(port, devices, start_gate=None):
+    barrier = threading.Barrier(len(devices) + (1 if start_gate else 0))
+
+    def one(device):
+        barrier.wait()
+        return schedule_on(port, device)
+    pool = ThreadPoolExecutor(len(devices))
+    futures = [pool.submit(one, d) for d in devices]
+    if start_gate:
+        barrier.wait()
+    return pool, futures
+
+
+def wait_for_creates(key, count, timeout=15):
+    """Until the stub has received `count` creates of `key` (they are then under way there), or timeout."""
+    deadline = time.time() + timeout
+    while stub_stats()["requests"].get(key, {}).get("POST", 0) < count and time.time() < deadline:
+        time.sleep(0.02)
+
+
+def mid_create_result(name, devices, answers):
+    waited = settle(devices)
+    return {"name": name, "requests": len(answers), "answers": Counter(answers), "settled_s": waited,
+            "stub_jobs": stub_stats()["created"].get(devices[0]["key"], 0),
+            "listed": sum(listed_jobs(d) for d in devices),
+            "unknown": sum(open_intents(d["deviceId"]) for d in devices)}
+
+
+def run_sigterm_mid_create(count=30):
+    """SIGTERM once `count` concurrent 2 s creates reached nRF Cloud: the stop waits for them, the callers get answers."""
+    devices = new_devices("sigterm", "slowcreate", count)
+    runner, pid = start_service(MID_CREATE_PORT, "service-3.log", **NO_POLLER)
+    pool, futures = schedule_all(MID_CREATE_PORT, devices, start_gate=True)
+    wait_for_creates(devices[0]["key"], count)
+    exit_after = stop_service(runner, pid)
+    answers = [f.result() for f in futures]
+    pool.shutdown()
+    result = mid_create_result(f"SIGTERM while {count} concurrent 2 s creates are at nRF Cloud", devices, answers)
+    result["note"] = f"the instance exited {exit_after:.1f} s after SIGTERM"
+    return result
+
+
+def run_kill9_mid_create(count=10):
+    """kill -9 once `count` concurrent 2 s creates reached nRF Cloud: the PENDING intents are reconciled by the others."""
+    devices = new_devices("kill9", "slowcreate", count)
+    runner, pid = start_service(MID_CREATE_PORT, "service-4.log", **NO_POLLER)
+    pool, futures = schedule_all(MID_CREATE_PORT, devices, start_gate=True)
+    wait_for_creates(devices[0]["key"], count)
+    os.kill(pid, signal.SIGKILL)
+    runner.wait(timeout=30)
+    answers = [f.result() for f in futures]
+    pool.shutdown()
+    return mid_create_result(f"kill -9 while {count} concurrent 2 s creates are at nRF Cloud", devices, answers)
+
+
+def run_identical_fast(count=50):
+    """count identical schedules at once with a fast nRF Cloud: one 202, the rest 409."""
+    devices = new_devices("identical", "ok", 1)
+    pool, futures = schedule_all(SVC_PORT, devices * count)
+    answers = [f.result() for f in futures]
+    pool.shutdown()
+    return mid_create_result(f"{count} identical schedules at once, fast nRF Cloud", devices, answers)
+
+
+def run_mid_create_faults():
+    results = [run_sigterm_mid_create(), run_kill9_mid_create(), run_identical_fast()]
+    print_fault_table(results)
+    for r in results:
+        print(f"  {r['name']}: reconciliation settled after {r['settled_s']:.1f} s. {r.get('note', '')}")
+        check(r["stub_jobs"] == r["listed"],
+              f"{r['name']}: jobs at the stub ({r['stub_jobs']}) = jobs listed after reconciliation ({r['listed']})")
+    identical = results[2]["answers"]
+    check(identical.get(202) == 1, f"50 identical schedules: exactly one 202 (got {dict(identical)})")
+    sigterm = results[0]["answers"]
+    check(not sigterm.get("no answer"), f"SIGTERM mid-create: every connected caller got its answer (got {dict(sigterm)})")
+
+
 def main():
     print(f"building the service (Release) ... work folder {WORK}", flush=True)
     subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "-nologo", os.path.join(ROOT, "src", "Fota.Api")],
@@ -404,8 +529,8 @@ def main():
         results = [settle_kind(r, stats) for r in results]
         print_fault_table(results)
         for r in results:
-            check(r["stub_jobs"] <= r["rows"] + r["unknown"],
-                  f"{r['name']}: jobs at the stub ({r['stub_jobs']}) <= rows ({r['rows']}) + UNKNOWN ({r['unknown']})")
+            check(r["stub_jobs"] == r["listed"],
+                  f"{r['name']}: jobs at the stub ({r['stub_jobs']}) = jobs listed after reconciliation ({r['listed']})")
         check(stats["otherHost"] == 0, f"redirects not followed (the other host got {stats['otherHost']} requests)")
 
         slow = next(r for r in results if r["mode"] == "slowstatus")
@@ -435,6 +560,8 @@ def main():
         print(f"caller disconnect 0.5 s into a 2 s create: jobs at the stub {disconnect_jobs}, "
               f"stored {'no' if stored_after is None else f'{stored_after:.2f} s after the caller left'}")
         check(stored_after is not None and disconnect_jobs == 1, "the create survives the caller's disconnect and is stored")
+
+        run_mid_create_faults()
 
         # SIGTERM during polls: the slow account's polls hang in instance 1; instance 2 shares the database.
         slow_id = slow["device"]["deviceId"]
@@ -468,7 +595,8 @@ def main():
                    if bearer_credential.search(data) or any(s in data for s in secrets)]
         check(not leaking, f"no answer contains 'Bearer <credential>', an API key or the admin token "
                            f"({len(answers_seen)} answers checked; leaking: {leaking[:3]})")
-        log_text = b"".join(open(os.path.join(WORK, name), "rb").read() for name in ["service-1.log", "service-2.log"])
+        log_text = b"".join(open(os.path.join(WORK, name), "rb").read()
+                           for name in ["service-1.log", "service-2.log", "service-3.log", "service-4.log"])
         check(not any(k.encode() in log_text for k in keys), "no API key in the service logs")
         print(f"benchmark time (after the build and first start): {time.time() - bench_started:.0f} s")
     finally:

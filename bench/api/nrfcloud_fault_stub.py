@@ -13,6 +13,8 @@ Modes (the create is POST /v1/fota-jobs; "created" means the stub counts a job f
   slowcreate  create is processed after SLOW_CREATE_S, then 200 (caller disconnects, concurrent identical schedules)
   slowstatus  create ok; every status call answers after SLOW_STATUS_S
 Status calls (GET /v1/fota-jobs/<id>) answer IN_PROGRESS, except in slowstatus (delayed).
+The jobs list (GET /v1/fota-jobs?pageLimit=…, reconciliation) lists every job created for the key, in one page, with
+`jobId`, `createdAt`, `status`, `firmware.bundleId` and `target.deviceIds` taken from the create's body.
 
 GET /_stats -> {"created": {key: n}, "requests": {key: {method: n}}, "otherHost": n, "inFlightGets": {key: n},
                 "gets": [[key, jobId, unix_time], ...]}
@@ -37,6 +39,7 @@ LAST_UPDATED_AT = "2024-06-06T15:44:03.123Z"
 
 lock = threading.Lock()
 created = defaultdict(int)
+listed = defaultdict(list)  # key -> jobs as the jobs list shows them
 requests = defaultdict(lambda: defaultdict(int))
 in_flight_gets = defaultdict(int)
 gets = []
@@ -65,14 +68,22 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _create(self, key):
+        job_id = str(uuid.uuid4())
+        try:
+            body = json.loads(self.body or b"{}")
+        except ValueError:
+            body = {}
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + f".{int(time.time() * 1000) % 1000:03d}Z"
         with lock:
             created[key] += 1
-        return str(uuid.uuid4())
+            listed[key].append({"jobId": job_id, "createdAt": stamp, "status": "IN_PROGRESS",
+                                "firmware": {"bundleId": body.get("bundleId")},
+                                "target": {"deviceIds": body.get("deviceIdentifiers") or []}})
+        return job_id
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        self.body = self.rfile.read(length) if length else b""
         key, mode = key_and_mode(self.headers)
         with lock:
             requests[key]["POST"] += 1
@@ -116,6 +127,11 @@ class Handler(BaseHTTPRequestHandler):
                     "inFlightGets": in_flight_gets, "gets": gets,
                 })
         key, mode = key_and_mode(self.headers)
+        if self.path.split("?")[0] == "/v1/fota-jobs":
+            with lock:
+                requests[key]["LIST"] += 1
+                items = list(listed[key])
+            return self._send(200, {"items": items})
         if not self.path.startswith("/v1/fota-jobs/"):
             return self._send(404, {"message": "not found"})
         job_id = self.path.rsplit("/", 1)[1]

@@ -159,7 +159,7 @@ public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixtu
         var ok = await client.ScheduleAsync(device);
         await Eventually.TrueAsync(() => _api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-ok").Count > 0, "a status poll");
         _api.NrfCloud.Always("POST /v1/fota-jobs", HttpStatusCode.Unauthorized, "{\"message\":\"bad key\"}");
-        var failed = await client.ScheduleAsync(device);
+        var failed = await client.ScheduleAsync(device, "MODEM*1e29dfa3*v2.0.0");
 
         failed.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         var logs = _api.Logs.Lines;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,51 +88,78 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
-    public async Task A_service_stopping_mid_create_keeps_the_intent_as_unknown()
+    public async Task A_service_stopping_mid_create_lets_the_create_finish_and_stores_the_job()
     {
-        using var api = new FotaApiFactory();
+        // Failed before the fix: the stop cancelled the create, the caller got 500 and the job nRF Cloud made was never stored.
+        using var database = TestDatabase.Create(TestDatabase.DefaultKind);
+        var api = new FotaApiFactory(database: database);
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.Enqueue(FakeNrfCloudFaults.Create, async (_, cancellationToken) =>
-        {
-            api.NrfCloud.CreateJob();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("not reached");
-        });
-        using var client = api.CreateClient();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        api.NrfCloud.ProcessThenHoldAnswer(release.Task);
+        var client = api.CreateClient();
 
         var schedule = client.ScheduleAsync(device);
         await Eventually.TrueAsync(() => api.NrfCloud.CreatedJobs.Count == 1, "the create to reach nRF Cloud");
-        api.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        var lifetime = api.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = Task.Run(() => api.DisposeAsync().AsTask());
+        await Eventually.TrueAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "the service to begin its stop");
+        release.SetResult();
 
-        // The test host tears its services down before the answer is written (Kestrel would drain the request), so read the file.
-        (await schedule).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
-        await using var store = await StoreHost.StartAsync(api.Database, migrate: false);
-        // The stopping service may answer before its bounded write of UNKNOWN has committed (ScheduleDrain holds the stop
-        // until it has): wait for it with a deadline.
-        (await Eventually.ReturnsAsync(
-                () => store.Jobs.ListIntentsAsync(device.DeviceId, CancellationToken.None),
-                intents => intents.Count == 1 && intents[0].State == ScheduleIntentStates.Unknown,
-                $"the intent to be kept as UNKNOWN; the service logged:{Environment.NewLine}{string.Join(Environment.NewLine, api.Logs.Lines.TakeLast(30))}"))
-            .Should().ContainSingle().Which.State.Should().Be(ScheduleIntentStates.Unknown, "nRF Cloud may have created the job");
+        try
+        {
+            (await schedule).Dispose();
+        }
+        catch (HttpRequestException)
+        {
+            // The test server aborts its requests when it is torn down; DrainOnStopTests shows a real caller its 202.
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await stopping;
+        client.Dispose();
+        await using var store = await StoreHost.StartAsync(database, migrate: false);
+        (await store.Jobs.FindAsync(api.NrfCloud.CreatedJobs[0], CancellationToken.None)).Should().NotBeNull("the job nRF Cloud created is stored");
+        (await store.Jobs.ListIntentsAsync(device.DeviceId, CancellationToken.None)).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task An_intent_left_pending_by_a_dead_instance_does_not_block_the_device_forever()
+    public void The_host_shutdown_timeout_covers_a_create_and_its_store()
+    {
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["NrfCloud:TotalTimeout"] = "00:01:00" });
+
+        var shutdown = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout;
+
+        shutdown.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(1) + global::Fota.Api.Fota.FotaScheduler.StoreBudget + global::Fota.Api.Fota.FotaScheduler.StoreBudget);
+    }
+
+    [Fact]
+    public async Task An_intent_left_pending_by_a_dead_instance_is_reconciled_and_then_no_longer_blocks()
     {
         using var api = new FotaApiFactory();
         var device = await api.RegisterDeviceAsync();
         var store = api.Services.GetRequiredService<IJobStore>();
         var longAgo = DateTimeOffset.UtcNow.AddHours(-1);
         var orphan = new ScheduleIntent("orphan", device.DeviceId, FotaApiFactory.AccountName, DeviceApi.BundleId, ScheduleIntentStates.Pending, null, longAgo);
-        (await store.TryBeginScheduleAsync(orphan, longAgo.AddHours(-1), CancellationToken.None)).Should().BeTrue();
+        var nrfCloudListed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        api.NrfCloud.Always(FakeNrfCloudJobList.Route, async (_, cancellationToken) =>
+        {
+            await nrfCloudListed.Task.WaitAsync(cancellationToken);
+            return FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloudJobList.Page([]));
+        });
+        (await store.TryBeginScheduleAsync(orphan, longAgo.AddMinutes(1), CancellationToken.None)).Begun.Should().BeTrue();
         api.NrfCloud.ProcessAndAccept();
         using var client = api.CreateClient();
+
+        var blocked = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        blocked.Detail().Should().Contain("orphan", "the open intent blocks until it is reconciled");
+        nrfCloudListed.SetResult();
+        await Eventually.ReturnsAsync(() => api.IntentsAsync(device.DeviceId), intents => intents.Count == 0, "nRF Cloud lists no job: nothing was created");
 
         var response = await client.ScheduleAsync(device);
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        (await api.IntentsAsync(device.DeviceId)).Should().ContainSingle()
-            .Which.Should().Match<ScheduleIntent>(i => i.IntentId == "orphan" && i.State == ScheduleIntentStates.Unknown);
     }
 
     [Fact]
@@ -153,9 +181,9 @@ public sealed class ExactlyOnceTests
         conflicts.Should().HaveCount(49);
         var conflict = await conflicts[0].ShouldBeProblemAsync(HttpStatusCode.Conflict);
         conflict["title"]!.GetValue<string>().Should().Be("FOTA job is already being scheduled");
-        conflict.Detail().Should().Be(
-            $"A request to schedule bundle {DeviceApi.BundleId} for device {device.DeviceId} is still being created at nRF Cloud. "
-            + "Wait for its answer, then list the device's jobs.");
+        conflict.Detail().Should().MatchRegex(
+            $@"^A request to schedule bundle {Regex.Escape(DeviceApi.BundleId)} for device {device.DeviceId} \(intent [0-9a-f]{{32}}\) is still being "
+            + @"created at nRF Cloud, or its outcome is being reconciled\. Wait for its answer, then list the device's jobs\.$");
         api.NrfCloud.CreatedJobs.Should().ContainSingle();
         (await client.ListJobsAsync(device)).Should().ContainSingle();
     }
@@ -200,16 +228,65 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
-    public async Task Once_the_first_schedule_is_answered_the_same_bundle_may_be_scheduled_again()
+    public async Task Fifty_identical_schedules_with_a_fast_nrf_cloud_give_one_202_and_49_409()
+    {
+        // Failed before the fix: a schedule after the first create was confirmed found no PENDING intent and created a second job.
+        using var api = new FotaApiFactory();
+        var device = await api.RegisterDeviceAsync();
+        api.NrfCloud.Always(FakeNrfCloudFaults.Create, (_, _) =>
+            Task.FromResult(FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{api.NrfCloud.CreateJob()}\"}}")));
+        using var client = api.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.ScheduleAsync(device)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Accepted).Should().Be(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).Should().Be(49);
+        api.NrfCloud.CreatedJobs.Should().ContainSingle();
+        (await client.ListJobsAsync(device)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_running_job_refuses_the_same_bundle_until_it_has_ended()
     {
         using var api = new FotaApiFactory();
         var device = await api.RegisterDeviceAsync();
         api.NrfCloud.ProcessAndAccept();
         api.NrfCloud.ProcessAndAccept();
         using var client = api.CreateClient();
-
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted, "409 is only for a create still under way");
-        (await client.ListJobsAsync(device)).Should().HaveCount(2);
+        var first = api.NrfCloud.CreatedJobs[0];
+
+        var conflict = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        conflict["title"]!.GetValue<string>().Should().Be("FOTA job is already running");
+        conflict.Detail().Should().Be(
+            $"FOTA job {first} with bundle {DeviceApi.BundleId} for device {device.DeviceId} has not ended yet. "
+            + "Wait for it to end or cancel it, then schedule again.");
+        (await client.ScheduleAsync(device, "MODEM*1e29dfa3*v2.0.0")).StatusCode.Should().Be(HttpStatusCode.Accepted, "another bundle may run beside it");
+        api.NrfCloud.ProcessAndAccept();
+        await api.Services.GetRequiredService<IJobStore>().CancelAsync(first, "cancelled by the test", "2024-01-01T00:00:00.000Z", CancellationToken.None);
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted, "the first job has ended");
+        (await client.ListJobsAsync(device)).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task A_create_answered_with_a_job_id_already_stored_fails_naming_nrf_cloud_and_blocks_nothing()
+    {
+        // Failed before the fix: a unique-constraint exception (500, Critical log) and a PENDING intent answering 409 afterwards.
+        using var api = new FotaApiFactory();
+        var device = await api.RegisterDeviceAsync();
+        api.NrfCloud.AcceptCreate("same-id");
+        api.NrfCloud.AcceptCreate("same-id");
+        api.NrfCloud.AcceptCreate("new-id");
+        using var client = api.CreateClient();
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        var problem = await (await client.ScheduleAsync(device, "MODEM*1e29dfa3*v2.0.0")).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
+
+        problem.Detail().Should().Contain("nRF Cloud").And.Contain("already tracks").And.NotContain("same-id");
+        (await api.IntentsAsync(device.DeviceId)).Should().BeEmpty("the request is resolved: it made no job of its own");
+        api.Logs.Lines.Should().NotContain(line => line.StartsWith("Critical", StringComparison.Ordinal) || line.Contains("Unhandled", StringComparison.OrdinalIgnoreCase));
+        (await client.ScheduleAsync(device, "MODEM*1e29dfa3*v2.0.0")).StatusCode.Should().Be(HttpStatusCode.Accepted, "no false 409");
+        (await api.FindJobAsync("same-id"))!.BundleId.Should().Be(DeviceApi.BundleId, "the stored job is untouched");
     }
 }

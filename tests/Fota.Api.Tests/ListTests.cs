@@ -37,7 +37,7 @@ public sealed class ListTests : IDisposable
         {
             var jobId = $"job-{i:00}-{Guid.NewGuid():N}";
             _api.NrfCloud.AcceptCreate(jobId);
-            (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            (await client.ScheduleAsync(device, DeviceApi.BundleFor(jobId))).StatusCode.Should().Be(HttpStatusCode.Accepted);
             jobIds.Add(jobId);
         }
 

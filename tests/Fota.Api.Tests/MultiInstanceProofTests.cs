@@ -100,7 +100,7 @@ public sealed class MultiInstanceProofTests : IAsyncLifetime
             _nrfCloud.AcceptCreate(jobIds[i]);
             using var client = _instances[i % 2].CreateClient();
             sent[jobIds[i]] = DateTimeOffset.UtcNow;
-            using var scheduled = await client.ScheduleAsync(device);
+            using var scheduled = await client.ScheduleAsync(device, DeviceApi.BundleFor(jobIds[i]));
             scheduled.StatusCode.Should().Be(HttpStatusCode.Accepted, await scheduled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
 

@@ -52,7 +52,7 @@ public sealed class PollerFaultTests
             foreach (var jobId in new[] { "job-a", "job-b", "job-c" })
             {
                 nrfCloud.AcceptCreate(jobId);
-                (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+                (await client.ScheduleAsync(device, DeviceApi.BundleFor(jobId))).StatusCode.Should().Be(HttpStatusCode.Accepted);
             }
         }
 
@@ -81,7 +81,7 @@ public sealed class PollerFaultTests
             foreach (var jobId in new[] { "job-a", "job-b", "job-c" })
             {
                 nrfCloud.AcceptCreate(jobId);
-                (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+                (await client.ScheduleAsync(device, DeviceApi.BundleFor(jobId))).StatusCode.Should().Be(HttpStatusCode.Accepted);
             }
         }
 

@@ -35,7 +35,7 @@ public abstract class SharedDatabaseTests(DatabaseKind kind) : IDisposable
             (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
             await Eventually.ReturnsAsync(() => client.ListJobsAsync(device), j => j[0]!["status"]!.GetValue<string>() == "IN_PROGRESS", "the first poll");
             nrfCloud.AcceptCreate("job-2");
-            (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            (await client.ScheduleAsync(device, DeviceApi.BundleFor("job-2"))).StatusCode.Should().Be(HttpStatusCode.Accepted);
             jobsBefore = (await client.GetStringAsync(DeviceApi.JobsPath(device), TestContext.Current.CancellationToken));
         }
 
@@ -76,7 +76,7 @@ public abstract class SharedDatabaseTests(DatabaseKind kind) : IDisposable
                 return FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", null, "2024-06-06T15:44:03.123Z"));
             });
             nrfCloud.AcceptCreate(jobId);
-            (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            (await client.ScheduleAsync(device, DeviceApi.BundleFor(jobId))).StatusCode.Should().Be(HttpStatusCode.Accepted);
         }
 
         await Eventually.TrueAsync(

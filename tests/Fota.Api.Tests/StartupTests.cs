@@ -23,6 +23,8 @@ public sealed class StartupTests
     [InlineData("Fota:Poller:BatchSize", "0", "Fota:Poller:BatchSize")]
     [InlineData("NrfCloud:MaxRetries", "-1", "NrfCloud:MaxRetries")]
     [InlineData("NrfCloud:TotalTimeout", "00:00:01", "NrfCloud:TotalTimeout")]
+    [InlineData("Fota:Reconcile:GiveUpAfter", "00:00:00", "Fota:Reconcile:GiveUpAfter")]
+    [InlineData("Fota:Reconcile:MaxRetry", "00:00:00.001", "Fota:Reconcile:MaxRetry")]
     [InlineData("Fota:Bundles:CacheDuration", "-00:00:01", "Fota:Bundles:CacheDuration")]
     [InlineData("Fota:Notifications:MaxPending", "0", "Fota:Notifications:MaxPending")]
     [InlineData("Fota:Notifications:PollInterval", "00:00:00", "Fota:Notifications:PollInterval")]

@@ -1,8 +1,8 @@
 namespace Fota.Testing;
 
 /// <summary>
-/// The one source of the service's fast test configuration (keys as in the service's README): a poller on milliseconds and
-/// quick nRF Cloud retries. Compiled into Fota.Api.Tests, Fota.AcceptanceTests and bench/api by a linked
+/// The one source of the service's fast test configuration (keys as in the service's README): a poller and reconciler on
+/// milliseconds and quick nRF Cloud retries. Compiled into Fota.Api.Tests, Fota.AcceptanceTests and bench/api by a linked
 /// <c>&lt;Compile Include&gt;</c>, so no test project references another. Each host adds its own database, admin token
 /// and overrides on top.
 /// </summary>
@@ -21,5 +21,8 @@ internal static class FastTestSettings
         ["NrfCloud:MaxRetryDelay"] = "00:00:00.100",
         ["NrfCloud:AttemptTimeout"] = "00:00:05",
         ["NrfCloud:TotalTimeout"] = "00:00:10",
+        ["Fota:Reconcile:Interval"] = "00:00:00.050",
+        ["Fota:Reconcile:FirstRetry"] = "00:00:00.200",
+        ["Fota:Reconcile:MaxRetry"] = "00:00:01",
     };
 }

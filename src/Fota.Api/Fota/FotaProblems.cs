@@ -17,8 +17,12 @@ public static class FotaProblems
             "Fingerprint does not match!", $"The fingerprint does not belong to device {wrong.DeviceId}."),
         FotaError.AlreadyScheduling busy => Problems.Conflict(
             "FOTA job is already being scheduled",
-            $"A request to schedule bundle {busy.BundleId} for device {busy.DeviceId} is still being created at nRF Cloud. "
-            + "Wait for its answer, then list the device's jobs."),
+            $"A request to schedule bundle {busy.BundleId} for device {busy.DeviceId} (intent {busy.IntentId}) is still being "
+            + "created at nRF Cloud, or its outcome is being reconciled. Wait for its answer, then list the device's jobs."),
+        FotaError.JobRunning running => Problems.Conflict(
+            "FOTA job is already running",
+            $"FOTA job {running.JobId} with bundle {running.BundleId} for device {running.DeviceId} has not ended yet. "
+            + "Wait for it to end or cancel it, then schedule again."),
         FotaError.NrfCloudFailed failed => Problems.InternalError(failureTitle, failed.Detail),
         FotaError.OutcomeUnknown unknown => Problems.InternalError(
             failureTitle,

@@ -18,8 +18,11 @@ public abstract record FotaError
     /// <summary>403: the device exists, the fingerprint is another's.</summary>
     public sealed record WrongFingerprint(string DeviceId) : FotaError;
 
-    /// <summary>409: an identical schedule (same device, same bundle) is still being created.</summary>
-    public sealed record AlreadyScheduling(string DeviceId, string BundleId) : FotaError;
+    /// <summary>409: an identical schedule (same device, same bundle) is still being created, or its outcome reconciled.</summary>
+    public sealed record AlreadyScheduling(string DeviceId, string BundleId, string IntentId) : FotaError;
+
+    /// <summary>409: a job of the same device and bundle has not ended (one running job per device and bundle).</summary>
+    public sealed record JobRunning(string DeviceId, string BundleId, string JobId) : FotaError;
 
     /// <summary>500: nRF Cloud certainly made no job (it refused, was never reached, or the account is missing).</summary>
     public sealed record NrfCloudFailed(string Detail) : FotaError;

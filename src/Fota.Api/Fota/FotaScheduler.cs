@@ -6,20 +6,21 @@ using Microsoft.Extensions.Options;
 namespace Fota.Api.Fota;
 
 /// <summary>
-/// Schedules a FOTA job exactly once: records the intent (at most one PENDING per device and bundle, else 409), creates the
-/// job at nRF Cloud with a single send, then stores it as QUEUED and wakes the poller — or drops the intent when nRF Cloud
-/// certainly made nothing, or keeps it as UNKNOWN when nRF Cloud may have made a job. Once the create is under way the
-/// caller's disconnect no longer matters: the create is bounded by its own budget and the service's stopping token, and the
-/// bookkeeping after it by <see cref="StoreBudget"/> only, so an answer nRF Cloud gave is always recorded.
+/// Schedules a FOTA job exactly once: records the intent (409 while the same device and bundle have an open intent or a job
+/// that has not ended), creates the job at nRF Cloud with a single send, then stores it as QUEUED and wakes the poller — or
+/// drops the intent when nRF Cloud certainly made nothing, or keeps it as UNKNOWN for <see cref="ScheduleReconciler"/> when
+/// nRF Cloud may have made a job. Once the create is under way neither the caller's disconnect nor the service's stop
+/// matters: the create is bounded by its own budget, the bookkeeping after it by <see cref="StoreBudget"/>, and
+/// <see cref="ScheduleDrain"/> holds the stop until both are done, so an answer nRF Cloud gave is always recorded.
 /// </summary>
 public sealed partial class FotaScheduler(
     AccountRegistry accounts,
     NrfCloudClient nrfCloud,
     IJobStore jobs,
     PollSignal pollSignal,
-    IHostApplicationLifetime lifetime,
     ScheduleDrain drain,
     IOptions<NrfCloudOptions> nrfCloudOptions,
+    IOptions<ReconcileOptions> reconcileOptions,
     TimeProvider timeProvider,
     ILogger<FotaScheduler> logger)
 {
@@ -27,6 +28,9 @@ public sealed partial class FotaScheduler(
 
     /// <summary>The most the writes after the create may take.</summary>
     public static readonly TimeSpan StoreBudget = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest a schedule can run once nRF Cloud is called: the create's bound, then the store's.</summary>
+    public static TimeSpan CreateBound(TimeSpan totalTimeout) => totalTimeout + StoreBudget + StoreBudget;
 
     /// <summary>Schedules <paramref name="bundleId"/> for <paramref name="device"/>; <paramref name="cancellationToken"/> (the caller's) is heeded only before nRF Cloud is called.</summary>
     public async Task<FotaResult<StoredJob>> ScheduleAsync(StoredDevice device, string bundleId, CancellationToken cancellationToken)
@@ -42,18 +46,21 @@ public sealed partial class FotaScheduler(
         var createBudget = nrfCloudOptions.Value.TotalTimeout;
         var intent = new ScheduleIntent(
             Guid.NewGuid().ToString("N"), device.DeviceId, device.Account, bundleId, ScheduleIntentStates.Pending, null, now);
-        // A PENDING intent older than any create can run belonged to an instance that died mid-create.
-        if (!await jobs.TryBeginScheduleAsync(intent, now - (createBudget + StoreBudget + StoreBudget), cancellationToken))
+        // A PENDING intent older than any create can run belonged to an instance that died mid-create: reconciled then.
+        var begun = await jobs.TryBeginScheduleAsync(intent, now + CreateBound(createBudget), cancellationToken);
+        if (!begun.Begun)
         {
-            LogAlreadyScheduling(device.DeviceId, bundleId);
-            return new FotaError.AlreadyScheduling(device.DeviceId, bundleId);
+            LogAlreadyScheduling(device.DeviceId, bundleId, begun.BlockingJobId ?? begun.BlockingIntentId);
+            return begun.BlockingJobId is { } jobId
+                ? new FotaError.JobRunning(device.DeviceId, bundleId, jobId)
+                : new FotaError.AlreadyScheduling(device.DeviceId, bundleId, begun.BlockingIntentId!);
         }
 
+        // Not linked to the service's stop: a create that may reach nRF Cloud runs to its answer (ScheduleDrain waits).
         using var inFlight = drain.Enter();
         NrfCloudResult<string> created;
-        using (var createBound = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping))
+        using (var createBound = new CancellationTokenSource(createBudget + StoreBudget, timeProvider))
         {
-            createBound.CancelAfter(createBudget + StoreBudget);
             created = await nrfCloud.CreateFotaJobAsync(account, bundleId, device.DeviceId, createBound.Token);
         }
 
@@ -67,7 +74,15 @@ public sealed partial class FotaScheduler(
             created.Value, device.DeviceId, device.Account, bundleId, JobStatuses.Queued, null, UnknownVersion, Timestamps.Format(now), now);
         try
         {
-            await jobs.ConfirmScheduledAsync(intent.IntentId, job, storeBound.Token);
+            if (!await jobs.ConfirmScheduledAsync(intent.IntentId, job, storeBound.Token))
+            {
+                // nRF Cloud gave an id the service already tracks for another request: this request got no job of its own.
+                LogDuplicateJobId(job.JobId, device.DeviceId, intent.IntentId);
+                await jobs.AbandonScheduleAsync(intent.IntentId, storeBound.Token);
+                return new FotaError.NrfCloudFailed(
+                    "nRF Cloud answered POST /v1/fota-jobs with the id of a job the service already tracks for another request, "
+                    + "so no job was stored for this one");
+            }
         }
         catch (Exception exception)
         {
@@ -89,7 +104,8 @@ public sealed partial class FotaScheduler(
             return new FotaError.NrfCloudFailed(failure.Detail);
         }
 
-        await jobs.MarkOutcomeUnknownAsync(intent.IntentId, failure.Detail, timeProvider.GetUtcNow(), cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        await jobs.MarkOutcomeUnknownAsync(intent.IntentId, failure.Detail, now, now + reconcileOptions.Value.FirstRetry, cancellationToken);
         LogOutcomeUnknown(intent.DeviceId, intent.BundleId, intent.IntentId, failure.Detail);
         return new FotaError.OutcomeUnknown(failure.Detail, intent.IntentId);
     }
@@ -100,8 +116,11 @@ public sealed partial class FotaScheduler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Device {DeviceId} belongs to account {Account}, which is not configured")]
     private partial void LogNoAccount(string deviceId, string account);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} is already being scheduled with bundle {BundleId}; refused a second request")]
-    private partial void LogAlreadyScheduling(string deviceId, string bundleId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} has bundle {BundleId} open in {Blocking}; refused a second request")]
+    private partial void LogAlreadyScheduling(string deviceId, string bundleId, string? blocking);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "nRF Cloud answered the create for device {DeviceId} with job id {JobId}, which is stored already; intent {IntentId} dropped, nothing stored")]
+    private partial void LogDuplicateJobId(string jobId, string deviceId, string intentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outcome unknown scheduling device {DeviceId} with bundle {BundleId}; kept intent {IntentId} as UNKNOWN: {Detail}")]
     private partial void LogOutcomeUnknown(string deviceId, string bundleId, string intentId, string detail);

@@ -8,83 +8,30 @@ public sealed record NrfCloudFirmware(string? BundleId, string? Version, string?
 
 public sealed partial class NrfCloudClient
 {
-    public const int FirmwarePageLimit = 100;
-
-    /// <summary>Stops a listing that never ends (10 000 bundles; nRF Cloud accounts hold a few dozen).</summary>
-    public const int MaxFirmwarePages = 100;
-
     /// <summary>
     /// <c>GET {endpoint}/v1/firmwares?pageLimit=100</c>, then again with <c>&amp;pageNextToken=…</c> until nRF Cloud gives no
     /// token: every page's items in nRF Cloud's order, or the first failure.
     /// </summary>
-    public async Task<NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>> ListFirmwaresAsync(
-        NrfCloudAccount account, CancellationToken cancellationToken)
+    public Task<NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>> ListFirmwaresAsync(
+        NrfCloudAccount account, CancellationToken cancellationToken) =>
+        ListPagesAsync(account, "v1/firmwares", ParseFirmware, cancellationToken);
+
+    /// <summary>Every item is kept, an unusable one with nulls: the bundles endpoint decides what it shows.</summary>
+    private static NrfCloudFirmware ParseFirmware(JsonElement item)
     {
-        var items = new List<NrfCloudFirmware>();
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
-        string? pageNextToken = null;
-        for (var page = 1; page <= MaxFirmwarePages; page++)
+        if (item.ValueKind != JsonValueKind.Object)
         {
-            var path = $"v1/firmwares?pageLimit={FirmwarePageLimit}"
-                + (pageNextToken is null ? "" : "&pageNextToken=" + Uri.EscapeDataString(pageNextToken));
-            using var request = NewRequest(HttpMethod.Get, account, path);
-            var result = await SendAsync(NrfCloudCalls.Idempotent, request, account, ParseFirmwarePage, "an items array", cancellationToken);
-            if (!result.IsSuccess)
-            {
-                return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failed(result.Failure);
-            }
-
-            items.AddRange(result.Value!.Items);
-            pageNextToken = result.Value.PageNextToken;
-            if (pageNextToken is null)
-            {
-                return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Success(items);
-            }
-
-            if (!tokens.Add(pageNextToken))
-            {
-                return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failed(new NrfCloudFailure(
-                    $"nRF Cloud answered GET /v1/firmwares with the pageNextToken it had given before ({pageNextToken})", null, OutcomeUnknown: false));
-            }
+            return new NrfCloudFirmware(null, null, null, null);
         }
 
-        return NrfCloudResult<IReadOnlyList<NrfCloudFirmware>>.Failed(new NrfCloudFailure(
-            $"nRF Cloud answered GET /v1/firmwares with more than {MaxFirmwarePages} pages of {FirmwarePageLimit}", null, OutcomeUnknown: false));
-    }
-
-    private sealed record FirmwarePage(IReadOnlyList<NrfCloudFirmware> Items, string? PageNextToken);
-
-    private static FirmwarePage? ParseFirmwarePage(string body)
-    {
-        using var json = JsonDocument.Parse(body);
-        var root = json.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("items", out var items)
-            || items.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        var firmwares = new List<NrfCloudFirmware>(items.GetArrayLength());
-        foreach (var item in items.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                firmwares.Add(new NrfCloudFirmware(null, null, null, null));
-                continue;
-            }
-
-            var lastModified = DateTimeOffset.TryParse(
-                StringProperty(item, "lastModified"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed
-                : (DateTimeOffset?)null;
-            firmwares.Add(new NrfCloudFirmware(
-                NullIfEmpty(StringProperty(item, "bundleId")),
-                NullIfEmpty(StringProperty(item, "version")),
-                NullIfEmpty(StringProperty(item, "type")),
-                lastModified));
-        }
-
-        return new FirmwarePage(firmwares, NullIfEmpty(StringProperty(root, "pageNextToken")));
+        var lastModified = DateTimeOffset.TryParse(
+            StringProperty(item, "lastModified"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : (DateTimeOffset?)null;
+        return new NrfCloudFirmware(
+            NullIfEmpty(StringProperty(item, "bundleId")),
+            NullIfEmpty(StringProperty(item, "version")),
+            NullIfEmpty(StringProperty(item, "type")),
+            lastModified);
     }
 }

@@ -41,19 +41,46 @@ public interface IJobStore
     Task<StoredJob?> CancelAsync(string jobId, string statusDetail, string lastUpdatedAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records the intent to create a job, unless the same device and bundle already have a PENDING one (false: the caller
-    /// answers 409). PENDING intents of the device older than <paramref name="staleBefore"/> become UNKNOWN first.
+    /// Records the intent to create a job (PENDING, due for reconciliation at <paramref name="reconcileAt"/> should its
+    /// instance die mid-create), unless the same device and bundle have an open intent (PENDING or UNKNOWN) or a job that is
+    /// not final: then nothing is written and the result names what is in the way (the caller answers 409).
     /// </summary>
-    Task<bool> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset staleBefore, CancellationToken cancellationToken);
+    Task<ScheduleBegin> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset reconcileAt, CancellationToken cancellationToken);
 
-    /// <summary>nRF Cloud created the job: stores it (QUEUED, with its change event) and drops the intent, in one transaction.</summary>
-    Task ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken);
+    /// <summary>
+    /// nRF Cloud created the job: stores it (QUEUED, with its change event) and drops the intent, in one transaction. False
+    /// when a job with this id is stored already: nothing was written.
+    /// </summary>
+    Task<bool> ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken);
 
     /// <summary>nRF Cloud certainly made no job: the intent goes.</summary>
     Task AbandonScheduleAsync(string intentId, CancellationToken cancellationToken);
 
-    /// <summary>nRF Cloud may have made a job: the intent stays, as UNKNOWN, for reconciliation.</summary>
-    Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>nRF Cloud may have made a job: the intent stays, as UNKNOWN, reconciled from <paramref name="reconcileAt"/>.</summary>
+    Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, DateTimeOffset reconcileAt, CancellationToken cancellationToken);
+
+    /// <summary>The accounts with intents due for reconciliation at <paramref name="now"/> and claimed by no one.</summary>
+    Task<IReadOnlyList<string>> ListAccountsToReconcileAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> due, unclaimed (or lease-expired) intents of <paramref name="account"/> for
+    /// <paramref name="owner"/> until <paramref name="claimUntil"/>. No intent is claimed by two owners at once.
+    /// </summary>
+    Task<IReadOnlyList<ScheduleIntent>> ClaimIntentsAsync(
+        string account, string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reconciliation found the intent's job at nRF Cloud: stores it with its change event and drops the intent, in one
+    /// transaction. False (nothing written) when <paramref name="owner"/>'s claim is gone or the job id is stored already.
+    /// </summary>
+    Task<bool> AdoptAsync(string intentId, string owner, StoredJob job, CancellationToken cancellationToken);
+
+    /// <summary>Reconciliation found that nothing was created: the intent goes, while <paramref name="owner"/>'s claim holds it.</summary>
+    Task<bool> ResolveNothingCreatedAsync(string intentId, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a claimed intent with <paramref name="state"/> and <paramref name="detail"/>, due again at <paramref name="nextAttemptAt"/>, and releases the claim.</summary>
+    Task RetryIntentAsync(
+        string intentId, string owner, string state, string detail, DateTimeOffset now, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
 
     /// <summary>The intents not (yet) resolved into a job, oldest first; <paramref name="deviceId"/> null means every device.</summary>
     Task<IReadOnlyList<ScheduleIntent>> ListIntentsAsync(string? deviceId, CancellationToken cancellationToken);

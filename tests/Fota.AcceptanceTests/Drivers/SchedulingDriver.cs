@@ -9,7 +9,10 @@ namespace Fota.AcceptanceTests.Drivers;
 /// <summary>Schedules FOTA jobs as preparation for a scenario (not as the request under test: the last response stays untouched).</summary>
 public sealed class SchedulingDriver(IFotaHost host, NrfCloudMockDriver mock, IReqnrollOutputHelper output)
 {
-    /// <summary>Schedules <paramref name="count"/> jobs one after the other, each with its own nRF Cloud job id; returns the ids, oldest first.</summary>
+    /// <summary>
+    /// Schedules <paramref name="count"/> jobs one after the other, each with its own nRF Cloud job id and its own bundle
+    /// (<c>APP*1e29dfa3*v2.0.0</c>, <c>…v2.0.1</c>, …: one running job per device and bundle); returns the ids, oldest first.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ScheduleAsync(int count, string deviceId, string fingerprint)
     {
         var ids = new List<string>();
@@ -18,7 +21,7 @@ public sealed class SchedulingDriver(IFotaHost host, NrfCloudMockDriver mock, IR
             var jobId = Guid.NewGuid().ToString();
             await mock.QueueAsync("POST /v1/fota-jobs", $"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{{\"jobId\": \"{jobId}\"}}", keep: false).ConfigureAwait(false);
             var url = $"{host.ApiUrl}/device/{Uri.EscapeDataString(deviceId)}/fota?fingerprint={Uri.EscapeDataString(fingerprint)}";
-            using var response = await host.ApiClient.PostAsJsonAsync(url, new JsonObject { ["bundleId"] = "APP*1e29dfa3*v2.0.0" }).ConfigureAwait(false);
+            using var response = await host.ApiClient.PostAsJsonAsync(url, new JsonObject { ["bundleId"] = $"APP*1e29dfa3*v2.0.{i}" }).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
                 var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);

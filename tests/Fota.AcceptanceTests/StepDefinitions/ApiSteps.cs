@@ -30,6 +30,15 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
     [StepDefinition(@"^I `([A-Z]+)` `([^`]+)` retrying (\d+) times$")]
     public void PrepareRetrying(string method, string url, int retrying) => api.Prepare(method, variables.Substitute(url), retrying: retrying);
 
+    /// <summary>Prepares a request with a JSON body that assertions may re-send up to N times (e.g. a schedule refused with 409 for a while).</summary>
+    [StepDefinition(@"^I `([A-Z]+)` `([^`]+)` retrying (\d+) times with$")]
+    public void PrepareRetryingWithBody(string method, string url, int retrying, string jsonBody)
+    {
+        var body = variables.SubstituteJson(jsonBody);
+        ResponseAssertions.ParseJson(body, "The request body");
+        api.Prepare(method, variables.Substitute(url), body, retrying: retrying);
+    }
+
     /// <summary>Adds a header to the prepared request (before it is sent).</summary>
     [StepDefinition(@"^the request has the header `([^`]+)`$")]
     public void AddHeader(string header) => api.AddHeader(variables.Substitute(header));

@@ -9,6 +9,11 @@ public static class DeviceApi
 {
     public const string BundleId = "APP*1e29dfa3*v2.0.0";
 
+    /// <summary>
+    /// A bundle of its own for each of several jobs one device runs at once: one running job per device and bundle (SPEC §3.1).
+    /// </summary>
+    public static string BundleFor(string distinct) => $"APP*1e29dfa3*{distinct}";
+
     public static string SchedulePath(DeviceResponse device, string? fingerprint = null) =>
         $"/device/{Uri.EscapeDataString(device.DeviceId)}/fota?fingerprint={Uri.EscapeDataString(fingerprint ?? device.Fingerprint)}";
 

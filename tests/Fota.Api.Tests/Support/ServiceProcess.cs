@@ -72,6 +72,13 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Url };
 
+    /// <summary>SIGTERM, as a deploy sends it; <see cref="WaitForExitAsync"/> waits for the stop.</summary>
+    public void Terminate()
+    {
+        using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        term.WaitForExit();
+    }
+
     /// <summary>kill -9: no shutdown, no claims released.</summary>
     public void KillHard() => _process.Kill();
 
@@ -81,10 +88,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await term.WaitForExitAsync();
-            }
+            Terminate();
 
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             try

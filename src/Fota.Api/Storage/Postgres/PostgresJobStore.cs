@@ -13,59 +13,112 @@ namespace Fota.Api.Storage.Postgres;
 public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWakeUp changeEvents) : IJobStore
 {
     /// <summary>Stores a job directly (tests, seeding). Scheduling stores through <see cref="ConfirmScheduledAsync"/>.</summary>
-    public Task InsertAsync(StoredJob job, CancellationToken cancellationToken) => InsertJobAsync(job, intentId: null, cancellationToken);
-
-    public async Task<bool> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var stale = new NpgsqlCommand("""
-            UPDATE fota_job_intents
-            SET state = 'UNKNOWN', detail = 'The service stopped while creating the job at nRF Cloud.', updated_at_ms = @now
-            WHERE device_id = @deviceId AND state = 'PENDING' AND created_at_ms < @staleBefore;
-            """, connection, transaction))
-        {
-            stale.Parameters.AddWithValue("deviceId", intent.DeviceId);
-            stale.Parameters.AddWithValue("staleBefore", staleBefore.ToUnixTimeMilliseconds());
-            stale.Parameters.AddWithValue("now", intent.CreatedAt.ToUnixTimeMilliseconds());
-            await stale.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await InsertJobAsync(connection, transaction, job, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+    }
 
-        // The partial UNIQUE index decides, so two instances sharing the database cannot both begin.
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO fota_job_intents (intent_id, device_id, account, bundle_id, state, detail, created_at_ms, updated_at_ms)
-            VALUES (@intentId, @deviceId, @account, @bundleId, 'PENDING', NULL, @createdAt, @createdAt)
-            ON CONFLICT DO NOTHING;
-            """, connection, transaction);
+    /// <summary>
+    /// Records the intent, unless an open intent or a running job of the same device and bundle is in the way. The insert
+    /// comes first: a concurrent insert or confirm of the same pair holds the unique index until it commits, so the look at
+    /// the jobs that follows (a new snapshot under READ COMMITTED) sees a job confirmed meanwhile.
+    /// </summary>
+    public async Task<ScheduleBegin> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset reconcileAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = new NpgsqlCommand(ScheduleIntentSql.Begin, connection, transaction);
         insert.Parameters.AddWithValue("intentId", intent.IntentId);
         insert.Parameters.AddWithValue("deviceId", intent.DeviceId);
         insert.Parameters.AddWithValue("account", intent.Account);
         insert.Parameters.AddWithValue("bundleId", intent.BundleId);
         insert.Parameters.AddWithValue("createdAt", intent.CreatedAt.ToUnixTimeMilliseconds());
-        var begun = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        insert.Parameters.AddWithValue("reconcileAt", reconcileAt.ToUnixTimeMilliseconds());
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return new ScheduleBegin(await ScalarAsync(connection, transaction, ScheduleIntentSql.OpenIntent, intent, cancellationToken) ?? "(resolved meanwhile)", null);
+        }
+
+        if (await ScalarAsync(connection, transaction, ScheduleIntentSql.RunningJob, intent, cancellationToken) is { } jobId)
+        {
+            return new ScheduleBegin(null, jobId);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return begun;
+        return ScheduleBegin.Started;
     }
 
-    public Task ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken) =>
-        InsertJobAsync(job, intentId, cancellationToken);
+    public Task<bool> ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken) =>
+        StoreIntentJobAsync(intentId, owner: null, job, cancellationToken);
+
+    public Task<bool> AdoptAsync(string intentId, string owner, StoredJob job, CancellationToken cancellationToken) =>
+        StoreIntentJobAsync(intentId, owner, job, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListAccountsToReconcileAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(ScheduleIntentSql.AccountsDue, connection);
+        command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
+        return await StoredRows.ReadAllAsync(command, row => row.GetString(0), cancellationToken);
+    }
+
+    /// <summary>Rows another instance is claiming right now are skipped, not waited for (<c>FOR UPDATE SKIP LOCKED</c>).</summary>
+    public async Task<IReadOnlyList<ScheduleIntent>> ClaimIntentsAsync(
+        string account, string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(ScheduleIntentSql.Claim(lockClause: "FOR UPDATE SKIP LOCKED"), connection);
+        command.Parameters.AddWithValue("account", account);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("claimUntil", claimUntil.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("batchSize", batchSize);
+        return await StoredRows.ReadAllAsync(command, StoredRows.Intent, cancellationToken);
+    }
+
+    public async Task<bool> ResolveNothingCreatedAsync(string intentId, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(ScheduleIntentSql.DeleteClaimed, connection);
+        command.Parameters.AddWithValue("intentId", intentId);
+        command.Parameters.AddWithValue("owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task RetryIntentAsync(
+        string intentId, string owner, string state, string detail, DateTimeOffset now, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(ScheduleIntentSql.Retry, connection);
+        command.Parameters.AddWithValue("intentId", intentId);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("state", state);
+        command.Parameters.AddWithValue("detail", detail);
+        command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("nextAttemptAt", nextAttemptAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task AbandonScheduleAsync(string intentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("DELETE FROM fota_job_intents WHERE intent_id = @intentId;", connection);
+        await using var command = new NpgsqlCommand(ScheduleIntentSql.Delete, connection);
         command.Parameters.AddWithValue("intentId", intentId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, DateTimeOffset reconcileAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "UPDATE fota_job_intents SET state = 'UNKNOWN', detail = @detail, updated_at_ms = @now WHERE intent_id = @intentId;", connection);
+        await using var command = new NpgsqlCommand(ScheduleIntentSql.MarkUnknown, connection);
         command.Parameters.AddWithValue("intentId", intentId);
         command.Parameters.AddWithValue("detail", detail);
         command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("reconcileAt", reconcileAt.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -90,11 +143,39 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The job's row, its change event and NOTIFY, and (when confirming a schedule) the intent's removal, in one transaction.</summary>
-    private async Task InsertJobAsync(StoredJob job, string? intentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The job and its change event stored and the intent dropped, in one transaction; with an <paramref name="owner"/>,
+    /// only while its claim holds the intent. False, with nothing written, when the claim is gone or the job id is stored.
+    /// </summary>
+    private async Task<bool> StoreIntentJobAsync(string intentId, string? owner, StoredJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var delete = new NpgsqlCommand(owner is null ? ScheduleIntentSql.Delete : ScheduleIntentSql.DeleteClaimed, connection, transaction);
+        delete.Parameters.AddWithValue("intentId", intentId);
+        delete.Parameters.Add(NullableText("owner", owner));
+        if (await delete.ExecuteNonQueryAsync(cancellationToken) == 0 && owner is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await InsertJobAsync(connection, transaction, job, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+        return true;
+    }
+
+    /// <summary>The job's row, its change event and NOTIFY, in the caller's transaction.</summary>
+    private static async Task InsertJobAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredJob job, CancellationToken cancellationToken)
+    {
         await using var batch = new NpgsqlBatch(connection, transaction);
         var command = new NpgsqlBatchCommand("""
             INSERT INTO fota_jobs (job_id, device_id, account, bundle_id, status, status_detail, version,
@@ -115,16 +196,16 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
         batch.BatchCommands.Add(command);
         batch.BatchCommands.Add(PostgresChangeEvents.Insert(FotaJobExecution.From(job)));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChangeEvents.NotifySql));
-        if (intentId is not null)
-        {
-            var deleteIntent = new NpgsqlBatchCommand("DELETE FROM fota_job_intents WHERE intent_id = @intentId;");
-            deleteIntent.Parameters.AddWithValue("intentId", intentId);
-            batch.BatchCommands.Add(deleteIntent);
-        }
-
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changeEvents.Committed();
+    }
+
+    private static async Task<string?> ScalarAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, ScheduleIntent intent, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("deviceId", intent.DeviceId);
+        command.Parameters.AddWithValue("bundleId", intent.BundleId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private const string ListForDeviceSql = $"""

@@ -21,73 +21,153 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
     }
 
     /// <summary>
-    /// Records the intent to create a job, unless the same device and bundle already have a PENDING one (false: the caller
-    /// answers 409). PENDING intents of the device older than <paramref name="staleBefore"/> belonged to a create that
-    /// cannot still be running (its instance died): they become UNKNOWN first, so they never block forever.
+    /// Records the intent, unless an open intent or a running job of the same device and bundle is in the way. The
+    /// transaction is <c>BEGIN IMMEDIATE</c> (one writer at a time, across processes sharing the file), so the insert and
+    /// the look at the jobs decide together.
     /// </summary>
-    public async Task<bool> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    public async Task<ScheduleBegin> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset reconcileAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var stale = connection.CreateCommand())
+        await using var insert = Command(connection, ScheduleIntentSql.Begin);
+        insert.Parameters.AddWithValue("@intentId", intent.IntentId);
+        insert.Parameters.AddWithValue("@deviceId", intent.DeviceId);
+        insert.Parameters.AddWithValue("@account", intent.Account);
+        insert.Parameters.AddWithValue("@bundleId", intent.BundleId);
+        insert.Parameters.AddWithValue("@createdAt", intent.CreatedAt.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("@reconcileAt", reconcileAt.ToUnixTimeMilliseconds());
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            stale.CommandText = """
-                UPDATE fota_job_intents
-                SET state = 'UNKNOWN', detail = 'The service stopped while creating the job at nRF Cloud.', updated_at_ms = $now
-                WHERE device_id = $deviceId AND state = 'PENDING' AND created_at_ms < $staleBefore;
-                """;
-            stale.Parameters.AddWithValue("$deviceId", intent.DeviceId);
-            stale.Parameters.AddWithValue("$staleBefore", staleBefore.ToUnixTimeMilliseconds());
-            stale.Parameters.AddWithValue("$now", intent.CreatedAt.ToUnixTimeMilliseconds());
-            await stale.ExecuteNonQueryAsync(cancellationToken);
+            return new ScheduleBegin(await ScalarAsync(connection, ScheduleIntentSql.OpenIntent, intent, cancellationToken) ?? "(resolved meanwhile)", null);
         }
 
-        await using var insert = connection.CreateCommand();
-        // The partial UNIQUE index decides, so two instances sharing the database cannot both begin.
-        insert.CommandText = """
-            INSERT INTO fota_job_intents (intent_id, device_id, account, bundle_id, state, detail, created_at_ms, updated_at_ms)
-            VALUES ($intentId, $deviceId, $account, $bundleId, 'PENDING', NULL, $createdAt, $createdAt)
-            ON CONFLICT DO NOTHING;
-            """;
-        insert.Parameters.AddWithValue("$intentId", intent.IntentId);
-        insert.Parameters.AddWithValue("$deviceId", intent.DeviceId);
-        insert.Parameters.AddWithValue("$account", intent.Account);
-        insert.Parameters.AddWithValue("$bundleId", intent.BundleId);
-        insert.Parameters.AddWithValue("$createdAt", intent.CreatedAt.ToUnixTimeMilliseconds());
-        var begun = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await ScalarAsync(connection, ScheduleIntentSql.RunningJob, intent, cancellationToken) is { } jobId)
+        {
+            return new ScheduleBegin(null, jobId);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return begun;
+        return ScheduleBegin.Started;
     }
 
     /// <summary>nRF Cloud created the job: stores it (QUEUED, due for its first poll) and drops the intent, in one transaction.</summary>
-    public async Task ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken)
+    public Task<bool> ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken) =>
+        StoreIntentJobAsync(intentId, owner: null, job, cancellationToken);
+
+    public Task<bool> AdoptAsync(string intentId, string owner, StoredJob job, CancellationToken cancellationToken) =>
+        StoreIntentJobAsync(intentId, owner, job, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListAccountsToReconcileAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, ScheduleIntentSql.AccountsDue);
+        command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        return await StoredRows.ReadAllAsync(command, row => row.GetString(0), cancellationToken);
+    }
+
+    /// <summary>One statement; SQLite runs one writer at a time, so two owners never claim the same intent.</summary>
+    public async Task<IReadOnlyList<ScheduleIntent>> ClaimIntentsAsync(
+        string account, string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, ScheduleIntentSql.Claim(lockClause: ""));
+        command.Parameters.AddWithValue("@account", account);
+        command.Parameters.AddWithValue("@owner", owner);
+        command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@claimUntil", claimUntil.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@batchSize", batchSize);
+        return await StoredRows.ReadAllAsync(command, StoredRows.Intent, cancellationToken);
+    }
+
+    public async Task<bool> ResolveNothingCreatedAsync(string intentId, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, ScheduleIntentSql.DeleteClaimed);
+        command.Parameters.AddWithValue("@intentId", intentId);
+        command.Parameters.AddWithValue("@owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task RetryIntentAsync(
+        string intentId, string owner, string state, string detail, DateTimeOffset now, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, ScheduleIntentSql.Retry);
+        command.Parameters.AddWithValue("@intentId", intentId);
+        command.Parameters.AddWithValue("@owner", owner);
+        command.Parameters.AddWithValue("@state", state);
+        command.Parameters.AddWithValue("@detail", detail);
+        command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@nextAttemptAt", nextAttemptAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The job and its change event stored and the intent dropped, in one transaction; with an <paramref name="owner"/>,
+    /// only while its claim holds the intent. False, with nothing written, when the claim is gone or the job id is stored.
+    /// </summary>
+    private async Task<bool> StoreIntentJobAsync(string intentId, string? owner, StoredJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertJobAsync(connection, transaction, job, cancellationToken);
-        await DeleteIntentAsync(connection, intentId, cancellationToken);
+        await using var delete = Command(connection, owner is null ? ScheduleIntentSql.Delete : ScheduleIntentSql.DeleteClaimed);
+        delete.Parameters.AddWithValue("@intentId", intentId);
+        delete.Parameters.AddWithValue("@owner", (object?)owner ?? DBNull.Value);
+        if (await delete.ExecuteNonQueryAsync(cancellationToken) == 0 && owner is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await InsertJobAsync(connection, transaction, job, cancellationToken);
+        }
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == SqliteUniqueViolation)
+        {
+            return false;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         changeEvents.Committed();
+        return true;
+    }
+
+    /// <summary>SQLITE_CONSTRAINT_UNIQUE: on <c>fota_jobs</c>, only <c>job_id</c> is unique.</summary>
+    private const int SqliteUniqueViolation = 2067;
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql, ScheduleIntent intent, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, sql);
+        command.Parameters.AddWithValue("@deviceId", intent.DeviceId);
+        command.Parameters.AddWithValue("@bundleId", intent.BundleId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     /// <summary>nRF Cloud certainly made no job (it refused, or was never reached): the intent goes.</summary>
     public async Task AbandonScheduleAsync(string intentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await DeleteIntentAsync(connection, intentId, cancellationToken);
+        await using var command = Command(connection, ScheduleIntentSql.Delete);
+        command.Parameters.AddWithValue("@intentId", intentId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>nRF Cloud may have made a job: the intent stays, as UNKNOWN, for reconciliation.</summary>
-    public async Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, DateTimeOffset reconcileAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE fota_job_intents SET state = 'UNKNOWN', detail = $detail, updated_at_ms = $now WHERE intent_id = $intentId;
-            """;
-        command.Parameters.AddWithValue("$intentId", intentId);
-        command.Parameters.AddWithValue("$detail", detail);
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        await using var command = Command(connection, ScheduleIntentSql.MarkUnknown);
+        command.Parameters.AddWithValue("@intentId", intentId);
+        command.Parameters.AddWithValue("@detail", detail);
+        command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@reconcileAt", reconcileAt.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -113,14 +193,6 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
         command.CommandText = "UPDATE fota_jobs SET claimed_by = NULL, claimed_until_ms = NULL WHERE claimed_by = $owner;";
         command.Parameters.AddWithValue("$owner", owner);
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task DeleteIntentAsync(SqliteConnection connection, string intentId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM fota_job_intents WHERE intent_id = $intentId;";
-        command.Parameters.AddWithValue("$intentId", intentId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The job's row and its change event (clients are sent the stored QUEUED job), in the caller's transaction.</summary>

@@ -63,6 +63,8 @@ public sealed partial class SqliteSchemaMigrator(SqliteDatabase database, ILogge
         );
         CREATE UNIQUE INDEX ux_fota_job_intents_pending ON fota_job_intents (device_id, bundle_id) WHERE state = 'PENDING';
         """,
+        // Reconciliation (ScheduleReconciler), and one open intent per device and bundle, UNKNOWN ones included.
+        ScheduleIntentSql.Migration,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -30,6 +30,8 @@ public sealed class FotaApiFactory(string databaseFile, string adminToken, Uri m
         ["Fota:Poller:NotFoundFailAfter"] = "00:00:10",
         [$"NrfCloud:Accounts:{ConfiguredAccountName}:ApiEndpoint"] = mockEndpoint.AbsoluteUri,
         [$"NrfCloud:Accounts:{ConfiguredAccountName}:ApiKey"] = "suite-configured-key-" + Guid.NewGuid().ToString("N"),
+        // An unknown outcome no scenario reconciles (nothing queued for the jobs list) stops being retried soon.
+        ["Fota:Reconcile:GiveUpAfter"] = "00:00:30",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,130 @@
+using System.Net;
+using Fota.Api.Devices;
+using Fota.Api.Storage;
+using Fota.Api.Tests.Support;
+
+namespace Fota.Api.Tests;
+
+/// <summary>
+/// Reconciliation of unknown outcomes (issue 18, item 3; SPEC §3.1): nRF Cloud's job list decides whether the job a create
+/// may have made exists. Each test first makes an UNKNOWN intent through the API (nRF Cloud creates the job, then answers 503).
+/// Every one of these failed before the fix: UNKNOWN intents were never looked at again.
+/// </summary>
+public sealed class ReconcileTests : IDisposable
+{
+    private readonly FotaApiFactory _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    private async Task<(DeviceResponse Device, HttpClient Client)> UnknownOutcomeAsync(string account = FotaApiFactory.AccountName, string? apiKey = null)
+    {
+        var device = await _api.RegisterDeviceAsync(account: account, apiKey: apiKey);
+        _api.NrfCloud.ProcessThenFail(HttpStatusCode.ServiceUnavailable);
+        var client = _api.CreateClient();
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        return (device, client);
+    }
+
+    private ListedJob Listed(string jobId, DeviceResponse device, string bundleId = DeviceApi.BundleId, DateTimeOffset? createdAt = null) =>
+        new(jobId, device.DeviceId, bundleId, createdAt ?? DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task The_one_job_nrf_cloud_lists_for_the_device_and_bundle_is_adopted_listed_and_polled()
+    {
+        var (device, client) = await UnknownOutcomeAsync();
+        var created = _api.NrfCloud.CreatedJobs.Single();
+        var other = await _api.RegisterDeviceAsync();
+        _api.NrfCloud.ListJobs(() =>
+        [
+            Listed("same-device-other-bundle", device, "MODEM*1e29dfa3*v2.0.0"),
+            Listed("other-device", other),
+            Listed("too-old", device, createdAt: DateTimeOffset.UtcNow.AddHours(-2)),
+            Listed(created, device),
+        ]);
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{created}", HttpStatusCode.OK, FakeNrfCloud.JobJson(created, "IN_PROGRESS", null, "2024-06-06T15:44:03.123Z"));
+
+        var jobs = await Eventually.ReturnsAsync(
+            () => client.ListJobsAsync(device), j => j.Count == 1 && j[0]!["status"]!.GetValue<string>() == "IN_PROGRESS", "the adopted job to be listed and polled");
+
+        jobs[0]!["id"]!.GetValue<string>().Should().Be(created);
+        (await _api.IntentsAsync(device.DeviceId)).Should().BeEmpty();
+        _api.NrfCloud.CallsTo("GET", "/v1/fota-jobs").Should().OnlyContain(c => c.Uri.Query.Contains("pageLimit=100", StringComparison.Ordinal));
+        _api.Logs.Lines.Should().Contain(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains($"Adopted FOTA job {created}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_job_at_nrf_cloud_resolves_the_intent_and_the_bundle_may_be_scheduled_again()
+    {
+        var (device, client) = await UnknownOutcomeAsync();
+        _api.NrfCloud.ListJobs(() => [Listed("other-bundle", device, "MODEM*1e29dfa3*v2.0.0")]);
+
+        await Eventually.ReturnsAsync(() => _api.IntentsAsync(device.DeviceId), i => i.Count == 0, "the intent to be resolved as nothing created");
+
+        (await client.ListJobsAsync(device)).Should().BeEmpty();
+        _api.NrfCloud.ProcessAndAccept();
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task Two_candidates_keep_the_intent_unknown_with_a_warning_naming_them()
+    {
+        var (device, _) = await UnknownOutcomeAsync();
+        _api.NrfCloud.ListJobs(() => [Listed("twin-1", device), Listed("twin-2", device)]);
+
+        var intent = (await Eventually.ReturnsAsync(
+            () => _api.IntentsAsync(device.DeviceId), i => i.Count == 1 && i[0].Detail!.Contains("twin-2", StringComparison.Ordinal), "the ambiguity to be recorded")).Single();
+
+        intent.State.Should().Be(ScheduleIntentStates.Unknown);
+        _api.Logs.Lines.Should().Contain(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("twin-1, twin-2", StringComparison.Ordinal));
+        (await _api.FindJobAsync("twin-1")).Should().BeNull("neither is adopted");
+    }
+
+    [Fact]
+    public async Task A_failing_list_is_retried_until_nrf_cloud_answers()
+    {
+        var (device, client) = await UnknownOutcomeAsync();
+        var created = _api.NrfCloud.CreatedJobs.Single();
+        _api.NrfCloud.Always(FakeNrfCloudJobList.Route, HttpStatusCode.BadGateway, "{\"message\":\"down\"}");
+        await Eventually.ReturnsAsync(
+            () => _api.IntentsAsync(device.DeviceId), i => i.Count == 1 && i[0].Detail!.Contains("502", StringComparison.Ordinal), "the failed listing to be recorded");
+
+        _api.NrfCloud.ListJobs(() => [Listed(created, device)]);
+
+        await Eventually.ReturnsAsync(() => client.ListJobsAsync(device), j => j.Count == 1, "the job to be adopted once nRF Cloud answers");
+    }
+
+    [Fact]
+    public async Task A_slow_account_never_holds_up_another_accounts_reconciliation()
+    {
+        var (slow, _) = await UnknownOutcomeAsync("slow", "slow-key");
+        var (healthy, client) = await UnknownOutcomeAsync();
+        var created = _api.NrfCloud.CreatedJobs[1];
+        _api.NrfCloud.DelayFor("slow-key", (request, cancellationToken) =>
+            request.Method == HttpMethod.Get ? Task.Delay(Timeout.Infinite, cancellationToken) : Task.CompletedTask);
+        _api.NrfCloud.ListJobs(() => [Listed(created, healthy)]);
+        await Eventually.TrueAsync(
+            () => _api.NrfCloud.Calls.Any(c => c.Uri.AbsolutePath == "/v1/fota-jobs" && c.Header("Authorization") == "Bearer slow-key"), "the slow account's listing to hang");
+
+        await Eventually.ReturnsAsync(() => client.ListJobsAsync(healthy), j => j.Count == 1, "the healthy account's job to be adopted meanwhile");
+
+        (await _api.IntentsAsync(slow.DeviceId)).Should().ContainSingle("the slow account's listing has not answered");
+    }
+
+    [Fact]
+    public async Task An_intent_unresolved_past_give_up_after_is_kept_for_an_operator_and_blocks_nothing()
+    {
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Fota:Reconcile:GiveUpAfter"] = "00:00:00.300" });
+        var device = await api.RegisterDeviceAsync();
+        api.NrfCloud.ProcessThenFail(HttpStatusCode.ServiceUnavailable);
+        api.NrfCloud.Always(FakeNrfCloudJobList.Route, HttpStatusCode.BadGateway);
+        using var client = api.CreateClient();
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+
+        await Eventually.ReturnsAsync(
+            () => api.IntentsAsync(device.DeviceId), i => i.Count == 1 && i[0].State == ScheduleIntentStates.GaveUp, "reconciliation to give up");
+
+        api.Logs.Lines.Should().Contain(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Gave up reconciling intent", StringComparison.Ordinal));
+        api.NrfCloud.ProcessAndAccept();
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+    }
+}
