@@ -35,6 +35,19 @@ public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixtu
         response.Headers.Vary.Should().Contain("Origin");
     }
 
+    [Fact]
+    public async Task Every_problem_detail_is_length_capped()
+    {
+        using var client = _api.CreateClient();
+        var deviceId = "oob-" + new string('7', 4000);
+
+        var problem = await (await client.GetAsync($"/device/{deviceId}/fota/jobs?fingerprint=abc.aaaaaa", TestContext.Current.CancellationToken))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        problem.Detail().Length.Should().BeLessThanOrEqualTo(500, "Problems.MaxDetailLength");
+        problem.Detail().Should().StartWith("oob-777").And.EndWith("…", "a cut detail says so");
+    }
+
     [Theory]
     [InlineData("https://evil.example")]
     [InlineData("http://hello.nrfcloud.com")]

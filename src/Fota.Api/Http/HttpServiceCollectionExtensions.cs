@@ -13,6 +13,7 @@ public static class HttpServiceCollectionExtensions
             context.ProblemDetails.Extensions["@context"] = Problems.Context;
             // A problem never carries internals, whatever wrote it.
             context.ProblemDetails.Extensions.Remove("exception");
+            context.ProblemDetails.Detail = Problems.Capped(context.ProblemDetails.Detail);
         });
         services.AddExceptionHandler<ExceptionProblems>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, FotaJsonContext.Default));

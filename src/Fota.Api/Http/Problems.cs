@@ -11,6 +11,13 @@ public static class Problems
     public const string Context = "https://github.com/hello-nrfcloud/proto/ProblemDetail";
     public const string InternalErrorType = "https://hello.nrfcloud.com/errors/InternalError";
 
+    /// <summary>The longest <c>detail</c> a problem carries; a longer one is cut and ends with an ellipsis.</summary>
+    public const int MaxDetailLength = 500;
+
+    /// <summary><paramref name="detail"/> cut to <see cref="MaxDetailLength"/>.</summary>
+    public static string? Capped(string? detail) =>
+        detail is { Length: > MaxDetailLength } ? string.Concat(detail.AsSpan(0, MaxDetailLength - 1), "…") : detail;
+
     public static ProblemHttpResult ValidationFailed(IEnumerable<string> errors) =>
         TypedResults.Problem(title: "Validation failed", detail: string.Join("; ", errors), statusCode: StatusCodes.Status400BadRequest);
 
