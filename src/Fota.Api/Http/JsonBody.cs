@@ -69,6 +69,21 @@ public sealed record JsonBody(JsonObject? Object, string? Error)
     public static string? GetString(JsonObject body, string name) =>
         body.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>
+    /// Adds an error for every property not in <paramref name="known"/> (compared exactly): a misspelt field is refused,
+    /// never silently ignored.
+    /// </summary>
+    public static void UnknownFields(JsonObject body, IReadOnlyList<string> known, List<string> errors)
+    {
+        foreach (var (name, _) in body)
+        {
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                errors.Add($"{name}: is not a field of this body (the fields are {string.Join(", ", known)})");
+            }
+        }
+    }
+
     /// <summary>Null when the body is larger than <see cref="MaxBytes"/>.</summary>
     private static async Task<JsonBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
