@@ -36,7 +36,7 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) =>
         TypedResults.Problem(
             title: "Unsupported media type",
-            detail: $"The body must be sent as application/json, not {(string.IsNullOrEmpty(contentType) ? "without a Content-Type" : contentType)}.",
+            detail: $"The body must be sent as application/json in UTF-8, not {(string.IsNullOrEmpty(contentType) ? "without a Content-Type" : contentType)}.",
             statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     public static ProblemHttpResult PayloadTooLarge(long limit) =>
