@@ -22,7 +22,8 @@ public sealed class Hooks
     /// and <c>nrfCloudApiEndpoint</c> (the apiEndpoint that reaches the mock).
     /// </summary>
     [BeforeScenario(Order = 0)]
-    public static async Task ProvideHost(IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output)
+    public static async Task ProvideHost(
+        IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, ScenarioClient client, IReqnrollOutputHelper output)
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(output);
@@ -35,6 +36,8 @@ public sealed class Hooks
         variables.Set("APIURL", host.ApiUrl);
         variables.Set("adminToken", host.AdminToken);
         variables.Set("nrfCloudApiEndpoint", host.AccountApiEndpoint.ToString().TrimEnd('/'));
+        variables.Set("clientAddress", client.Address);
+        variables.Set("otherClientAddress", client.OtherAddress);
 
         // Each ${…} a step resolves becomes a log line under the step in the living documentation.
         variables.Resolved = output.WriteLine;

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Client;
 
@@ -39,11 +40,12 @@ public sealed class DeployedFotaHost : IFotaHost
     public static DeployedFotaHost Create(DeployedSettings settings) => new(settings);
 
     /// <summary>Through <see cref="ClientWebSocket"/>, so a refused upgrade reports its status code.</summary>
-    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken)
+    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, string clientAddress, CancellationToken cancellationToken)
     {
         var url = WebSocketUrls.ForFingerprint(WebSocketUrl, fingerprint);
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader(ScenarioClient.Header, clientAddress);
         try
         {
             await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);

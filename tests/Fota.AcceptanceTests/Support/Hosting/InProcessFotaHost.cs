@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.WebSockets;
+using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Retry;
 using Microsoft.Extensions.DependencyInjection;
 using MockNrfCloud.Client;
@@ -47,9 +48,10 @@ public sealed class InProcessFotaHost : IFotaHost
     public Uri WebSocketUrl => WebSocketUrls.Derive(new Uri(ApiUrl));
 
     /// <summary>Through the test server's in-memory WebSocket client.</summary>
-    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken)
+    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, string clientAddress, CancellationToken cancellationToken)
     {
         var client = _factory.Server.CreateWebSocketClient();
+        client.ConfigureRequest = request => request.Headers[ScenarioClient.Header] = clientAddress;
         var url = WebSocketUrls.ForFingerprint(WebSocketUrl, fingerprint);
         try
         {
