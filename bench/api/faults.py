@@ -239,7 +239,8 @@ def malformed_cases(device):
         add(f'{{"{field}":"APP*1e29dfa3*v2.0.0\\n"}}')
         for content_type in [None, "text/plain", "application/xml", "application/json; charset=latin1",
                              "application/jsonx", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
-                             "*/*", "application/", ";;;", "application/json; charset=utf-16"]:
+                             "*/*", "application/", ";;;", "application/json; charset=utf-16",
+                             "application/json; charset=utf-32", 'application/json; charset="utf-16"']:
             h = {k: v for k, v in headers.items() if k != "Content-Type"}
             if content_type is not None:
                 h["Content-Type"] = content_type
@@ -289,9 +290,9 @@ def admin_input_cases(device):
     admin_json = {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"}
     cases = []
 
-    def account(name="malformed", **fields):
+    def account(path_name="malformed", **fields):
         body = {"apiEndpoint": "https://api.nrfcloud.com", "apiKey": "k"} | fields
-        cases.append(("PUT", f"/admin/accounts/{name}", json.dumps(body).encode(), admin_json))
+        cases.append(("PUT", f"/admin/accounts/{path_name}", json.dumps(body).encode(), admin_json))
 
     def device_body(**fields):
         cases.append(("POST", "/admin/devices", json.dumps({"model": "PCA20065", "account": "malformed"} | fields).encode(),
@@ -304,7 +305,7 @@ def admin_input_cases(device):
         device_body(account=f"malformed{c}")            # account names in a body
         device_body(fingerprint=f"ABC.Y7I24{c}")        # fingerprints: ASCII, the code alphabet
     for escaped in ["%0A", "%0D", "%0D%0A", "%09", "%C3%A9", "%E2%84%AA", "%7F", "%00"]:
-        account(name=f"malformed{escaped}")            # account names in the path
+        account(path_name=f"malformed{escaped}")            # account names in the path
     account(apiKey="key\r\nX-Injected: 1")
     account(apiKey="a" * 1025)
     for field in ["id", "DeviceId", "deviceID", "device_id", "fingerPrint", "name", "apikey", "Model", "extra"]:
@@ -318,7 +319,9 @@ def forwarded_header_cases(device):
     """Issue 18: X-Forwarded-For values the service must survive (it trusts loopback, where this probe runs)."""
     jobs = f"/device/{device['deviceId']}/fota/jobs?fingerprint={device['fingerprint']}"
     values = ["not-an-ip", "1.2.3.4, garbage", "999.1.1.1", "::ffff:1.2.3.4", "2001:db8::1%eth0", "[2001:db8::1]:80",
-              "1.2.3.4:99999", ",", "", " ", "a" * 2000, "unknown", "_hidden", "1.2.3.4, 5.6.7.8, ::1", "fe80::1"]
+              "1.2.3.4:99999", ",", "", " ", "a" * 2000, "unknown", "_hidden", "1.2.3.4, 5.6.7.8, ::1", "fe80::1",
+              "1.2.3.4\t", "0.0.0.0", "255.255.255.255", "::", "::1", "127.0.0.1", "2001:db8::/64", "1.2.3.4/8", "1.2.3",
+              "01.02.03.04"]
     return [("GET", jobs, None, {"X-Forwarded-For": value}) for value in values]
 
 
