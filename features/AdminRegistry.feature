@@ -223,3 +223,38 @@ Feature: Accounts and devices are provisioned through the admin API
       And the request has the header `Authorization: Bearer ${adminToken}`
       Then the status code of the last response should be `400`
       And `$.detail` of the last response should contain `account`
+
+  Rule: The admin API refuses what the service cannot use or should not store
+
+    > API keys are sent as an HTTP header, so they hold visible ASCII only. Account names and device ids keep to
+    > their documented characters, with nothing after them (not even a line break). Fingerprints are ASCII. A field
+    > the body does not have is refused, never ignored. Each refusal is a `400` naming the field.
+
+    Scenario Outline: <input> is refused with 400 naming `<field>`
+      When I `<method>` `${APIURL}<path>` with
+        """json
+        <body>
+        """
+      And the request has the header `Authorization: Bearer ${adminToken}`
+      Then the status code of the last response should be `400`
+      And the last response should match
+        """json
+        {
+          "@context": "https://github.com/hello-nrfcloud/proto/ProblemDetail",
+          "status": 400
+        }
+        """
+      And `$.detail` of the last response should contain `<field>`
+
+      Examples:
+        | input                                    | method | path                                       | body                                                                                                  | field       |
+        | An API key with a line break             | PUT    | /admin/accounts/${nrfCloudAccount}-crlf    | {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "key\\r\\nX-Injected: 1"}                         | apiKey      |
+        | An API key with a non-ASCII letter       | PUT    | /admin/accounts/${nrfCloudAccount}-utf     | {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "schlüssel"}                                      | apiKey      |
+        | An API key with a space                  | PUT    | /admin/accounts/${nrfCloudAccount}-space   | {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "two words"}                                      | apiKey      |
+        | An account name ending in a line break   | PUT    | /admin/accounts/${nrfCloudAccount}%0A      | {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "a-key"}                                          | name        |
+        | An unknown account field                 | PUT    | /admin/accounts/${nrfCloudAccount}-field   | {"apiEndpoint": "${nrfCloudApiEndpoint}", "apiKey": "a-key", "apiToken": "a-key"}                     | apiToken    |
+        | A device id ending in a line break       | POST   | /admin/devices                             | {"model": "PCA20065", "account": "${nrfCloudAccount}", "deviceId": "oob-352656100000000\\n"}          | deviceId    |
+        | A device id with a non-ASCII letter      | POST   | /admin/devices                             | {"model": "PCA20065", "account": "${nrfCloudAccount}", "deviceId": "oob-café"}                        | deviceId    |
+        | An account name ending in a line break   | POST   | /admin/devices                             | {"model": "PCA20065", "account": "${nrfCloudAccount}\\n"}                                             | account     |
+        | A fingerprint with the Kelvin sign       | POST   | /admin/devices                             | {"model": "PCA20065", "account": "${nrfCloudAccount}", "fingerprint": "ABC.Y7I24\\u212A"}             | fingerprint |
+        | "id" instead of "deviceId"               | POST   | /admin/devices                             | {"model": "PCA20065", "account": "${nrfCloudAccount}", "id": "oob-352656100000000"}                   | id:         |

@@ -126,7 +126,10 @@ start_service() { # log [NAME=value ...]: one service instance on the shared dat
   shift
   (
     cd "$root/src/Fota.Api/bin/$configuration/net10.0"
-    exec env ConnectionStrings__Fota="$connection_string" Admin__Token="$admin_token" "$@" \
+    # The suite runs on loopback and names each scenario's client in X-Forwarded-For: trust loopback as the proxy
+    # (the service's default, written out here) so the per-client rate limit counts every scenario on its own.
+    exec env ConnectionStrings__Fota="$connection_string" Admin__Token="$admin_token" \
+      Http__ForwardedHeaders__KnownNetworks__0="127.0.0.0/8" Http__ForwardedHeaders__KnownNetworks__1="::1/128" "$@" \
       dotnet Fota.Api.dll --urls "$any_port"
   ) >"$work/$log" 2>&1 &
   pids+=("$!")

@@ -5,7 +5,8 @@ exit code 1 when a target is missed:
   - jobs at the stub = jobs listed after reconciliation settles, for every fault kind (SIGTERM and kill -9
     mid-create and 50 fast identical schedules included); no redirect followed;
   - no answer contains "Bearer <credential>", an API key or the admin token (headers and bodies);
-  - 0 x 5xx over 300+ malformed inputs to the device and admin endpoints;
+  - 0 x 5xx over 700+ malformed inputs to the device and admin endpoints, no refused admin input accepted;
+  - a healthy account's first poll < 0.5 s beside 4/8/16 due jobs of an account whose status calls hang;
   - a create whose caller disconnects is still stored;
   - after SIGTERM during polls, another instance claims the polled jobs well within the lease (< 10 s of 60 s).
 
@@ -60,9 +61,11 @@ def listening_pid(port):
     return int(match.group(1)) if match else None
 
 
-def start_service(port, log_name, **extra):
-    env = dict(os.environ, Admin__Token=TOKEN, ConnectionStrings__Fota=f"Data Source={DB}",
-               NrfCloud__AttemptTimeout=ATTEMPT_TIMEOUT, NrfCloud__TotalTimeout=TOTAL_TIMEOUT, **RECONCILE, **extra)
+def start_service(port, log_name, db=None, **extra):
+    # Every request of this probe comes from one address: the per-client rate limit would answer most of them 429.
+    env = dict(os.environ, Admin__Token=TOKEN, ConnectionStrings__Fota=f"Data Source={db or DB}",
+               NrfCloud__AttemptTimeout=ATTEMPT_TIMEOUT, NrfCloud__TotalTimeout=TOTAL_TIMEOUT, **RECONCILE,
+               Http__RateLimit__PermitLimit="1000000", **extra)
     log = open(os.path.join(WORK, log_name), "ab")
     runner = subprocess.Popen(
         ["dotnet", "run", "-c", "Release", "--no-build", "--project", os.path.join(ROOT, "src", "Fota.Api"),
@@ -255,7 +258,8 @@ def malformed_cases(device):
         add(f'{{"{field}":"APP*1e29dfa3*v2.0.0\\n"}}')
         for content_type in [None, "text/plain", "application/xml", "application/json; charset=latin1",
                              "application/jsonx", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
-                             "*/*", "application/", ";;;", "application/json; charset=utf-16"]:
+                             "*/*", "application/", ";;;", "application/json; charset=utf-16",
+                             "application/json; charset=utf-32", 'application/json; charset="utf-16"']:
             h = {k: v for k, v in headers.items() if k != "Content-Type"}
             if content_type is not None:
                 h["Content-Type"] = content_type
@@ -297,7 +301,47 @@ def malformed_cases(device):
         cases.append((method, schedule_path, None, {}))
     cases.append(("GET", "/ws?fingerprint=%ff", None, {}))
     cases.append(("GET", "/ws", None, {"Connection": "Upgrade", "Upgrade": "websocket"}))
+    return cases + admin_input_cases(device) + forwarded_header_cases(device)
+
+
+def admin_input_cases(device):
+    """Issue 18: admin input the service cannot use or should not store; each must be a 400 (never 201, never 5xx)."""
+    admin_json = {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"}
+    cases = []
+
+    def account(path_name="malformed", **fields):
+        body = {"apiEndpoint": "https://api.nrfcloud.com", "apiKey": "k"} | fields
+        cases.append(("PUT", f"/admin/accounts/{path_name}", json.dumps(body).encode(), admin_json))
+
+    def device_body(**fields):
+        cases.append(("POST", "/admin/devices", json.dumps({"model": "PCA20065", "account": "malformed"} | fields).encode(),
+                      admin_json))
+    bad_chars = [chr(c) for c in list(range(0, 32)) + [127]] + [" ", "\u00e9", "\u212a", "\u00a0", "\u2028", "\ufeff",
+                                                             "\U0001F600", "\u0130", "\u017f", "\uff21"]
+    for c in bad_chars:
+        account(apiKey=f"key{c}")                      # API keys: visible ASCII only
+        device_body(deviceId=f"oob-35265610{c}")        # device ids: the documented charset
+        device_body(account=f"malformed{c}")            # account names in a body
+        device_body(fingerprint=f"ABC.Y7I24{c}")        # fingerprints: ASCII, the code alphabet
+    for escaped in ["%0A", "%0D", "%0D%0A", "%09", "%C3%A9", "%E2%84%AA", "%7F", "%00"]:
+        account(path_name=f"malformed{escaped}")            # account names in the path
+    account(apiKey="key\r\nX-Injected: 1")
+    account(apiKey="a" * 1025)
+    for field in ["id", "DeviceId", "deviceID", "device_id", "fingerPrint", "name", "apikey", "Model", "extra"]:
+        device_body(**{field: "oob-352656100000000"})  # unknown fields: refused, never ignored
+    for field in ["apiToken", "endpoint", "ApiKey", "name", "extra"]:
+        account(**{field: "x"})
     return cases
+
+
+def forwarded_header_cases(device):
+    """Issue 18: X-Forwarded-For values the service must survive (it trusts loopback, where this probe runs)."""
+    jobs = f"/device/{device['deviceId']}/fota/jobs?fingerprint={device['fingerprint']}"
+    values = ["not-an-ip", "1.2.3.4, garbage", "999.1.1.1", "::ffff:1.2.3.4", "2001:db8::1%eth0", "[2001:db8::1]:80",
+              "1.2.3.4:99999", ",", "", " ", "a" * 2000, "unknown", "_hidden", "1.2.3.4, 5.6.7.8, ::1", "fe80::1",
+              "1.2.3.4\t", "0.0.0.0", "255.255.255.255", "::", "::1", "127.0.0.1", "2001:db8::/64", "1.2.3.4/8", "1.2.3",
+              "01.02.03.04"]
+    return [("GET", jobs, None, {"X-Forwarded-For": value}) for value in values]
 
 
 def raw_cases(device):
@@ -397,6 +441,60 @@ def first_poll_latency():
             return status, time.time() - started
         time.sleep(0.02)
     return status, None
+
+
+# ---- 5. a slow account beside a healthy one (issue 18, SPEC 3.2) ------------------------------------------------
+
+def slow_beside_healthy(slow_jobs):
+    """
+    A fresh instance (own SQLite file): one account with `slow_jobs` due jobs whose status calls hang (30 s), then a
+    healthy account's job. Returns (hanging slow calls when the healthy job was scheduled, seconds from its 202 to
+    IN_PROGRESS in the list, or None).
+    """
+    port = SVC_PORT + 2
+    db = os.path.join(WORK, f"fair-{slow_jobs}.db")
+    runner, pid = start_service(port, f"service-fair-{slow_jobs}.log", db)
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    try:
+        def register(kind, mode):
+            key = f"fault-{mode}-{kind}-{random.randrange(10**12)}"
+            keys.append(key)
+            request("PUT", f"/admin/accounts/acct-{kind}", json.dumps(
+                {"apiEndpoint": f"http://127.0.0.1:{STUB_PORT}", "apiKey": key}).encode(), headers, port=port)
+            device = json.loads(request("POST", "/admin/devices", json.dumps(
+                {"model": "PCA20065", "account": f"acct-{kind}"}).encode(), headers, port=port)[1])
+            return device | {"key": key}
+
+        slow, healthy = register(f"slow{slow_jobs}", "slowstatus"), register(f"healthy{slow_jobs}", "ok")
+        for i in range(slow_jobs):  # one bundle each: one device may run one job per bundle
+            request("POST", f"/device/{slow['deviceId']}/fota?fingerprint={slow['fingerprint']}",
+                    json.dumps({"bundleId": f"APP*1e29dfa3*v2.0.{i}"}).encode(), {"Content-Type": "application/json"}, port=port)
+        deadline = time.time() + 20
+        while stub_stats()["inFlightGets"].get(slow["key"], 0) < min(2, slow_jobs) and time.time() < deadline:
+            time.sleep(0.05)
+        hanging = stub_stats()["inFlightGets"].get(slow["key"], 0)
+        started = time.time()
+        request("POST", f"/device/{healthy['deviceId']}/fota?fingerprint={healthy['fingerprint']}",
+                json.dumps({"bundleId": BUNDLE}).encode(), {"Content-Type": "application/json"}, port=port)
+        path = f"/device/{healthy['deviceId']}/fota/jobs?fingerprint={healthy['fingerprint']}"
+        while time.time() - started < 30:
+            jobs = json.loads(request("GET", path, port=port, record=False)[1])["jobs"]
+            if jobs and jobs[0]["status"] == "IN_PROGRESS":
+                return hanging, time.time() - started
+            time.sleep(0.01)
+        return hanging, None
+    finally:
+        stop_service(runner, pid)
+
+
+def run_slow_beside_healthy():
+    print("| slow account's due jobs (status calls hang 30 s) | its calls hanging | healthy account: 202 → IN_PROGRESS |")
+    print("|---|---|---|")
+    for slow_jobs in [4, 8, 16]:
+        hanging, latency = slow_beside_healthy(slow_jobs)
+        print(f"| {slow_jobs} | {hanging} | {'never (30 s)' if latency is None else f'{latency * 1000:.0f} ms'} |")
+        check(latency is not None and latency < 0.5,
+              f"healthy account's first poll < 0.5 s beside {slow_jobs} slow jobs of another account")
 
 
 def claims_of(device_id):
@@ -553,7 +651,9 @@ def main():
             print(f"| {name} | {status} | {content_type} | {body_length} |")
         for case in five_xx[:10]:
             print(f"  5xx/no answer: {case}")
-        check(total >= 300 and not five_xx, f"0 × 5xx over {total} malformed inputs (got {len(five_xx)})")
+        check(total >= 700 and not five_xx, f"0 × 5xx over {total} malformed inputs (got {len(five_xx)})")
+        admin_accepted = [case for case in accepted if "/admin/" in case[1]]
+        check(not admin_accepted, f"no refused admin input accepted (accepted: {admin_accepted[:3]})")
 
         device, stored_after = run_disconnect()
         disconnect_jobs = stub_stats()["created"].get(device["key"], 0)
@@ -598,6 +698,7 @@ def main():
         log_text = b"".join(open(os.path.join(WORK, name), "rb").read()
                            for name in ["service-1.log", "service-2.log", "service-3.log", "service-4.log"])
         check(not any(k.encode() in log_text for k in keys), "no API key in the service logs")
+        run_slow_beside_healthy()
         print(f"benchmark time (after the build and first start): {time.time() - bench_started:.0f} s")
     finally:
         for runner, pid in [(first, first_pid), (second, second_pid)]:

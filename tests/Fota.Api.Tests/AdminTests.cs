@@ -71,6 +71,11 @@ public sealed class AdminTests(NoPollerApiFixture fixture) : IClassFixture<NoPol
     [InlineData("{\"apiEndpoint\":\"ftp://x.test\",\"apiKey\":\"k\"}", "apiEndpoint")]
     [InlineData("{\"apiEndpoint\":\"https://x.test\"}", "apiKey")]
     [InlineData("{\"apiEndpoint\":\"https://x.test\",\"apiKey\":\"\"}", "apiKey")]
+    [InlineData("{\"apiEndpoint\":\"https://x.test\",\"apiKey\":\"key\\r\\nX-Injected: 1\"}", "apiKey")]
+    [InlineData("{\"apiEndpoint\":\"https://x.test\",\"apiKey\":\"schl\u00fcssel\"}", "apiKey")]
+    [InlineData("{\"apiEndpoint\":\"https://x.test\",\"apiKey\":\"two words\"}", "apiKey")]
+    [InlineData("{\"apiEndpoint\":\"https://x.test\",\"apiKey\":\"k\\u0000\"}", "apiKey")]
+    [InlineData("{\"apiEndpoint\":\"https://x.test\",\"apiKey\":\"k\",\"endpoint\":\"https://y.test\"}", "endpoint")]
     [InlineData("[]", "body")]
     [InlineData("{nope", "body")]
     public async Task Bad_account_fields_are_400_naming_them(string body, string field)
@@ -80,6 +85,23 @@ public sealed class AdminTests(NoPollerApiFixture fixture) : IClassFixture<NoPol
         var response = await admin.PutAsync("/admin/accounts/x", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain(field);
+    }
+
+    [Theory]
+    [InlineData("x%0A")]
+    [InlineData("x%0D")]
+    [InlineData("na%C3%AFve")]
+    [InlineData("has%20space")]
+    public async Task An_account_name_outside_the_charset_is_400_naming_it(string escapedName)
+    {
+        using var admin = _api.CreateAdminClient();
+
+        var response = await admin.PutAsync(
+            $"/admin/accounts/{escapedName}",
+            new StringContent("{\"apiEndpoint\":\"https://x.test\",\"apiKey\":\"k\"}", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain("name");
     }
 
     [Fact]
@@ -126,6 +148,13 @@ public sealed class AdminTests(NoPollerApiFixture fixture) : IClassFixture<NoPol
     [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"deviceId\":\"has space\"}", "deviceId")]
     [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"deviceId\":42}", "deviceId")]
     [InlineData("\"PCA20065\"", "body")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"deviceId\":\"oob-1\\n\"}", "deviceId")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"deviceId\":\"oob-\u00e9\"}", "deviceId")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\\n\"}", "account")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"fingerprint\":\"ABC.Y7I24\u212A\"}", "fingerprint")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"fingerprint\":\"ABC.Y7I24Q\\n\"}", "fingerprint")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"id\":\"oob-1\"}", "id")]
+    [InlineData("{\"model\":\"PCA20065\",\"account\":\"test\",\"DeviceId\":\"oob-1\"}", "DeviceId")]
     public async Task Bad_device_fields_are_400_naming_them(string body, string field)
     {
         await _api.RegisterDeviceAsync(); // creates the account "test"
@@ -134,6 +163,29 @@ public sealed class AdminTests(NoPollerApiFixture fixture) : IClassFixture<NoPol
         var response = await admin.PostAsync("/admin/devices", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain(field);
+    }
+
+    [Fact]
+    public async Task An_unknown_field_creates_nothing()
+    {
+        var existing = await _api.RegisterDeviceAsync();
+        using var admin = _api.CreateAdminClient();
+
+        var response = await admin.PostAsync(
+            "/admin/devices",
+            new StringContent($"{{\"model\":\"PCA20065\",\"account\":\"test\",\"id\":\"{existing.DeviceId}-new\"}}", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        var detail = (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail();
+        detail.Should().Contain("id: is not a field").And.Contain("deviceId", "the detail names the fields there are");
+    }
+
+    [Fact]
+    public void A_fingerprint_is_ascii_only_whatever_the_case()
+    {
+        Fingerprints.IsValid("abc.y7i24k").Should().BeTrue();
+        Fingerprints.IsValid("abc.y7i24\u212A").Should().BeFalse("the Kelvin sign is no K");
+        Fingerprints.IsValid("\uFF21BC.Y7I24Q").Should().BeFalse("a full-width A is no A");
     }
 
     [Fact]

@@ -156,6 +156,21 @@ public sealed class BundlesTests(NoPollerApiFixture fixture) : IClassFixture<NoP
     }
 
     [Fact]
+    public async Task A_page_token_echoing_the_api_key_never_reaches_the_caller()
+    {
+        var (device, apiKey) = await _api.RegisterDeviceInOwnAccountAsync();
+        _api.NrfCloud.Always("GET /v1/firmwares", (request, _) => Task.FromResult(FakeNrfCloud.Response(
+            HttpStatusCode.OK,
+            BundleAndCancelApi.FirmwarePage([("APP*0103b0f9*v1.0.0", null)], pageNextToken: string.Concat(Enumerable.Repeat(request.Headers.Authorization!.ToString(), 50))))));
+        using var client = _api.CreateClient();
+
+        var problem = await (await client.GetBundlesAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
+
+        problem.Detail().Should().Contain("nRF Cloud").And.Contain("GET /v1/firmwares").And.Contain("pageNextToken")
+            .And.NotContain(apiKey, "a value nRF Cloud sent never reaches a caller");
+    }
+
+    [Fact]
     public async Task The_device_checks_come_first_400_then_404_then_403_and_nRF_Cloud_is_not_called()
     {
         var (device, apiKey) = await _api.RegisterDeviceInOwnAccountAsync();

@@ -35,6 +35,19 @@ public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixtu
         response.Headers.Vary.Should().Contain("Origin");
     }
 
+    [Fact]
+    public async Task Every_problem_detail_is_length_capped()
+    {
+        using var client = _api.CreateClient();
+        var deviceId = "oob-" + new string('7', 4000);
+
+        var problem = await (await client.GetAsync($"/device/{deviceId}/fota/jobs?fingerprint=abc.aaaaaa", TestContext.Current.CancellationToken))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        problem.Detail().Length.Should().BeLessThanOrEqualTo(500, "Problems.MaxDetailLength");
+        problem.Detail().Should().StartWith("oob-777").And.EndWith("…", "a cut detail says so");
+    }
+
     [Theory]
     [InlineData("https://evil.example")]
     [InlineData("http://hello.nrfcloud.com")]
@@ -137,6 +150,37 @@ public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixtu
             ("ScheduleFotaJob", "Schedules a firmware update of the device with an nRF Cloud bundle.", "FOTA"));
         Operation(paths, "/device/{deviceId}/fota/jobs", "get").Should().Be(
             ("ListFotaJobs", "Lists the device's 10 most recent FOTA jobs, newest first.", "FOTA"));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_servers_never_echo_the_Host_header()
+    {
+        using var client = _api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "attacker.example";
+
+        var document = await (await client.SendAsync(request, TestContext.Current.CancellationToken)).JsonAsync();
+
+        document.ToJsonString().Should().NotContain("attacker.example");
+        document["servers"]!.AsArray().Select(server => server!["url"]!.GetValue<string>()).Should().Equal(
+            ["/"], "without Http:PublicUrl the document is relative to where it was fetched from");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_servers_come_from_configuration()
+    {
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?>
+        {
+            ["Http:PublicUrl"] = "https://fota.example.com/api",
+            ["Fota:Poller:Enabled"] = "false",
+        });
+        using var client = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "attacker.example";
+
+        var document = await (await client.SendAsync(request, TestContext.Current.CancellationToken)).JsonAsync();
+
+        document["servers"]!.AsArray().Select(server => server!["url"]!.GetValue<string>()).Should().Equal("https://fota.example.com/api");
     }
 
     private static (string? OperationId, string? Summary, string? Tags) Operation(JsonObject paths, string path, string method)

@@ -35,11 +35,63 @@ public sealed class PollerFaultTests
     }
 
     [Fact]
+    public async Task Sixteen_due_jobs_of_a_hanging_account_leave_a_slot_for_another_accounts_job()
+    {
+        var nrfCloud = new FakeNrfCloud();
+        using var database = TestDatabase.Create(TestDatabase.DefaultKind);
+        using var scheduler = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: new Dictionary<string, string?>
+        {
+            ["Fota:Poller:Enabled"] = "false",
+        });
+        var slowKey = $"slow-{Guid.NewGuid():N}";
+        var slowDevice = await scheduler.RegisterDeviceAsync(account: "slow", apiKey: slowKey);
+        var healthyDevice = await scheduler.RegisterDeviceAsync();
+        using (var client = scheduler.CreateClient())
+        {
+            // All due before the healthy job, so a claim of "due longest first" takes only these.
+            for (var i = 0; i < 16; i++)
+            {
+                nrfCloud.AcceptCreate($"slow-{i}");
+                (await client.ScheduleAsync(slowDevice, $"APP*1e29dfa3*v2.0.{i}")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            }
+
+            nrfCloud.AcceptCreate("healthy-job");
+            (await client.ScheduleAsync(healthyDevice)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        }
+
+        var hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        nrfCloud.DelayFor(slowKey, (request, cancellationToken) =>
+            request.Method == HttpMethod.Get ? hang.Task.WaitAsync(cancellationToken) : Task.CompletedTask);
+        nrfCloud.Always("GET /v1/fota-jobs/healthy-job", HttpStatusCode.OK, FakeNrfCloud.JobJson("healthy-job", "IN_PROGRESS"));
+        await using var poller = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: new Dictionary<string, string?>
+        {
+            // No timeout ends a hanging call (and no retry adds one) before the test releases it.
+            ["NrfCloud:AttemptTimeout"] = "00:10:00",
+            ["NrfCloud:TotalTimeout"] = "00:10:00",
+            ["Fota:Poller:ClaimDuration"] = "00:20:00",
+        });
+        _ = poller.Services; // starts the host and its poller (4 slots)
+
+        await Eventually.ReturnsAsync(
+            () => poller.FindJobAsync("healthy-job"), j => j?.Status == "IN_PROGRESS", "the healthy account's job to be polled while every slow call hangs");
+        await Eventually.TrueAsync(() => SlowPolls() == 2, "the hanging account to fill its share of the slots");
+        hang.Task.IsCompleted.Should().BeFalse();
+        SlowPolls().Should().Be(2, "the hanging account holds at most its share (Fota:Poller:MaxConcurrencyPerAccount, default half of 4 slots)");
+        hang.SetResult();
+
+        int SlowPolls() => nrfCloud.Calls.Count(call =>
+            call.Method == HttpMethod.Get && call.Uri.AbsolutePath.StartsWith("/v1/fota-jobs/slow-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_stopping_instance_releases_its_claims_at_once()
     {
         var nrfCloud = new FakeNrfCloud();
         using var database = TestDatabase.Create(TestDatabase.DefaultKind);
-        var first = new FotaApiFactory(database: database, nrfCloud: nrfCloud);
+        var first = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: new Dictionary<string, string?>
+        {
+            ["Fota:Poller:MaxConcurrencyPerAccount"] = "4", // one account may fill every slot here
+        });
         using var second = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: new Dictionary<string, string?>
         {
             ["Fota:Poller:Enabled"] = "false",

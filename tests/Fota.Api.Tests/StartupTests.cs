@@ -2,6 +2,7 @@ using System.Net;
 using Fota.Api.Devices;
 using Fota.Api.Fota;
 using Fota.Api.Fota.Bundles;
+using Fota.Api.Http;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
@@ -27,6 +28,13 @@ public sealed class StartupTests
     [InlineData("Fota:Reconcile:MaxRetry", "00:00:00.001", "Fota:Reconcile:MaxRetry")]
     [InlineData("Fota:Bundles:CacheDuration", "-00:00:01", "Fota:Bundles:CacheDuration")]
     [InlineData("Fota:Notifications:MaxPending", "0", "Fota:Notifications:MaxPending")]
+    [InlineData("Fota:Notifications:MaxConnectionsPerDevice", "0", "Fota:Notifications:MaxConnectionsPerDevice")]
+    [InlineData("Fota:Poller:MaxConcurrencyPerAccount", "5", "Fota:Poller:MaxConcurrencyPerAccount")]
+    [InlineData("Http:RateLimit:PermitLimit", "0", "Http:RateLimit:PermitLimit")]
+    [InlineData("Http:RateLimit:Window", "00:00:00", "Http:RateLimit:Window")]
+    [InlineData("Http:PublicUrl", "not a url", "Http:PublicUrl")]
+    [InlineData("Http:ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "Http:ForwardedHeaders:KnownNetworks")]
+    [InlineData("Http:ForwardedHeaders:KnownProxies:0", "proxy.example", "Http:ForwardedHeaders:KnownProxies")]
     [InlineData("Fota:Notifications:PollInterval", "00:00:00", "Fota:Notifications:PollInterval")]
     [InlineData("Fota:Notifications:Retention", "00:00:00", "Fota:Notifications:Retention")]
     [InlineData("Fota:Notifications:KeepAlive", "00:00:00", "Fota:Notifications:KeepAlive")]
@@ -47,6 +55,7 @@ public sealed class StartupTests
         builder.Services.AddFota(builder.Configuration);
         builder.Services.AddFotaBundles(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddFotaHttp();
         using var host = builder.Build();
 
         var start = () => host.StartAsync(TestContext.Current.CancellationToken);

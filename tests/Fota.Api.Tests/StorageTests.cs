@@ -36,18 +36,18 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private async Task<string> InsertDueJobAsync(string deviceId = "oob-1", DateTimeOffset? createdAt = null)
+    private async Task<string> InsertDueJobAsync(string deviceId = "oob-1", DateTimeOffset? createdAt = null, string account = "test")
     {
         var jobId = $"storage-{Guid.NewGuid():N}";
         // Created (and due) far in the past, so only this test's claims at Now see it first.
         await Jobs.InsertAsync(
-            new StoredJob(jobId, deviceId, "test", "APP*1e29dfa3*v2.0.0", "QUEUED", null, "unknown", "2000-01-01T00:00:00.000Z", createdAt ?? Now.AddYears(-30)),
+            new StoredJob(jobId, deviceId, account, "APP*1e29dfa3*v2.0.0", "QUEUED", null, "unknown", "2000-01-01T00:00:00.000Z", createdAt ?? Now.AddYears(-30)),
             CancellationToken.None);
         return jobId;
     }
 
     private async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string owner, DateTimeOffset at) =>
-        await Jobs.ClaimDueAsync(owner, at, at + TimeSpan.FromMinutes(1), 10_000, CancellationToken.None);
+        await Jobs.ClaimDueAsync(owner, at, at + TimeSpan.FromMinutes(1), 10_000, 10_000, CancellationToken.None);
 
     [Fact]
     public async Task A_claimed_job_is_nobody_elses_until_its_lease_runs_out()
@@ -107,14 +107,14 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
             jobIds.Add(await InsertDueJobAsync(createdAt: Now.AddYears(-30).AddSeconds(i)));
         }
 
-        var firstClaim = await Jobs.ClaimDueAsync("first", Now, Now.AddMinutes(1), 5, CancellationToken.None);
+        var firstClaim = await Jobs.ClaimDueAsync("first", Now, Now.AddMinutes(1), 5, 5, CancellationToken.None);
         firstClaim.Select(j => j.JobId).Should().BeEquivalentTo(jobIds.Take(5), "the jobs due longest are claimed first");
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(async owner =>
         {
             var mine = new List<string>();
             IReadOnlyList<ClaimedJob> batch;
-            while ((batch = await Jobs.ClaimDueAsync($"owner-{owner}", Now, Now.AddMinutes(1), 3, CancellationToken.None)).Count > 0)
+            while ((batch = await Jobs.ClaimDueAsync($"owner-{owner}", Now, Now.AddMinutes(1), 3, 10_000, CancellationToken.None)).Count > 0)
             {
                 mine.AddRange(batch.Select(j => j.JobId));
             }
@@ -125,6 +125,32 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
         var all = claims.SelectMany(c => c).ToList();
         all.Should().OnlyHaveUniqueItems("no job is claimed by two owners at once");
         all.Should().BeEquivalentTo(jobIds.Skip(5), "every due, unclaimed job is claimed");
+    }
+
+    [Fact]
+    public async Task A_claim_takes_at_most_the_per_account_share_counting_the_claims_the_owner_still_holds()
+    {
+        var slow = $"slow-{Guid.NewGuid():N}";
+        var healthy = $"healthy-{Guid.NewGuid():N}";
+        var slowJobs = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            slowJobs.Add(await InsertDueJobAsync(createdAt: Now.AddYears(-40).AddSeconds(i), account: slow));
+        }
+
+        var healthyJob = await InsertDueJobAsync(createdAt: Now.AddYears(-40).AddSeconds(10), account: healthy);
+        var owner = $"fair-{Guid.NewGuid():N}";
+
+        var first = Mine(await Jobs.ClaimDueAsync(owner, Now, Now.AddMinutes(1), 3, 2, CancellationToken.None));
+        first.Should().BeEquivalentTo([slowJobs[0], slowJobs[1], healthyJob], "two of the slow account's jobs due longest, then the other account's job, not a third slow one");
+
+        Mine(await Jobs.ClaimDueAsync(owner, Now, Now.AddMinutes(1), 10_000, 2, CancellationToken.None)).Should().BeEmpty(
+            "the owner still holds the slow account's share");
+        Mine(await Jobs.ClaimDueAsync($"other-{owner}", Now, Now.AddMinutes(1), 10_000, 2, CancellationToken.None)).Should().BeEquivalentTo(
+            [slowJobs[2], slowJobs[3]], "the share is per owner: another instance takes its own");
+
+        List<string> Mine(IReadOnlyList<ClaimedJob> claimed) =>
+            [.. claimed.Where(j => j.Account == slow || j.Account == healthy).Select(j => j.JobId)];
     }
 
     [Fact]

@@ -148,6 +148,38 @@ public sealed class ValidationAndErrorTests(DefaultApiFixture fixture) : IClassF
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; charset=iso-8859-1")]
+    [InlineData("application/json; charset=\"utf-32\"")]
+    public async Task A_JSON_body_in_another_charset_than_UTF_8_is_415_naming_it(string contentType)
+    {
+        var response = await PostDeclaredAsync(Encoding.Unicode.GetBytes("{\"bundleId\":\"APP*1e29dfa3*v2.0.0\"}"), contentType);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType)).Detail().Should().Contain("UTF-8");
+        _api.NrfCloud.CallsTo("POST", "/v1/fota-jobs").Should().NotContain(c => c.BodyText.Contains(_device.DeviceId, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=UTF-8")]
+    [InlineData("application/json;charset=\"utf-8\"")]
+    [InlineData("application/json")]
+    public async Task A_JSON_body_in_UTF_8_is_read_whatever_the_spelling(string contentType)
+    {
+        var response = await PostDeclaredAsync(Encoding.UTF8.GetBytes("{\"bundleId\":\"bad\"}"), contentType);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain("bundleId", "the body was read");
+    }
+
+    /// <summary>Schedules with <paramref name="body"/> sent as is, declared as <paramref name="contentType"/>.</summary>
+    private Task<HttpResponseMessage> PostDeclaredAsync(byte[] body, string contentType)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return _client.PostAsync(DeviceApi.SchedulePath(_device), content, TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task A_body_without_content_type_is_415()
     {

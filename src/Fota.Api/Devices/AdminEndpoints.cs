@@ -22,8 +22,17 @@ public sealed record AddDeviceRequest(string Model, string? Account, string? Dev
 /// <summary>The registry's admin API. Mapped only when <c>Admin:Token</c> is set; every call needs that bearer token.</summary>
 public static partial class AdminEndpoints
 {
-    private const string NamePattern = "^[A-Za-z0-9._-]{1,64}$";
-    private const string DeviceIdPattern = "^[A-Za-z0-9._:-]{1,128}$";
+    // Shown in errors with $; matched with \z, since in .NET $ also matches before a final newline.
+    private const string NameChars = "^[A-Za-z0-9._-]{1,64}";
+    private const string DeviceIdChars = "^[A-Za-z0-9._:-]{1,128}";
+    private const string NamePattern = NameChars + "$";
+    private const string DeviceIdPattern = DeviceIdChars + "$";
+
+    /// <summary>What an HTTP header value can carry as a bearer token: visible ASCII, no space, no control character.</summary>
+    private const string ApiKeyRule = "1 to 1024 visible ASCII characters (no spaces, line breaks, control or non-ASCII characters)";
+
+    private static readonly string[] AccountFields = ["apiEndpoint", "apiKey"];
+    private static readonly string[] DeviceFields = ["model", "account", "deviceId", "fingerprint"];
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
@@ -87,6 +96,7 @@ public static partial class AdminEndpoints
         string? endpoint = null, apiKey = null;
         if (body.ObjectOrError(errors, "{\"apiEndpoint\": \"https://api.nrfcloud.com\", \"apiKey\": \"…\"}") is { } json)
         {
+            JsonBody.UnknownFields(json, AccountFields, errors);
             endpoint = JsonBody.GetString(json, "apiEndpoint");
             apiKey = JsonBody.GetString(json, "apiKey");
             if (endpoint is null
@@ -96,9 +106,9 @@ public static partial class AdminEndpoints
                 errors.Add("apiEndpoint: is required, an absolute http(s) URL");
             }
 
-            if (string.IsNullOrWhiteSpace(apiKey))
+            if (apiKey is null || !ApiKeyRegex().IsMatch(apiKey))
             {
-                errors.Add("apiKey: is required, a non-empty string");
+                errors.Add($"apiKey: is required, {ApiKeyRule}");
             }
         }
 
@@ -125,6 +135,7 @@ public static partial class AdminEndpoints
             return Problems.ValidationFailed(errors);
         }
 
+        JsonBody.UnknownFields(json, DeviceFields, errors);
         var model = JsonBody.GetString(json, "model");
         if (string.IsNullOrWhiteSpace(model))
         {
@@ -132,6 +143,11 @@ public static partial class AdminEndpoints
         }
 
         var account = OptionalString(json, "account", errors) ?? AccountRegistry.DefaultAccountName;
+        if (!NameRegex().IsMatch(account))
+        {
+            errors.Add($"account: must match {NamePattern}");
+        }
+
         var deviceId = OptionalString(json, "deviceId", errors);
         if (deviceId is not null && !DeviceIdRegex().IsMatch(deviceId))
         {
@@ -184,9 +200,12 @@ public static partial class AdminEndpoints
         return value;
     }
 
-    [GeneratedRegex(NamePattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(NameChars + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NameRegex();
 
-    [GeneratedRegex(DeviceIdPattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(DeviceIdChars + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex DeviceIdRegex();
+
+    [GeneratedRegex("^[\\x21-\\x7E]{1,1024}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ApiKeyRegex();
 }

@@ -13,7 +13,11 @@ public static partial class Fingerprints
     /// <summary>The characters of the part after the dot (no L, O, 0, 1: easy to read aloud).</summary>
     public const string CodeAlphabet = "ABCDEFGHIJKMNPQRSTUVWXYZ23456789";
 
-    public static bool IsValid(string? fingerprint) => fingerprint is not null && FingerprintRegex().IsMatch(fingerprint);
+    /// <summary>
+    /// ASCII only: the case-insensitive match alone would also take look-alikes such as the Kelvin sign (U+212A) for a K.
+    /// </summary>
+    public static bool IsValid(string? fingerprint) =>
+        fingerprint is not null && System.Text.Ascii.IsValid(fingerprint) && FingerprintRegex().IsMatch(fingerprint);
 
     public static bool AreEqual(string stored, string given) => string.Equals(stored, given, StringComparison.OrdinalIgnoreCase);
 

@@ -21,7 +21,7 @@ public static partial class FotaEndpoints
 
     public static IEndpointRouteBuilder MapFota(this IEndpointRouteBuilder app)
     {
-        var device = app.MapGroup("/device/{deviceId}").WithTags("FOTA").AddEndpointFilter(JsonBody.Filter);
+        var device = app.MapGroup("/device/{deviceId}").WithTags("FOTA").RequireRateLimiting(ClientRateLimit.Policy).AddEndpointFilter(JsonBody.Filter);
 
         device.MapPost("/fota", ScheduleAsync)
             .WithName("ScheduleFotaJob")

@@ -18,6 +18,9 @@ public static class FotaServiceCollectionExtensions
             .Validate(o => o.BackoffFactor >= 1, "Fota:Poller:BackoffFactor must be at least 1.")
             .Validate(o => o.ScanInterval > TimeSpan.Zero, "Fota:Poller:ScanInterval must be positive.")
             .Validate(o => o.MaxConcurrency is >= 1 and <= 256, "Fota:Poller:MaxConcurrency must be between 1 and 256.")
+            .Validate(
+                o => o.MaxConcurrencyPerAccount is null || (o.MaxConcurrencyPerAccount >= 1 && o.MaxConcurrencyPerAccount <= o.MaxConcurrency),
+                "Fota:Poller:MaxConcurrencyPerAccount must be between 1 and Fota:Poller:MaxConcurrency.")
             .Validate(o => o.ClaimDuration > TimeSpan.Zero, "Fota:Poller:ClaimDuration must be positive.")
             .Validate(o => o.NotFoundFailAfter > TimeSpan.Zero, "Fota:Poller:NotFoundFailAfter must be positive.")
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Fota:Poller:BatchSize must be between 1 and 10000.")

@@ -23,6 +23,15 @@ public sealed class PollerOptions
     /// <summary>At most this many nRF Cloud calls at once from this instance.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// At most this many of the <see cref="MaxConcurrency"/> slots poll one account's jobs at once; null means half of
+    /// them (at least 1), so a slow or failing account always leaves slots for the others.
+    /// </summary>
+    public int? MaxConcurrencyPerAccount { get; set; }
+
+    /// <summary>The slots one account may hold: <see cref="MaxConcurrencyPerAccount"/> or its default.</summary>
+    public int SlotsPerAccount => MaxConcurrencyPerAccount ?? Math.Max(1, MaxConcurrency / 2);
+
     /// <summary>How long a claimed job is reserved for this instance; a poll still running then is cancelled.</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,9 @@ namespace Fota.Api.Fota;
 /// the next without waking the loop. When the queue cannot fill the free slots, the loop claims a batch of due jobs in
 /// the database (a lease, so instances sharing the database never poll one job at once): up to
 /// <see cref="ClaimAheadPerSlot"/> jobs per slot, at most <see cref="PollerOptions.BatchSize"/>, so one claim query
-/// serves several polls. It never claims while every slot is busy. Woken at once by <see cref="PollSignal"/> (a new
+/// serves several polls. Fair between accounts: an account runs at most <see cref="PollerOptions.SlotsPerAccount"/> polls
+/// at once and holds at most <see cref="ClaimAheadPerSlot"/> claims per such slot, so its slow calls never queue another
+/// account's jobs (<see cref="AccountFairQueue{T}"/>). It never claims while every slot is busy. Woken at once by <see cref="PollSignal"/> (a new
 /// job, or a slot that ran dry), otherwise every <see cref="PollerOptions.ScanInterval"/>. On stop it starts nothing
 /// more, lets running polls end, writes their outcomes and gives back all its claims, started or not.
 /// </summary>
@@ -47,7 +48,8 @@ public sealed partial class StatusPoller(
         var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
         var writer = WriteOutcomesAsync(outcomes.Reader);
         var claimSize = Math.Min(settings.BatchSize, settings.MaxConcurrency * ClaimAheadPerSlot);
-        var ready = new ConcurrentQueue<ReadyJob>();
+        var slotsPerAccount = settings.SlotsPerAccount;
+        var ready = new AccountFairQueue<ReadyJob>(slotsPerAccount, job => job.Job.Account);
         var running = new List<Task>();
         try
         {
@@ -56,13 +58,15 @@ public sealed partial class StatusPoller(
                 running.RemoveAll(t => t.IsCompleted);
                 var free = settings.MaxConcurrency - Volatile.Read(ref _inFlight);
                 var moreDue = false;
-                if (ready.Count < free)
+                var startable = ready.Startable;
+                if (startable < free)
                 {
                     try
                     {
                         var now = timeProvider.GetUtcNow();
-                        var wanted = claimSize - ready.Count;
-                        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, wanted, stoppingToken);
+                        var wanted = claimSize - startable;
+                        var due = await jobs.ClaimDueAsync(
+                            Owner, now, now + settings.ClaimDuration, wanted, slotsPerAccount * ClaimAheadPerSlot, stoppingToken);
                         moreDue = due.Count == wanted;
                         if (due.Count > 0)
                         {
@@ -83,7 +87,7 @@ public sealed partial class StatusPoller(
                     }
                 }
 
-                for (; free > 0 && ready.TryDequeue(out var next); free--)
+                for (; free > 0 && ready.TryStart(out var next); free--)
                 {
                     Interlocked.Increment(ref _inFlight);
                     running.Add(RunSlotAsync(next, ready, outcomes.Writer, stoppingToken));
@@ -106,7 +110,7 @@ public sealed partial class StatusPoller(
         }
         finally
         {
-            while (ready.TryDequeue(out var unstarted))
+            foreach (var unstarted in ready.TakeAllWaiting())
             {
                 await unstarted.Batch.DoneAsync(); // its claim is given back below with the others
             }
@@ -127,7 +131,7 @@ public sealed partial class StatusPoller(
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
-        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, settings.BatchSize, cancellationToken);
+        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, settings.BatchSize, settings.BatchSize, cancellationToken);
         var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
         var writer = WriteOutcomesAsync(outcomes.Reader);
         foreach (var slot in due.Chunk(settings.MaxConcurrency))
@@ -156,7 +160,7 @@ public sealed partial class StatusPoller(
     /// One slot: polls ready jobs one after another until the queue is empty or the poller stops, so a finished poll
     /// starts the next one without waking the loop. A slow call holds only this slot.
     /// </summary>
-    private async Task RunSlotAsync(ReadyJob first, ConcurrentQueue<ReadyJob> ready, ChannelWriter<PollOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task RunSlotAsync(ReadyJob first, AccountFairQueue<ReadyJob> ready, ChannelWriter<PollOutcome> outcomes, CancellationToken cancellationToken)
     {
         try
         {
@@ -170,10 +174,11 @@ public sealed partial class StatusPoller(
                 }
                 finally
                 {
+                    ready.Finished(next);
                     await next.Batch.DoneAsync();
                 }
             }
-            while (!cancellationToken.IsCancellationRequested && ready.TryDequeue(out next));
+            while (!cancellationToken.IsCancellationRequested && ready.TryStart(out next));
         }
         finally
         {

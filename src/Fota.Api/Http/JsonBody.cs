@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Net.Http.Headers;
 
 namespace Fota.Api.Http;
 
@@ -29,7 +30,7 @@ public sealed record JsonBody(JsonObject? Object, string? Error)
             return await next(invocation);
         }
 
-        if (!request.HasJsonContentType())
+        if (!request.HasJsonContentType() || !IsUtf8(request.ContentType))
         {
             return Problems.UnsupportedMediaType(request.ContentType);
         }
@@ -48,6 +49,11 @@ public sealed record JsonBody(JsonObject? Object, string? Error)
         invocation.HttpContext.Features.Set(body);
         return await next(invocation);
     }
+
+    /// <summary>JSON is UTF-8 (RFC 8259); a body declared in another charset would be misread, so it is refused.</summary>
+    private static bool IsUtf8(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && (mediaType.Charset.Length == 0 || HeaderUtilities.RemoveQuotes(mediaType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The body <see cref="Filter"/> read for this request.</summary>
     public static JsonBody Of(HttpContext context) =>
@@ -68,6 +74,21 @@ public sealed record JsonBody(JsonObject? Object, string? Error)
     /// <summary>The string value of <paramref name="name"/> when the body is an object holding a string there.</summary>
     public static string? GetString(JsonObject body, string name) =>
         body.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>
+    /// Adds an error for every property not in <paramref name="known"/> (compared exactly): a misspelt field is refused,
+    /// never silently ignored.
+    /// </summary>
+    public static void UnknownFields(JsonObject body, IReadOnlyList<string> known, List<string> errors)
+    {
+        foreach (var (name, _) in body)
+        {
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                errors.Add($"{name}: is not a field of this body (the fields are {string.Join(", ", known)})");
+            }
+        }
+    }
 
     /// <summary>Null when the body is larger than <see cref="MaxBytes"/>.</summary>
     private static async Task<JsonBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

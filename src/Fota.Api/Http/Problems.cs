@@ -11,6 +11,13 @@ public static class Problems
     public const string Context = "https://github.com/hello-nrfcloud/proto/ProblemDetail";
     public const string InternalErrorType = "https://hello.nrfcloud.com/errors/InternalError";
 
+    /// <summary>The longest <c>detail</c> a problem carries; a longer one is cut and ends with an ellipsis.</summary>
+    public const int MaxDetailLength = 500;
+
+    /// <summary><paramref name="detail"/> cut to <see cref="MaxDetailLength"/>.</summary>
+    public static string? Capped(string? detail) =>
+        detail is { Length: > MaxDetailLength } ? string.Concat(detail.AsSpan(0, MaxDetailLength - 1), "…") : detail;
+
     public static ProblemHttpResult ValidationFailed(IEnumerable<string> errors) =>
         TypedResults.Problem(title: "Validation failed", detail: string.Join("; ", errors), statusCode: StatusCodes.Status400BadRequest);
 
@@ -29,7 +36,7 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) =>
         TypedResults.Problem(
             title: "Unsupported media type",
-            detail: $"The body must be sent as application/json, not {(string.IsNullOrEmpty(contentType) ? "without a Content-Type" : contentType)}.",
+            detail: $"The body must be sent as application/json in UTF-8, not {(string.IsNullOrEmpty(contentType) ? "without a Content-Type" : contentType)}.",
             statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     public static ProblemHttpResult PayloadTooLarge(long limit) =>

@@ -11,7 +11,8 @@ namespace Fota.Api.Notifications;
 /// <summary>
 /// <c>GET /ws?fingerprint=…</c>: a WebSocket that receives the device's identity, then every change of its jobs.
 /// Checked before the upgrade, in this order: a browser Origin not allowed by CORS (403), the fingerprint (400), a device
-/// with that fingerprint (403 <c>Unknown fingerprint!</c>), a WebSocket request (400).
+/// with that fingerprint (403 <c>Unknown fingerprint!</c>), a WebSocket request (400), a free connection slot of the
+/// device (429, <see cref="ConnectionSlots"/>).
 /// </summary>
 public static partial class NotificationEndpoints
 {
@@ -23,6 +24,8 @@ public static partial class NotificationEndpoints
         app.UseWebSockets();
         app.MapGet(Path, ConnectAsync)
             .WithTags("Notifications")
+            .RequireRateLimiting(ClientRateLimit.Policy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("Notifications")
             .WithSummary("Opens a WebSocket that receives the device's identity, then each change of its FOTA jobs.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -35,6 +38,7 @@ public static partial class NotificationEndpoints
         [FromQuery] string? fingerprint,
         IRegistryStore registry,
         DeviceConnections connections,
+        ConnectionSlots slots,
         IConfiguration configuration,
         IOptions<NotificationOptions> options,
         IHostApplicationLifetime lifetime,
@@ -61,6 +65,18 @@ public static partial class NotificationEndpoints
         if (!context.WebSockets.IsWebSocketRequest)
         {
             return Problems.ValidationFailed(["request: must be a WebSocket upgrade request (Connection: Upgrade, Upgrade: websocket)"]);
+        }
+
+        // 429, not 503 (the service is fine) nor 409 (no resource state conflicts): this client holds too many at once,
+        // and closing one of them, like waiting out a rate limit, is what lets the next one in.
+        using var slot = slots.TryTake(device.DeviceId);
+        if (slot is null)
+        {
+            return TypedResults.Problem(
+                title: "Too many connections",
+                detail: $"Device {device.DeviceId} already has {slots.Limit} open WebSocket connections "
+                    + "(Fota:Notifications:MaxConnectionsPerDevice); close one first.",
+                statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         // Registered before the upgrade is answered: once the client holds its WebSocket, every change published is

@@ -20,6 +20,9 @@ public sealed class NotificationOptions
     /// <summary>Messages waiting to be sent to one connection; when one more arrives, the connection is closed.</summary>
     public int MaxPending { get; set; } = 100;
 
+    /// <summary>Open WebSockets per device on one instance; one more is refused before the upgrade (429).</summary>
+    public int MaxConnectionsPerDevice { get; set; } = 20;
+
     /// <summary>How long a closing connection waits for the client's close frame (also when the service stops).</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

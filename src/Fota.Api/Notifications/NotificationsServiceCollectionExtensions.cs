@@ -12,10 +12,12 @@ public static class NotificationsServiceCollectionExtensions
             .Validate(o => o.KeepAlive > TimeSpan.Zero, "Fota:Notifications:KeepAlive must be positive.")
             .Validate(o => o.KeepAliveTimeout > TimeSpan.Zero, "Fota:Notifications:KeepAliveTimeout must be positive.")
             .Validate(o => o.MaxPending is >= 1 and <= 100_000, "Fota:Notifications:MaxPending must be between 1 and 100000.")
+            .Validate(o => o.MaxConnectionsPerDevice is >= 1 and <= 10_000, "Fota:Notifications:MaxConnectionsPerDevice must be between 1 and 10000.")
             .Validate(o => o.CloseTimeout > TimeSpan.Zero, "Fota:Notifications:CloseTimeout must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton<DeviceConnections>();
+        services.AddSingleton<ConnectionSlots>();
         services.AddSingleton<ChangeEventFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeEventFollower>());
         return services;

@@ -44,7 +44,7 @@ public sealed partial class NrfCloudClient
             if (!tokens.Add(pageNextToken))
             {
                 return NrfCloudResult<IReadOnlyList<T>>.Failed(new NrfCloudFailure(
-                    $"nRF Cloud answered GET /{path} with the pageNextToken it had given before ({pageNextToken})", null, OutcomeUnknown: false));
+                    $"nRF Cloud answered GET /{path} with a pageNextToken it had given before", null, OutcomeUnknown: false));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Retry;
@@ -12,7 +13,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// sent when the first assertion needs its response; assertions are retried (re-sending the request
 /// where allowed) according to <see cref="RetryPlan.ForResponse"/>.
 /// </summary>
-public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output, StepRetry? retry = null)
+public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output, StepRetry? retry = null, ScenarioClient? client = null)
 {
     private readonly Dictionary<string, (PreparedRequest Request, Task<ApiResponse> Answer)> _inFlight = new(StringComparer.Ordinal);
     private PreparedRequest? _prepared;
@@ -33,6 +34,17 @@ public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output, Step
 
         _prepared = new PreparedRequest(method.ToUpperInvariant(), url, body, contentType, retrying, []);
         _last = null;
+    }
+
+    /// <summary>Prepares a request without a body and sends it <paramref name="times"/> times in a row; the last answer is the last response.</summary>
+    public async Task SendTimesAsync(string method, string url, int times)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        Prepare(method, url);
+        for (var i = 0; i < times; i++)
+        {
+            _last = await SendAsync(_prepared!).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Adds a header (<c>Name: value</c>) to the prepared request, which must not have been sent yet.</summary>
@@ -132,6 +144,12 @@ public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output, Step
         if (prepared.Body is not null)
         {
             request.Content = new StringContent(prepared.Body, Encoding.UTF8, prepared.ContentType);
+        }
+
+        // The scenario's client address, unless the step gave one (another client).
+        if (client is not null && !prepared.Headers.Exists(h => h.Key.Equals(ScenarioClient.Header, StringComparison.OrdinalIgnoreCase)))
+        {
+            request.Headers.TryAddWithoutValidation(ScenarioClient.Header, client.Address);
         }
 
         foreach (var (name, value) in prepared.Headers)

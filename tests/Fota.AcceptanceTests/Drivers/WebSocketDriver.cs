@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Retry;
@@ -12,7 +13,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// Looks for received messages with the suite's matcher and retry settings; a matched message is consumed. Every
 /// connection is closed when the scenario ends.
 /// </summary>
-public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output, StepRetry? retry = null) : IAsyncDisposable
+public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output, ScenarioClient client, StepRetry? retry = null) : IAsyncDisposable
 {
     public const string DefaultName = "";
 
@@ -33,7 +34,7 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
         }
 
         using var timeout = new CancellationTokenSource(host.Retry.Budget);
-        var socket = await host.ConnectWebSocketAsync(fingerprint, timeout.Token).ConfigureAwait(false);
+        var socket = await host.ConnectWebSocketAsync(fingerprint, client.Address, timeout.Token).ConfigureAwait(false);
         _sockets[name] = new ReceivingWebSocket(socket, $"{Describe(name)} ({host.WebSocketUrl})");
         output.WriteLine($"{(reconnect ? "reconnected" : "connected")} {Describe(name)} to {host.WebSocketUrl}");
     }
@@ -44,7 +45,7 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
         using var timeout = new CancellationTokenSource(host.Retry.Budget);
         try
         {
-            var socket = await host.ConnectWebSocketAsync(fingerprint, timeout.Token, origin).ConfigureAwait(false);
+            var socket = await host.ConnectWebSocketAsync(fingerprint, client.Address, timeout.Token, origin).ConfigureAwait(false);
             await new ReceivingWebSocket(socket, "refused websocket").DisposeAsync().ConfigureAwait(false);
         }
         catch (WebSocketRefusedException refused)

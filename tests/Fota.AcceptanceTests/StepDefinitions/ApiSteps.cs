@@ -39,6 +39,10 @@ public sealed class ApiSteps(ApiDriver api, ScenarioVariables variables)
         api.Prepare(method, variables.Substitute(url), body, retrying: retrying);
     }
 
+    /// <summary>Sends a request without a body N times, one after another; the last answer is the last response.</summary>
+    [StepDefinition(@"^I `([A-Z]+)` `([^`]+)` (\d+) times$")]
+    public Task SendTimes(string method, string url, int times) => api.SendTimesAsync(method, variables.Substitute(url), times);
+
     /// <summary>Adds a header to the prepared request (before it is sent).</summary>
     [StepDefinition(@"^the request has the header `([^`]+)`$")]
     public void AddHeader(string header) => api.AddHeader(variables.Substitute(header));

@@ -26,7 +26,8 @@ public sealed class Hooks
     /// (<see cref="FolderVariables"/>).
     /// </summary>
     [BeforeScenario(Order = 0)]
-    public static async Task ProvideHost(IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, IReqnrollOutputHelper output, FeatureContext feature)
+    public static async Task ProvideHost(
+        IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, ScenarioClient client, IReqnrollOutputHelper output, FeatureContext feature)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(container);
@@ -40,6 +41,9 @@ public sealed class Hooks
         variables.Set("APIURL", host.ApiUrl);
         variables.Set("adminToken", host.AdminToken);
         variables.Set("nrfCloudApiEndpoint", host.AccountApiEndpoint.ToString().TrimEnd('/'));
+        variables.Set("clientAddress", client.Address);
+        variables.Set("otherClientAddress", client.OtherAddress);
+
         if (host.ConfiguredAccount is { } configured)
         {
             variables.Set("configuredNrfCloudAccount", configured);

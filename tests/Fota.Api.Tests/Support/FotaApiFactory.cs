@@ -55,6 +55,7 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
         _settings = FastTestSettings.Service.ToDictionary(setting => setting.Key, setting => (string?)setting.Value);
         _settings["ConnectionStrings:Fota"] = Database.ConnectionString;
         _settings["Admin:Token"] = AdminToken;
+        _settings["Http:RateLimit:PermitLimit"] = "1000000"; // every test request comes from one address; RateLimitTests lower it
         _settings["Logging:LogLevel:Default"] = "Trace";
         _settings["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace";
         _settings["Logging:LogLevel:Polly"] = "Trace";

@@ -10,7 +10,7 @@ public static class BundleEndpoints
 {
     public static IEndpointRouteBuilder MapFotaBundles(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/device/{deviceId}").WithTags("FOTA")
+        app.MapGroup("/device/{deviceId}").WithTags("FOTA").RequireRateLimiting(ClientRateLimit.Policy)
             .MapGet("/fota/bundles", ListAsync)
             .WithName("ListFotaBundles")
             .WithSummary("Lists the firmware bundles of the device's nRF Cloud account, newest first.")

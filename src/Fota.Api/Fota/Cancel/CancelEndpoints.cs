@@ -16,7 +16,7 @@ public static class CancelEndpoints
 
     public static IEndpointRouteBuilder MapFotaCancel(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/device/{deviceId}").WithTags("FOTA")
+        app.MapGroup("/device/{deviceId}").WithTags("FOTA").RequireRateLimiting(ClientRateLimit.Policy)
             .MapDelete("/fota/jobs/{jobId}", CancelAsync)
             .WithName("CancelFotaJob")
             .WithSummary("Cancels a FOTA job of the device that is not final yet.")

@@ -259,29 +259,25 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
     }
 
     /// <summary>
-    /// Claims up to <paramref name="batchSize"/> due, non-final, unclaimed (or lease-expired) jobs for <paramref name="owner"/>
-    /// in one statement. SQLite runs one writer at a time, so two instances never claim the same job.
+    /// Claims the due jobs <see cref="FairClaim"/> chooses for <paramref name="owner"/> in one statement. SQLite runs one
+    /// writer at a time, so two instances never claim the same job.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedJob>> ClaimDueAsync(
-        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, CancellationToken cancellationToken)
+        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, int perAccount, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             UPDATE fota_jobs
-            SET claimed_by = $owner, claimed_until_ms = $claimUntil
-            WHERE seq IN (
-                SELECT seq FROM fota_jobs
-                WHERE is_final = 0 AND next_poll_at_ms <= $now
-                  AND (claimed_until_ms IS NULL OR claimed_until_ms <= $now)
-                ORDER BY next_poll_at_ms
-                LIMIT $batchSize)
+            SET claimed_by = @owner, claimed_until_ms = @claimUntil
+            WHERE seq IN ({FairClaim.SelectSeqs})
             RETURNING {StoredRows.ClaimColumns};
             """;
-        command.Parameters.AddWithValue("$owner", owner);
-        command.Parameters.AddWithValue("$claimUntil", claimUntil.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$batchSize", batchSize);
+        command.Parameters.AddWithValue("@owner", owner);
+        command.Parameters.AddWithValue("@claimUntil", claimUntil.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@batchSize", batchSize);
+        command.Parameters.AddWithValue("@perAccount", perAccount);
         return await StoredRows.ReadAllAsync(command, StoredRows.Claim(claimUntil), cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Client;
 
@@ -45,15 +46,17 @@ public sealed class DeployedFotaHost : IFotaHost
     public static DeployedFotaHost Create(DeployedSettings settings) => new(settings);
 
     /// <summary>Through <see cref="ClientWebSocket"/>, so a refused upgrade reports its status code.</summary>
-    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken, string? origin = null)
+    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, string clientAddress, CancellationToken cancellationToken, string? origin = null)
     {
         var url = WebSocketUrls.ForFingerprint(WebSocketUrl, fingerprint);
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader(ScenarioClient.Header, clientAddress);
         if (origin is not null)
         {
             socket.Options.SetRequestHeader("Origin", origin);
         }
+
         try
         {
             await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);

@@ -44,10 +44,10 @@ public interface IFotaHost : IAsyncDisposable
     Uri WebSocketUrl => WebSocketUrls.Derive(new Uri(ApiUrl));
 
     /// <summary>
-    /// Opens a WebSocket to <see cref="WebSocketUrl"/> with <c>?fingerprint=…</c> (and a browser's <c>Origin</c> header when
-    /// <paramref name="origin"/> is given). When the service refuses the upgrade it throws
-    /// <see cref="WebSocketRefusedException"/> with the status code.
+    /// Opens a WebSocket to <see cref="WebSocketUrl"/> with <c>?fingerprint=…</c>, as the client <paramref name="clientAddress"/>
+    /// (<c>X-Forwarded-For</c>), and with a browser's <c>Origin</c> header when <paramref name="origin"/> is given. When the
+    /// service refuses the upgrade it throws <see cref="WebSocketRefusedException"/> with the status code.
     /// </summary>
-    Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken, string? origin = null) =>
+    Task<WebSocket> ConnectWebSocketAsync(string fingerprint, string clientAddress, CancellationToken cancellationToken, string? origin = null) =>
         throw new NotSupportedException($"The {Mode} host cannot open WebSockets.");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.WebSockets;
+using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Retry;
 using Microsoft.Extensions.DependencyInjection;
 using MockNrfCloud.Client;
@@ -51,13 +52,17 @@ public sealed class InProcessFotaHost : IFotaHost
     public Uri WebSocketUrl => WebSocketUrls.Derive(new Uri(ApiUrl));
 
     /// <summary>Through the test server's in-memory WebSocket client.</summary>
-    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, CancellationToken cancellationToken, string? origin = null)
+    public async Task<WebSocket> ConnectWebSocketAsync(string fingerprint, string clientAddress, CancellationToken cancellationToken, string? origin = null)
     {
         var client = _factory.Server.CreateWebSocketClient();
-        if (origin is not null)
+        client.ConfigureRequest = request =>
         {
-            client.ConfigureRequest = request => request.Headers.Origin = origin;
-        }
+            request.Headers[ScenarioClient.Header] = clientAddress;
+            if (origin is not null)
+            {
+                request.Headers.Origin = origin;
+            }
+        };
 
         var url = WebSocketUrls.ForFingerprint(WebSocketUrl, fingerprint);
         try
