@@ -62,7 +62,7 @@ internal static partial class Library
                 break;
             case string s when PrefixedNumber.IsMatch(s):
                 var radix = char.ToLowerInvariant(s[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
-                return (double)System.Convert.ToInt64(s[2..], radix);
+                return (double)Convert.ToInt64(s[2..], radix);
         }
 
         throw Errors.NotANumber(ValueSemantics.StringOf(arg));
