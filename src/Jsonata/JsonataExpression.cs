@@ -33,7 +33,7 @@ public sealed class JsonataExpression
     public JsonataResult Evaluate(JsonNode? input, IReadOnlyDictionary<string, JsonNode?>? bindings, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var value = input is null ? null : Engine.Convert.FromNode(input);
+        var value = input is null ? null : ValueConversion.FromNode(input);
         return EvaluateValue(value, bindings, timeProvider);
     }
 
@@ -51,7 +51,7 @@ public sealed class JsonataExpression
         {
             foreach (var kv in bindings)
             {
-                frame.Bind(kv.Key, Engine.Convert.FromNode(kv.Value));
+                frame.Bind(kv.Key, ValueConversion.FromNode(kv.Value));
             }
         }
 
@@ -62,7 +62,7 @@ public sealed class JsonataExpression
         }
 
         var result = Evaluator.Evaluate(_ast, value, frame);
-        return Engine.Convert.TryToNode(result, out var node) ? JsonataResult.Of(node) : JsonataResult.Undefined;
+        return ValueConversion.TryToNode(result, out var node) ? JsonataResult.Of(node) : JsonataResult.Undefined;
     }
 
     public override string ToString() => Source;

@@ -12,7 +12,7 @@ internal sealed class AstRewriter
         var result = new AstRewriter().Process(expr);
         if (result.Type == NodeType.Parent || result.SeekingParent != null)
         {
-            throw new JsonataException("S0217", "The object representing the 'parent' cannot be derived from this expression", result.Position, result.Type.ToString().ToLowerInvariant());
+            throw Errors.ParentNotDerivable(result.Position, result.Type.ToString().ToLowerInvariant());
         }
 
         return result;
@@ -137,7 +137,7 @@ internal sealed class AstRewriter
                 result = Process(expr);
                 break;
             default:
-                throw new JsonataException("S0206", "Unknown expression type: " + expr.Value, expr.Position, expr.Value as string);
+                throw Errors.UnknownExpressionType(expr.Value, expr.Position);
         }
 
         if (expr.KeepArray)
@@ -186,7 +186,7 @@ internal sealed class AstRewriter
                 {
                     if (s.Type is NodeType.Number or NodeType.Value)
                     {
-                        throw new JsonataException("S0213", "The literal value " + s.Value + " cannot be used as a step within a path expression", s.Position, s.Value?.ToString());
+                        throw Errors.LiteralStep(s.Value, s.Position);
                     }
 
                     if (s.Type == NodeType.String)
@@ -227,7 +227,7 @@ internal sealed class AstRewriter
 
                 if (step.Group != null)
                 {
-                    throw new JsonataException("S0209", "A predicate cannot follow a grouping expression in a step", expr.Position);
+                    throw Errors.PredicateAfterGroup(expr.Position);
                 }
 
                 var predicate = Process(expr.Rhs!);
@@ -263,7 +263,7 @@ internal sealed class AstRewriter
                 result = Process(expr.Lhs!);
                 if (result.Group != null)
                 {
-                    throw new JsonataException("S0210", "Each step can only have one grouping expression", expr.Position);
+                    throw Errors.SecondGroup(expr.Position);
                 }
 
                 result.Group = new GroupSpec(expr.Pairs!.ConvertAll(p => (Process(p.Key), Process(p.Value))), expr.Position);
@@ -299,12 +299,12 @@ internal sealed class AstRewriter
 
                 if (step.Stages != null || step.Predicate != null)
                 {
-                    throw new JsonataException("S0215", "A context variable binding must precede any predicates on a step", expr.Position);
+                    throw Errors.ContextBindingAfterPredicate(expr.Position);
                 }
 
                 if (step.Type == NodeType.Sort)
                 {
-                    throw new JsonataException("S0216", "A context variable binding must precede the 'order-by' clause on a step", expr.Position);
+                    throw Errors.ContextBindingAfterOrderBy(expr.Position);
                 }
 
                 if (expr.KeepArray)
@@ -405,7 +405,7 @@ internal sealed class AstRewriter
 
                 break;
             default:
-                throw new JsonataException("S0217", "The object representing the 'parent' cannot be derived from this expression", node.Position, node.Type.ToString().ToLowerInvariant());
+                throw Errors.ParentNotDerivable(node.Position, node.Type.ToString().ToLowerInvariant());
         }
 
         return slot;

@@ -11,13 +11,13 @@ internal static partial class Evaluator
         if (++state.Depth > state.MaxDepth)
         {
             state.Depth--;
-            throw new JsonataException("U1001", "Stack overflow error: check for non-terminating recursive function; consider rewriting as tail-recursive", expr.Position);
+            throw Errors.StackOverflow(expr.Position);
         }
 
         if (state.Deadline != 0 && (++state.Ticks & 255) == 0 && Environment.TickCount64 > state.Deadline)
         {
             state.Depth--;
-            throw new JsonataException("U1001", "Expression evaluation timeout: check for infinite loop", expr.Position);
+            throw Errors.Timeout(expr.Position);
         }
 
         try
@@ -63,7 +63,7 @@ internal static partial class Evaluator
                 break;
             case NodeType.Condition:
                 var condition = Evaluate(expr.Condition!, input, env);
-                if (Builtins.ToBoolean(condition) == true)
+                if (ValueSemantics.ToBoolean(condition) == true)
                 {
                     result = Evaluate(expr.Then!, input, env);
                 }
@@ -108,7 +108,7 @@ internal static partial class Evaluator
                 result = Transformer(expr, env);
                 break;
             default:
-                throw new JsonataException(Parser.Unsupported, "Unsupported expression: " + expr.Type, expr.Position);
+                throw Errors.UnsupportedExpression(expr.Type, expr.Position);
         }
 
         if (expr.Predicate != null)
@@ -176,7 +176,7 @@ internal static partial class Evaluator
 
                 return result;
             case JsonObject node:
-                return node.TryGetPropertyValue(key, out var child) ? Convert.FromNode(child) : null;
+                return node.TryGetPropertyValue(key, out var child) ? ValueConversion.FromNode(child) : null;
             case JObject obj:
                 return obj.TryGetValue(key, out var v) ? v : null;
             default:
@@ -519,7 +519,7 @@ internal static partial class Evaluator
                     }
                 }
             }
-            else if (Builtins.ToBoolean(res) == true)
+            else if (ValueSemantics.ToBoolean(res) == true)
             {
                 results.Add(item);
             }

@@ -14,7 +14,7 @@ internal static partial class Evaluator
         var procName = ProcedureName(expr.Procedure!);
         if (proc == null && expr.Procedure!.Type == NodeType.Path && procName != null && env.Lookup(procName) != null)
         {
-            throw new JsonataException("T1005", $"Attempted to invoke a non-function. Did you mean ${procName}?", expr.Position, procName);
+            throw Errors.InvokeNonFunctionNamed(procName, expr.Position);
         }
 
         var args = new object?[expr.Arguments!.Count + (hasApplyTo ? 1 : 0)];
@@ -70,7 +70,7 @@ internal static partial class Evaluator
     {
         if (proc is not JFunction function)
         {
-            throw new JsonataException("T1006", "Attempted to invoke a non-function");
+            throw Errors.InvokeNonFunction();
         }
 
         var validated = function.Signature != null ? function.Signature.Validate(args, input) : args;
@@ -111,9 +111,9 @@ internal static partial class Evaluator
                 }
 
                 var m = matcher.Regex.Match(str);
-                return m.Success ? Builtins.MatchObject(m) : null;
+                return m.Success ? ValueSemantics.MatchObject(m) : null;
             default:
-                throw new JsonataException("T1006", "Attempted to invoke a non-function");
+                throw Errors.InvokeNonFunction();
         }
     }
 
@@ -130,12 +130,12 @@ internal static partial class Evaluator
         var procName = ProcedureName(expr.Procedure!);
         if (proc == null && expr.Procedure!.Type == NodeType.Path && procName != null && env.Lookup(procName) != null)
         {
-            throw new JsonataException("T1007", $"Attempted to partially apply a non-function. Did you mean ${procName}?", expr.Position, procName);
+            throw Errors.PartialNonFunctionNamed(procName, expr.Position);
         }
 
         if (proc is not JFunction function)
         {
-            throw new JsonataException("T1008", "Attempted to partially apply a non-function", expr.Position, procName);
+            throw Errors.PartialNonFunction(expr.Position, procName);
         }
 
         return new PartialFunction(function, args);
@@ -152,7 +152,7 @@ internal static partial class Evaluator
         var func = Evaluate(expr.Rhs, input, env);
         if (func is not JFunction f)
         {
-            throw new JsonataException("T2006", "The right side of the function application operator ~> must be a function", expr.Position, "~>");
+            throw Errors.ApplyNonFunction(expr.Position);
         }
 
         try
@@ -171,7 +171,7 @@ internal static partial class Evaluator
     }
 
     private static NativeFunction Transformer(Node expr, Frame env) =>
-        NativeFunction.Create("transform", "<(oa):o>", 1, (ctx, args) =>
+        Functions.Library.Transform((ctx, args) =>
         {
             var obj = args.Length > 0 ? args[0] : null;
             if (obj == null)
@@ -194,7 +194,7 @@ internal static partial class Evaluator
                 {
                     if (update is not JObject updateObj)
                     {
-                        throw new JsonataException("T2011", "The insert/update clause of the transform expression must evaluate to an object: " + Builtins.StringOf(update), expr.Update!.Position);
+                        throw Errors.TransformUpdateNotObject(ValueSemantics.StringOf(update), expr.Update!.Position);
                     }
 
                     if (match is JObject target)
@@ -216,7 +216,7 @@ internal static partial class Evaluator
                         {
                             if (d is not string)
                             {
-                                throw new JsonataException("T2012", "The delete clause of the transform expression must evaluate to a string or array of strings: " + Builtins.StringOf(deletions), expr.Delete.Position);
+                                throw Errors.TransformDeleteNotStrings(ValueSemantics.StringOf(deletions), expr.Delete.Position);
                             }
                         }
 

@@ -8,13 +8,13 @@ internal static partial class Evaluator
         var lhs = Evaluate(expr.Lhs!, input, env);
         if (op is "and" or "or")
         {
-            var l = Builtins.ToBoolean(lhs) == true;
+            var l = ValueSemantics.ToBoolean(lhs) == true;
             if (op == "and")
             {
-                return Boxes.Bool(l && Builtins.ToBoolean(Evaluate(expr.Rhs!, input, env)) == true);
+                return Boxes.Bool(l && ValueSemantics.ToBoolean(Evaluate(expr.Rhs!, input, env)) == true);
             }
 
-            return Boxes.Bool(l || Builtins.ToBoolean(Evaluate(expr.Rhs!, input, env)) == true);
+            return Boxes.Bool(l || ValueSemantics.ToBoolean(Evaluate(expr.Rhs!, input, env)) == true);
         }
 
         var rhs = Evaluate(expr.Rhs!, input, env);
@@ -26,10 +26,10 @@ internal static partial class Evaluator
                 "=" => lhs == null || rhs == null ? Boxes.False : Boxes.Bool(DeepEquals(lhs, rhs)),
                 "!=" => lhs == null || rhs == null ? Boxes.False : Boxes.Bool(!DeepEquals(lhs, rhs)),
                 "<" or "<=" or ">" or ">=" => Compare(lhs, rhs, op),
-                "&" => Builtins.StringOf(lhs) + Builtins.StringOf(rhs),
+                "&" => ValueSemantics.StringOf(lhs) + ValueSemantics.StringOf(rhs),
                 ".." => Range(lhs, rhs),
                 "in" => Includes(lhs, rhs),
-                _ => throw new JsonataException(Parser.Unsupported, "Unsupported operator " + op, expr.Position, op),
+                _ => throw Errors.UnsupportedOperator(op, expr.Position),
             };
         }
         catch (JsonataException e)
@@ -42,12 +42,12 @@ internal static partial class Evaluator
     {
         if (lhs != null && lhs is not double)
         {
-            throw new JsonataException("T2001", $"The left side of the \"{op}\" operator must evaluate to a number");
+            throw Errors.LeftNotNumber(op);
         }
 
         if (rhs != null && rhs is not double)
         {
-            throw new JsonataException("T2002", $"The right side of the \"{op}\" operator must evaluate to a number");
+            throw Errors.RightNotNumber(op);
         }
 
         if (lhs == null || rhs == null)
@@ -59,7 +59,7 @@ internal static partial class Evaluator
         var r = (double)rhs;
         if (!double.IsFinite(l) || !double.IsFinite(r))
         {
-            throw new JsonataException("D1001", "Number out of range: " + Convert.FormatNumber(double.IsFinite(l) ? r : l));
+            throw Errors.NumberOutOfRange(ValueConversion.FormatNumber(double.IsFinite(l) ? r : l));
         }
 
         var result = op switch
@@ -79,7 +79,7 @@ internal static partial class Evaluator
         var rok = rhs is null or string or double;
         if (!lok || !rok)
         {
-            throw new JsonataException("T2010", $"The expressions either side of operator \"{op}\" must evaluate to numeric or string values");
+            throw Errors.NotComparable(op);
         }
 
         if (lhs == null || rhs == null)
@@ -89,7 +89,7 @@ internal static partial class Evaluator
 
         if (lhs.GetType() != rhs.GetType())
         {
-            throw new JsonataException("T2009", $"The values {Builtins.StringOf(lhs)} and {Builtins.StringOf(rhs)} either side of operator \"{op}\" must be of the same data type");
+            throw Errors.ComparedTypesDiffer(ValueSemantics.StringOf(lhs), ValueSemantics.StringOf(rhs), op);
         }
 
         int c = lhs is double ld ? ld.CompareTo((double)rhs) : string.CompareOrdinal((string)lhs, (string)rhs);
@@ -106,12 +106,12 @@ internal static partial class Evaluator
     {
         if (lhs != null && (lhs is not double l || Math.Floor(l) != l))
         {
-            throw new JsonataException("T2003", "The left side of the range operator (..) must evaluate to an integer");
+            throw Errors.RangeStartNotInteger();
         }
 
         if (rhs != null && (rhs is not double r || Math.Floor(r) != r))
         {
-            throw new JsonataException("T2004", "The right side of the range operator (..) must evaluate to an integer");
+            throw Errors.RangeEndNotInteger();
         }
 
         if (lhs == null || rhs == null)
@@ -129,7 +129,7 @@ internal static partial class Evaluator
         var size = to - from + 1;
         if (size > 1e7)
         {
-            throw new JsonataException("D2014", "The size of the sequence allocated by the range operator (..) must not exceed 1e7. Attempted to allocate " + Convert.FormatNumber(size));
+            throw Errors.RangeTooLarge(ValueConversion.FormatNumber(size));
         }
 
         var result = new JList((int)size) { Sequence = true };
@@ -235,7 +235,7 @@ internal static partial class Evaluator
                     return -d;
                 }
 
-                throw new JsonataException("D1002", "Cannot negate a non-numeric value: " + Builtins.StringOf(value), expr.Position, "-");
+                throw Errors.NegateNonNumber(ValueSemantics.StringOf(value), expr.Position);
             case "[":
                 if (expr.Expressions!.Count == 1 && expr.Expressions[0] is { Type: NodeType.Binary, Text: ".." } range)
                 {
@@ -279,7 +279,7 @@ internal static partial class Evaluator
             case "{":
                 return EvaluateGroup(new GroupSpec(expr.Pairs!, expr.Position), input, env);
             default:
-                throw new JsonataException(Parser.Unsupported, "Unsupported unary operator " + expr.Text, expr.Position, expr.Text);
+                throw Errors.UnsupportedUnaryOperator(expr.Text, expr.Position);
         }
     }
 
@@ -308,17 +308,17 @@ internal static partial class Evaluator
 
                 if (key is not string k)
                 {
-                    throw new JsonataException("T1003", "Key in object structure must evaluate to a string; got: " + Builtins.StringOf(key), group.Position);
+                    throw Errors.KeyNotString(ValueSemantics.StringOf(key), group.Position);
                 }
 
                 if (groups.TryGetValue(k, out var entry))
                 {
                     if (entry.ExprIndex != pairIndex)
                     {
-                        throw new JsonataException("D1009", "Multiple key definitions evaluate to same key: " + k, group.Position);
+                        throw Errors.DuplicateGroupKey(k, group.Position);
                     }
 
-                    groups[k] = (Builtins.Append(entry.Data, item), pairIndex);
+                    groups[k] = (ValueSemantics.Append(entry.Data, item), pairIndex);
                 }
                 else
                 {
@@ -366,7 +366,7 @@ internal static partial class Evaluator
         {
             foreach (var kv in (JTuple)list[i]!)
             {
-                result[kv.Key] = Builtins.Append(result.TryGetValue(kv.Key, out var existing) ? existing : null, kv.Value);
+                result[kv.Key] = ValueSemantics.Append(result.TryGetValue(kv.Key, out var existing) ? existing : null, kv.Value);
             }
         }
 
@@ -402,12 +402,12 @@ internal static partial class Evaluator
 
                 if (aa is not (string or double) || bb is not (string or double))
                 {
-                    throw new JsonataException("T2008", "The expressions within an order-by clause must evaluate to numeric or string values", expr.Position);
+                    throw Errors.OrderByNotComparable(expr.Position);
                 }
 
                 if (aa.GetType() != bb.GetType())
                 {
-                    throw new JsonataException("T2007", "Type mismatch within order-by clause. All values must be of the same type", expr.Position);
+                    throw Errors.OrderByTypeMismatch(expr.Position);
                 }
 
                 var c = aa is double da ? da.CompareTo((double)bb) : string.CompareOrdinal((string)aa, (string)bb);

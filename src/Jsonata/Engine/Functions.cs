@@ -36,16 +36,25 @@ internal readonly record struct CallContext(object? Input, Frame Env)
     }
 }
 
-internal sealed class NativeFunction(string name, int arity, Func<CallContext, object?[], object?> impl) : JFunction
+/// <summary>
+/// A built-in function. Its arity is the number of parameters its signature declares, less the trailing
+/// options (parameters jsonata-js declares with a default value, which higher-order functions never pass).
+/// </summary>
+internal sealed class NativeFunction : JFunction
 {
-    public string Name { get; } = name;
+    public NativeFunction(string name, Signature signature, Func<CallContext, object?[], object?> impl, int trailingOptions = 0)
+    {
+        Name = name;
+        Signature = signature;
+        Impl = impl;
+        Arity = signature.ParameterCount - trailingOptions;
+    }
 
-    public Func<CallContext, object?[], object?> Impl { get; } = impl;
+    public string Name { get; }
 
-    public override int Arity { get; } = arity;
+    public Func<CallContext, object?[], object?> Impl { get; }
 
-    public static NativeFunction Create(string name, string signature, int arity, Func<CallContext, object?[], object?> impl) =>
-        new(name, arity, impl) { Signature = Engine.Signature.Parse(signature) };
+    public override int Arity { get; }
 }
 
 /// <summary>A function with some arguments bound; <see cref="Placeholder"/> marks the open ones.</summary>

@@ -106,7 +106,7 @@ internal sealed class Lexer(string source)
                     _pos++;
                     if (_pos >= len)
                     {
-                        throw new JsonataException("S0106", "Comment has no closing tag", start);
+                        throw Errors.UnterminatedComment(start);
                     }
                 }
 
@@ -170,7 +170,7 @@ internal sealed class Lexer(string source)
             }
 
             _pos = len;
-            throw new JsonataException("S0105", "Quoted property name must be terminated with a backquote (`)", _pos);
+            throw Errors.UnterminatedQuotedName(_pos);
         }
 
         var i = _pos;
@@ -233,12 +233,12 @@ internal sealed class Lexer(string source)
                         }
                         else
                         {
-                            throw new JsonataException("S0104", "The escape sequence \\u must be followed by 4 hex digits", _pos);
+                            throw Errors.BadUnicodeEscape(_pos);
                         }
 
                         break;
                     default:
-                        throw new JsonataException("S0103", "Unsupported escape sequence: \\" + c, _pos, c.ToString());
+                        throw Errors.UnsupportedEscape(c, _pos);
                 }
             }
             else if (c == quote)
@@ -254,7 +254,7 @@ internal sealed class Lexer(string source)
             _pos++;
         }
 
-        throw new JsonataException("S0101", "String literal must be terminated by a matching quote", _pos);
+        throw Errors.UnterminatedString(_pos);
     }
 
     private Token ScanNumber()
@@ -307,7 +307,7 @@ internal sealed class Lexer(string source)
         var num = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (double.IsInfinity(num) || double.IsNaN(num))
         {
-            throw new JsonataException("S0102", "Number out of range: " + text, _pos, text);
+            throw Errors.NumberLiteralOutOfRange(text, _pos);
         }
 
         _pos = i;
@@ -327,7 +327,7 @@ internal sealed class Lexer(string source)
                 var pattern = _src[start.._pos];
                 if (pattern.Length == 0)
                 {
-                    throw new JsonataException("S0301", "Empty regular expressions are not allowed", _pos);
+                    throw Errors.EmptyRegex(_pos);
                 }
 
                 _pos++;
@@ -354,6 +354,6 @@ internal sealed class Lexer(string source)
             _pos++;
         }
 
-        throw new JsonataException("S0302", "No terminating / in regular expression", _pos);
+        throw Errors.UnterminatedRegex(_pos);
     }
 }

@@ -5,8 +5,6 @@ namespace Jsonata.Engine;
 /// <summary>Top-down operator precedence (Pratt) parser producing the AST, then rewritten like jsonata-js's processAST.</summary>
 internal sealed class Parser
 {
-    public const string Unsupported = "U0001";
-
     private static readonly HashSet<string> InfixSymbols =
     [
         ".", "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in", "~>",
@@ -36,7 +34,7 @@ internal sealed class Parser
         var expr = parser.Expression(0);
         if (parser._node.Type != TokenType.End)
         {
-            throw new JsonataException("S0201", "Syntax error: " + Describe(parser._node), parser._node.Position, TokenText(parser._node));
+            throw Errors.SyntaxError(Describe(parser._node), parser._node.Position, TokenText(parser._node));
         }
 
         return AstRewriter.Rewrite(expr);
@@ -46,7 +44,7 @@ internal sealed class Parser
     {
         null => null,
         string s => s,
-        double d => Convert.FormatNumber(d),
+        double d => ValueConversion.FormatNumber(d),
         _ => t.Value.ToString(),
     };
 
@@ -59,17 +57,15 @@ internal sealed class Parser
     {
         if (id != null && _node.Id != id)
         {
-            var code = _node.Type == TokenType.End ? "S0203" : "S0202";
-            var message = _node.Type == TokenType.End
-                ? $"Expected \"{id}\" before end of expression"
-                : $"Expected \"{id}\", got {Describe(_node)}";
-            throw new JsonataException(code, message, _node.Position, TokenText(_node));
+            throw _node.Type == TokenType.End
+                ? Errors.ExpectedBeforeEnd(id, _node.Position, TokenText(_node))
+                : Errors.Expected(id, Describe(_node), _node.Position, TokenText(_node));
         }
 
         var next = _lexer.Next(infix);
         if (next.Type == TokenType.Operator && !KnownOperators.Contains((string)next.Value!))
         {
-            throw new JsonataException("S0204", "Unknown operator: \"" + next.Value + "\"", next.Position, (string)next.Value!);
+            throw Errors.UnknownOperator((string)next.Value!, next.Position);
         }
 
         _node = next;
@@ -108,7 +104,7 @@ internal sealed class Parser
             case TokenType.Regex:
                 return RegexNode(t);
             case TokenType.End:
-                throw new JsonataException("S0207", "Unexpected end of expression", t.Position);
+                throw Errors.UnexpectedEnd(t.Position);
         }
 
         var op = (string)t.Value!;
@@ -135,7 +131,7 @@ internal sealed class Parser
             case "in":
                 return new Node(NodeType.Operator, op, t.Position);
             default:
-                throw new JsonataException("S0211", $"The symbol \"{op}\" cannot be used as a unary operator", t.Position, op);
+                throw Errors.NotUnary(op, t.Position);
         }
     }
 
@@ -160,7 +156,7 @@ internal sealed class Parser
         }
         catch (ArgumentException e)
         {
-            throw new JsonataException("S0303", "Invalid regular expression: " + e.Message, t.Position);
+            throw Errors.InvalidRegex(e.Message, t.Position);
         }
 
         return new Node(NodeType.Regex, literal, t.Position) { CompiledRegex = regex };
@@ -287,7 +283,7 @@ internal sealed class Parser
             case ":=":
                 if (left.Type != NodeType.Variable)
                 {
-                    throw new JsonataException("S0212", "The left side of := must be a variable name (start with $)", left.Position, left.Value as string);
+                    throw Errors.AssignToNonVariable(left.Position, left.Value as string);
                 }
 
                 return new Node(NodeType.Binary, op, t.Position) { Lhs = left, Rhs = Expression(Lexer.Operators[":="] - 1) };
@@ -296,7 +292,7 @@ internal sealed class Parser
                 var rhs = Expression(Lexer.Operators[op]);
                 if (rhs.Type != NodeType.Variable)
                 {
-                    throw new JsonataException("S0214", $"The right side of {op} must be a variable name (start with $)", rhs.Position, op);
+                    throw Errors.BindToNonVariable(op, rhs.Position);
                 }
 
                 return new Node(NodeType.Binary, op, t.Position) { Lhs = left, Rhs = rhs };
@@ -324,7 +320,7 @@ internal sealed class Parser
                     return new Node(NodeType.Binary, op, t.Position) { Lhs = left, Rhs = Expression(Lexer.Operators[op]) };
                 }
 
-                throw new JsonataException("S0201", "Syntax error: " + Describe(t), t.Position, TokenText(t));
+                throw Errors.SyntaxError(Describe(t), t.Position, TokenText(t));
         }
     }
 
@@ -363,7 +359,7 @@ internal sealed class Parser
                 var arg = node.Arguments[i];
                 if (arg.Type != NodeType.Variable)
                 {
-                    throw new JsonataException("S0208", $"Parameter {i + 1} of function definition must be a variable name (start with $)", arg.Position, arg.Value as string);
+                    throw Errors.ParameterNotVariable(i, arg.Position, arg.Value as string);
                 }
             }
 

@@ -25,6 +25,9 @@ internal sealed class Signature
 
     public string Definition { get; }
 
+    /// <summary>How many parameters the signature declares (optional and context ones included; a variadic one counts once).</summary>
+    public int ParameterCount => _params.Count;
+
     private sealed class Param
     {
         public string Regex { get; set; } = string.Empty;
@@ -104,7 +107,7 @@ internal sealed class Signature
                     var choice = signature.Substring(pos + 1, endParen - pos - 1);
                     if (choice.Contains('<'))
                     {
-                        throw new JsonataException("S0402", "Choice groups containing parameterized types are not supported", position + pos);
+                        throw Errors.ParameterizedChoice(position + pos);
                     }
 
                     param.Regex = "[" + choice + "m]";
@@ -121,7 +124,7 @@ internal sealed class Signature
                     }
                     else
                     {
-                        throw new JsonataException("S0401", "Type parameters can only be applied to functions and arrays", position + pos);
+                        throw Errors.TypeParameterNotAllowed(position + pos);
                     }
 
                     break;
@@ -208,7 +211,7 @@ internal sealed class Signature
                     }
                     else
                     {
-                        throw new JsonataException("T0411", $"Context value is not a compatible type with argument {argIndex + 1} of function", -1);
+                        throw Errors.ContextMismatch(argIndex);
                     }
                 }
                 else
@@ -261,7 +264,7 @@ internal sealed class Signature
 
                         if (!arrayOk)
                         {
-                            throw new JsonataException("T0412", $"Argument {argIndex + 1} of function must be an array of {TypeName(param.Subtype)}", -1);
+                            throw Errors.ArrayElementMismatch(argIndex, TypeName(param.Subtype));
                         }
 
                         if (single != 'a')
@@ -300,13 +303,13 @@ internal sealed class Signature
             var m = Regex.Match(suppliedSig, partial, RegexOptions.CultureInvariant);
             if (!m.Success)
             {
-                throw new JsonataException("T0410", $"Argument {goodTo + 1} of function does not match function signature", -1);
+                throw Errors.ArgumentMismatch(goodTo);
             }
 
             goodTo = m.Length;
         }
 
         _ = args;
-        throw new JsonataException("T0410", $"Argument {goodTo + 1} of function does not match function signature", -1);
+        throw Errors.ArgumentMismatch(goodTo);
     }
 }

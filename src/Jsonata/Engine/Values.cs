@@ -113,7 +113,7 @@ internal static class Obj
             case JsonObject node:
                 if (node.TryGetPropertyValue(key, out var child))
                 {
-                    value = Convert.FromNode(child);
+                    value = ValueConversion.FromNode(child);
                     return true;
                 }
 
@@ -151,7 +151,7 @@ internal static class Obj
         {
             foreach (var kv in node)
             {
-                yield return new KeyValuePair<string, object?>(kv.Key, Convert.FromNode(kv.Value));
+                yield return new KeyValuePair<string, object?>(kv.Key, ValueConversion.FromNode(kv.Value));
             }
         }
     }

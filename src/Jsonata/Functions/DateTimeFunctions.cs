@@ -10,50 +10,48 @@ internal static partial class Library
         @"^(\d{4})(?:-([01]\d))?(?:-([0-3]\d))?(?:T([0-2]\d):([0-5]\d):([0-5]\d))?(\.\d+)?(Z|[+-][0-2]\d:?[0-5]\d)?$",
         RegexOptions.CultureInvariant);
 
-    private static IEnumerable<NativeFunction> DateTimeFunctions()
+    private static object? NowFunction(CallContext ctx, object?[] a)
     {
-        yield return F("millis", "<:n>", 0, (ctx, _) => State(ctx).Millis);
-        yield return F("now", "<s?s?:s>", 2, (ctx, a) =>
+        if (Arg(a, 0) != null || Arg(a, 1) != null)
         {
-            if (Arg(a, 0) != null || Arg(a, 1) != null)
-            {
-                throw PictureUnsupported("$now");
-            }
+            throw Errors.PictureUnsupported("$now");
+        }
 
-            return FormatIso(State(ctx).Millis);
-        });
-        yield return F("fromMillis", "<n-s?s?:s>", 3, (_, a) =>
+        return FormatIso(State(ctx).Millis);
+    }
+
+    private static object? FromMillisFunction(CallContext ctx, object?[] a)
+    {
+        if (Arg(a, 0) is not double millis)
         {
-            if (Arg(a, 0) is not double millis)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            if (Arg(a, 1) != null || Arg(a, 2) != null)
-            {
-                throw PictureUnsupported("$fromMillis");
-            }
-
-            return FormatIso(millis);
-        });
-        yield return F("toMillis", "<s-s?:n>", 2, (_, a) =>
+        if (Arg(a, 1) != null || Arg(a, 2) != null)
         {
-            if (Arg(a, 0) is not string timestamp)
-            {
-                return null;
-            }
+            throw Errors.PictureUnsupported("$fromMillis");
+        }
 
-            if (Arg(a, 1) != null)
-            {
-                throw PictureUnsupported("$toMillis");
-            }
+        return FormatIso(millis);
+    }
 
-            return ParseIso(timestamp);
-        });
+    private static object? ToMillisFunction(CallContext ctx, object?[] a)
+    {
+        if (Arg(a, 0) is not string timestamp)
+        {
+            return null;
+        }
+
+        if (Arg(a, 1) != null)
+        {
+            throw Errors.PictureUnsupported("$toMillis");
+        }
+
+        return ParseIso(timestamp);
     }
 
     private static EvalState State(CallContext ctx) =>
-        ctx.Env.State ?? throw new JsonataException("D0000", "No evaluation state");
+        ctx.Env.State ?? throw Errors.NoEvaluationState();
 
     /// <summary>ISO 8601 UTC with milliseconds, like JavaScript's Date.toISOString().</summary>
     public static string FormatIso(double millis)
@@ -61,7 +59,7 @@ internal static partial class Library
         var ms = (long)Math.Truncate(millis);
         if (ms < -62135596800000L || ms > 253402300799999L)
         {
-            throw new JsonataException("D3110", "The millisecond value is outside the supported date range: " + Engine.Convert.FormatNumber(millis));
+            throw Errors.MillisOutOfRange(ValueConversion.FormatNumber(millis));
         }
 
         return DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -72,7 +70,7 @@ internal static partial class Library
         var m = Iso8601.Match(timestamp);
         if (!m.Success)
         {
-            throw new JsonataException("D3110", $"The timestamp \"{timestamp}\" is not a valid ISO 8601 date/time");
+            throw Errors.InvalidTimestamp(timestamp);
         }
 
         static int Part(Group g, int fallback) => g.Success ? int.Parse(g.Value, CultureInfo.InvariantCulture) : fallback;
@@ -98,7 +96,7 @@ internal static partial class Library
         }
         catch (ArgumentOutOfRangeException)
         {
-            throw new JsonataException("D3110", $"The timestamp \"{timestamp}\" is not a valid ISO 8601 date/time");
+            throw Errors.InvalidTimestamp(timestamp);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Jsonata.Engine;
 
 namespace Jsonata.Functions;
 
@@ -152,7 +153,7 @@ internal static partial class Library
                 }
                 else if (group != zeroCode)
                 {
-                    throw new JsonataException("D3131", "In a decimal digit pattern, all digits must be from the same decimal group");
+                    throw Errors.MixedDecimalGroups();
                 }
             }
             else if (rune.Value == '#')
@@ -167,7 +168,7 @@ internal static partial class Library
 
         if (mandatoryDigits == 0)
         {
-            throw new JsonataException("D3130", $"Formatting or parsing an integer as a sequence starting with \"{picture}\" is not supported by this implementation");
+            throw Errors.IntegerPictureUnsupported(picture);
         }
 
         var digits = ((long)value).ToString(CultureInfo.InvariantCulture);

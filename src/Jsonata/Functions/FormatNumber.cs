@@ -86,7 +86,7 @@ internal static partial class Library
         var subPictures = picture.Split(props["pattern-separator"]);
         if (subPictures.Length > 2)
         {
-            throw new JsonataException("D3080", "The sub-picture must not contain more than one instance of the 'pattern-separator' character");
+            throw Errors.TwoPatternSeparators();
         }
 
         PictureParts Split(string sub)
@@ -219,7 +219,7 @@ internal static partial class Library
 
             if (error != null)
             {
-                throw new JsonataException(error, "Invalid picture string for $formatNumber: " + sub);
+                throw Errors.InvalidNumberPicture(error, sub);
             }
         }
 

@@ -33,7 +33,7 @@ internal static partial class Library
 
                 if (m.Length == 0)
                 {
-                    throw new JsonataException("D1004", "Regular expression matches zero length string", re.Position, re.Source);
+                    throw Errors.ZeroLengthMatch(re.Position, re.Source);
                 }
             }
 
@@ -48,7 +48,7 @@ internal static partial class Library
                 || !Obj.TryGet(result, "start", out var start) || start is not double startIndex
                 || !Obj.TryGet(result, "groups", out var groupsValue) || groupsValue is not JList groupList)
             {
-                throw new JsonataException("T1010", $"The matcher function argument passed to function {function} does not return the correct object structure");
+                throw Errors.BadMatcherResult(function);
             }
 
             yield return new MatchInfo(matchText, (int)startIndex, groupList);

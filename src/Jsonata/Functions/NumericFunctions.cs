@@ -9,51 +9,36 @@ internal static partial class Library
     private static readonly Regex DecimalNumber = new(@"^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
     private static readonly Regex PrefixedNumber = new("^(0[xX][0-9A-Fa-f]+)|(0[oO][0-7]+)|(0[bB][0-1]+)$", RegexOptions.CultureInvariant);
 
-    private static IEnumerable<NativeFunction> NumericFunctions()
+    private static object? SqrtFunction(CallContext ctx, object?[] a)
     {
-        yield return F("number", "<(nsb)-:n>", 1, (_, a) => NumberFn(Arg(a, 0)));
-        yield return F("abs", "<n-:n>", 1, (_, a) => Arg(a, 0) is double d ? Math.Abs(d) : null);
-        yield return F("floor", "<n-:n>", 1, (_, a) => Arg(a, 0) is double d ? NoNegativeZero(Math.Floor(d)) : null);
-        yield return F("ceil", "<n-:n>", 1, (_, a) => Arg(a, 0) is double d ? NoNegativeZero(Math.Ceiling(d)) : null);
-        yield return F("round", "<n-n?:n>", 2, (_, a) => Arg(a, 0) is double d ? Round(d, Arg(a, 1) is double p ? (int)p : 0) : null);
-        yield return F("sqrt", "<n-:n>", 1, (_, a) =>
+        if (Arg(a, 0) is not double d)
         {
-            if (Arg(a, 0) is not double d)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            if (d < 0)
-            {
-                throw new JsonataException("D3060", "The sqrt function cannot be applied to a negative number: " + Engine.Convert.FormatNumber(d));
-            }
-
-            return Math.Sqrt(d);
-        });
-        yield return F("power", "<n-n:n>", 2, (_, a) =>
+        if (d < 0)
         {
-            if (Arg(a, 0) is not double b)
-            {
-                return null;
-            }
+            throw Errors.SqrtOfNegative(ValueConversion.FormatNumber(d));
+        }
 
-            var result = Math.Pow(b, (double)Arg(a, 1)!);
-            if (double.IsNaN(result) || double.IsInfinity(result))
-            {
-                throw new JsonataException("D3061", "The power function has resulted in a value that cannot be represented as a JSON number");
-            }
-
-            return result;
-        });
-        yield return F("random", "<:n>", 0, (_, _) => Random.Shared.NextDouble());
-        yield return F("formatBase", "<n-n?:s>", 2, (_, a) => FormatBase(Arg(a, 0), Arg(a, 1)));
-        yield return F("formatNumber", "<n-so?:s>", 3, (_, a) => FormatNumber(Arg(a, 0), (string)Arg(a, 1)!, Arg(a, 2)));
-        yield return F("formatInteger", "<n-s:s>", 2, (_, a) => FormatInteger(Arg(a, 0), (string)Arg(a, 1)!));
-        yield return F("parseInteger", "<s-s:n>", 2, (_, a) => Arg(a, 0) is null ? null : throw PictureUnsupported("$parseInteger"));
+        return Math.Sqrt(d);
     }
 
-    private static JsonataException PictureUnsupported(string function) =>
-        new(Parser.Unsupported, function + " with a picture string is not supported by this JSONata engine");
+    private static object? PowerFunction(CallContext ctx, object?[] a)
+    {
+        if (Arg(a, 0) is not double b)
+        {
+            return null;
+        }
+
+        var result = Math.Pow(b, (double)Arg(a, 1)!);
+        if (double.IsNaN(result) || double.IsInfinity(result))
+        {
+            throw Errors.PowerOutOfRange();
+        }
+
+        return result;
+    }
 
     private static double NoNegativeZero(double d) => d == 0 ? 0 : d;
 
@@ -77,10 +62,10 @@ internal static partial class Library
                 break;
             case string s when PrefixedNumber.IsMatch(s):
                 var radix = char.ToLowerInvariant(s[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
-                return (double)System.Convert.ToInt64(s[2..], radix);
+                return (double)Convert.ToInt64(s[2..], radix);
         }
 
-        throw new JsonataException("D3030", "Unable to cast value to a number: " + Builtins.StringOf(arg));
+        throw Errors.NotANumber(ValueSemantics.StringOf(arg));
     }
 
     /// <summary>Round half to even at the given decimal precision, shifting via the decimal string like jsonata-js.</summary>
@@ -109,7 +94,7 @@ internal static partial class Library
 
     private static double Shift(double value, int places)
     {
-        var text = Engine.Convert.FormatNumber(value);
+        var text = ValueConversion.FormatNumber(value);
         var parts = text.Split('e');
         var exp = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) + places : places;
         return double.Parse(parts[0] + "e" + exp.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -126,7 +111,7 @@ internal static partial class Library
         var radix = radixArg is double r ? (int)r : 10;
         if (radix < 2 || radix > 36)
         {
-            throw new JsonataException("D3100", "The radix of the formatBase function must be between 2 and 36. It was given " + radix);
+            throw Errors.RadixOutOfRange(radix);
         }
 
         var n = (long)Math.Abs(value);

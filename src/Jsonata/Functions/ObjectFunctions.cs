@@ -4,69 +4,68 @@ namespace Jsonata.Functions;
 
 internal static partial class Library
 {
-    private static IEnumerable<NativeFunction> ObjectFunctions()
+    private static object? MergeFunction(CallContext ctx, object?[] a)
     {
-        yield return F("keys", "<x-:a<s>>", 1, (_, a) => Keys(Arg(a, 0)));
-        yield return F("lookup", "<x-s:x>", 2, (_, a) => Evaluator.Lookup(Arg(a, 0), (string)Arg(a, 1)!));
-        yield return F("spread", "<x-:a<o>>", 1, (_, a) => Spread(Arg(a, 0)));
-        yield return F("merge", "<a<o>:o>", 1, (_, a) =>
+        if (Arg(a, 0) is not JList l)
         {
-            if (Arg(a, 0) is not JList l)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var result = new JObject();
-            foreach (var obj in l)
-            {
-                foreach (var kv in Obj.Entries(obj!))
-                {
-                    result[kv.Key] = kv.Value;
-                }
-            }
-
-            return result;
-        });
-        yield return F("each", "<o-f:a>", 2, (ctx, a) =>
+        var result = new JObject();
+        foreach (var obj in l)
         {
-            if (Arg(a, 0) is not { } obj)
+            foreach (var kv in Obj.Entries(obj!))
             {
-                return null;
+                result[kv.Key] = kv.Value;
             }
+        }
 
-            var f = (JFunction)a[1]!;
-            var result = JList.NewSequence();
-            foreach (var kv in Obj.Entries(obj))
-            {
-                var val = ctx.CallHof(f, kv.Value, kv.Key, obj);
-                if (val != null)
-                {
-                    result.Add(val);
-                }
-            }
+        return result;
+    }
 
-            return result;
-        });
-        yield return F("sift", "<o-f?:o>", 2, (ctx, a) =>
+    private static object? EachFunction(CallContext ctx, object?[] a)
+    {
+        if (Arg(a, 0) is not { } obj)
         {
-            if (Arg(a, 0) is not { } obj)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var f = (JFunction)a[1]!;
-            var result = new JObject();
-            foreach (var kv in Obj.Entries(obj))
+        var f = (JFunction)a[1]!;
+        var result = JList.NewSequence();
+        foreach (var kv in Obj.Entries(obj))
+        {
+            var val = ctx.CallHof(f, kv.Value, kv.Key, obj);
+            if (val != null)
             {
-                if (Builtins.ToBoolean(ctx.CallHof(f, kv.Value, kv.Key, obj)) == true)
-                {
-                    result[kv.Key] = kv.Value;
-                }
+                result.Add(val);
             }
+        }
 
-            return result.Count == 0 ? null : result;
-        });
-        yield return F("type", "<x:s>", 1, (_, a) => Arg(a, 0) switch
+        return result;
+    }
+
+    private static object? SiftFunction(CallContext ctx, object?[] a)
+    {
+        if (Arg(a, 0) is not { } obj)
+        {
+            return null;
+        }
+
+        var f = (JFunction)a[1]!;
+        var result = new JObject();
+        foreach (var kv in Obj.Entries(obj))
+        {
+            if (ValueSemantics.ToBoolean(ctx.CallHof(f, kv.Value, kv.Key, obj)) == true)
+            {
+                result[kv.Key] = kv.Value;
+            }
+        }
+
+        return result.Count == 0 ? null : result;
+    }
+
+    private static object? TypeFunction(CallContext ctx, object?[] a) =>
+        Arg(a, 0) switch
         {
             null => null,
             JNull => "null",
@@ -76,19 +75,19 @@ internal static partial class Library
             JList => "array",
             JFunction => "function",
             _ => "object",
-        });
-        yield return F("error", "<s?:x>", 1, (_, a) =>
-            throw new JsonataException("D3137", Arg(a, 0) as string ?? "$error() function evaluated"));
-        yield return F("assert", "<bs?:x>", 2, (_, a) =>
-        {
-            if (Arg(a, 0) is false)
-            {
-                throw new JsonataException("D3141", Arg(a, 1) as string ?? "$assert() statement failed");
-            }
+        };
 
-            return null;
-        });
-        yield return F("clone", "<(oa)-:o>", 1, (_, a) => Obj.DeepCopy(Arg(a, 0)));
+    private static object? ErrorFunction(CallContext ctx, object?[] a) =>
+        throw Errors.ErrorFunction(Arg(a, 0) as string);
+
+    private static object? AssertFunction(CallContext ctx, object?[] a)
+    {
+        if (Arg(a, 0) is false)
+        {
+            throw Errors.AssertFailed(Arg(a, 1) as string);
+        }
+
+        return null;
     }
 
     private static JList Keys(object? arg)
@@ -126,7 +125,7 @@ internal static partial class Library
             object? result = JList.NewSequence();
             foreach (var item in list)
             {
-                result = Builtins.Append(result, Spread(item));
+                result = ValueSemantics.Append(result, Spread(item));
             }
 
             return result;

@@ -7,79 +7,47 @@ namespace Jsonata.Functions;
 
 internal static partial class Library
 {
-    private static IEnumerable<NativeFunction> StringFunctions()
+    /// <summary>$substringBefore/$substringAfter: a part of <paramref name="arg"/> around the first occurrence of <paramref name="chars"/>, or all of it.</summary>
+    private static string? AroundFirst(object? arg, object? chars, Func<string, int, string, string> part)
     {
-        yield return F("string", "<x-b?:s>", 1, (_, a) => StringFn(Arg(a, 0), Arg(a, 1) is true));
-        yield return F("length", "<s-:n>", 1, (_, a) => Arg(a, 0) is string s ? (double)CodePoints(s).Count : null);
-        yield return F("substring", "<s-nn?:s>", 3, (_, a) => Substring(Arg(a, 0) as string, Arg(a, 1), Arg(a, 2)));
-        yield return F("substringBefore", "<s-s:s>", 2, (_, a) =>
+        if (arg is not string s)
         {
-            if (Arg(a, 0) is not string s)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            if (Arg(a, 1) is not string chars)
-            {
-                return s;
-            }
-
-            var pos = s.IndexOf(chars, StringComparison.Ordinal);
-            return pos > -1 ? s[..pos] : s;
-        });
-        yield return F("substringAfter", "<s-s:s>", 2, (_, a) =>
+        if (chars is not string c)
         {
-            if (Arg(a, 0) is not string s)
-            {
-                return null;
-            }
+            return s;
+        }
 
-            if (Arg(a, 1) is not string chars)
-            {
-                return s;
-            }
+        var pos = s.IndexOf(c, StringComparison.Ordinal);
+        return pos > -1 ? part(s, pos, c) : s;
+    }
 
-            var pos = s.IndexOf(chars, StringComparison.Ordinal);
-            return pos > -1 ? s[(pos + chars.Length)..] : s;
-        });
-        yield return F("uppercase", "<s-:s>", 1, (_, a) => (Arg(a, 0) as string)?.ToUpperInvariant());
-        yield return F("lowercase", "<s-:s>", 1, (_, a) => (Arg(a, 0) as string)?.ToLowerInvariant());
-        yield return F("trim", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? Trim(s) : null);
-        yield return F("pad", "<s-ns?:s>", 3, (_, a) => Pad(Arg(a, 0) as string, Arg(a, 1), Arg(a, 2) as string));
-        yield return F("contains", "<s-(sf):b>", 2, (ctx, a) =>
+    private static object? ContainsFunction(CallContext ctx, object?[] a)
+    {
+        if (Arg(a, 0) is not string s)
         {
-            if (Arg(a, 0) is not string s)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            return Arg(a, 1) switch
-            {
-                string token => Boxes.Bool(s.Contains(token, StringComparison.Ordinal)),
-                JFunction matcher => Boxes.Bool(Matches(ctx, matcher, s, "contains").Any()),
-                _ => null,
-            };
-        });
-        yield return F("split", "<s-(sf)n?:a<s>>", 3, (ctx, a) => Split(ctx, Arg(a, 0) as string, Arg(a, 1), Arg(a, 2)));
-        yield return F("join", "<a<s>s?:s>", 2, (_, a) =>
+        return Arg(a, 1) switch
         {
-            if (Arg(a, 0) is not JList list)
-            {
-                return null;
-            }
+            string token => Boxes.Bool(s.Contains(token, StringComparison.Ordinal)),
+            JFunction matcher => Boxes.Bool(Matches(ctx, matcher, s, "contains").Any()),
+            _ => null,
+        };
+    }
 
-            var sep = Arg(a, 1) as string ?? string.Empty;
-            return string.Join(sep, list.Select(x => (string)x!));
-        });
-        yield return F("match", "<s-f<s:o>n?:a<o>>", 3, (ctx, a) => MatchFn(ctx, Arg(a, 0) as string, Arg(a, 1), Arg(a, 2)));
-        yield return F("replace", "<s-(sf)(sf)n?:s>", 4, (ctx, a) => Replace(ctx, Arg(a, 0) as string, Arg(a, 1), Arg(a, 2), Arg(a, 3)));
-        yield return F("base64encode", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? System.Convert.ToBase64String(Encoding.UTF8.GetBytes(s)) : null);
-        yield return F("base64decode", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? Encoding.UTF8.GetString(System.Convert.FromBase64String(s)) : null);
-        yield return F("encodeUrlComponent", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? UrlEncode(s, "-_.!~*'()") : null);
-        yield return F("encodeUrl", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? UrlEncode(s, "-_.!~*'();/?:@&=+$,#") : null);
-        yield return F("decodeUrlComponent", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? UrlDecode(s, "decodeUrlComponent", string.Empty) : null);
-        yield return F("decodeUrl", "<s-:s>", 1, (_, a) => Arg(a, 0) is string s ? UrlDecode(s, "decodeUrl", ";/?:@&=+$,#") : null);
-        yield return F("eval", "<sx?:x>", 2, (ctx, a) => EvalFn(ctx, Arg(a, 0) as string, Arg(a, 1) ?? ctx.Input, Arg(a, 1) != null));
+    private static object? JoinFunction(CallContext ctx, object?[] a)
+    {
+        if (Arg(a, 0) is not JList list)
+        {
+            return null;
+        }
+
+        var sep = Arg(a, 1) as string ?? string.Empty;
+        return string.Join(sep, list.Select(x => (string)x!));
     }
 
     public static object? StringFn(object? arg, bool pretty)
@@ -93,11 +61,11 @@ internal static partial class Library
             case JFunction:
                 return string.Empty;
             case double d when double.IsNaN(d) || double.IsInfinity(d):
-                throw new JsonataException("D3001", "Attempting to invoke string function on Infinity or NaN");
+                throw Errors.StringOfNonFinite();
             case JList { OuterWrapper: true } w when w.Count > 0:
-                return Engine.Convert.Stringify(w[0], pretty);
+                return ValueConversion.Stringify(w[0], pretty);
             default:
-                return Engine.Convert.Stringify(arg, pretty);
+                return ValueConversion.Stringify(arg, pretty);
         }
     }
 
@@ -217,7 +185,7 @@ internal static partial class Library
         var limit = limitArg is double l ? (int)Math.Truncate(l) : int.MaxValue;
         if (limitArg is double ld && ld < 0)
         {
-            throw new JsonataException("D3020", "Third argument of split function must evaluate to a positive number");
+            throw Errors.SplitLimitNegative();
         }
 
         var result = new JList();
@@ -277,7 +245,7 @@ internal static partial class Library
 
         if (limitArg is double l && l < 0)
         {
-            throw new JsonataException("D3040", "Third argument of match function must evaluate to a positive number");
+            throw Errors.MatchLimitNegative();
         }
 
         var limit = limitArg is double ld ? (int)Math.Truncate(ld) : int.MaxValue;
@@ -308,12 +276,12 @@ internal static partial class Library
 
         if (pattern is "")
         {
-            throw new JsonataException("D3010", "Second argument of replace function cannot be an empty string");
+            throw Errors.ReplaceEmptyPattern();
         }
 
         if (limitArg is double l && l < 0)
         {
-            throw new JsonataException("D3011", "Fourth argument of replace function must evaluate to a positive number");
+            throw Errors.ReplaceLimitNegative();
         }
 
         var limit = limitArg is double ld ? (int)Math.Truncate(ld) : int.MaxValue;
@@ -322,7 +290,7 @@ internal static partial class Library
         var count = 0;
         if (pattern is string p)
         {
-            var rep = replacement as string ?? throw new JsonataException("T0410", "Argument 3 of function $replace must be a string when the pattern is a string");
+            var rep = replacement as string ?? throw Errors.ReplacementNotString();
             var index = s.IndexOf(p, StringComparison.Ordinal);
             while (index != -1 && count < limit)
             {
@@ -353,7 +321,7 @@ internal static partial class Library
                 var replaced = ctx.Call((JFunction)replacement!, m.ToObject());
                 if (replaced is not string r)
                 {
-                    throw new JsonataException("D3012", "Attempted to replace a matched string with a non-string value");
+                    throw Errors.ReplacementResultNotString();
                 }
 
                 sb.Append(r);
@@ -452,7 +420,7 @@ internal static partial class Library
             {
                 if (i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1]))
                 {
-                    throw new JsonataException("D3140", "Malformed URL passed to encode function");
+                    throw Errors.MalformedUrlToEncode();
                 }
 
                 chunk = s.Substring(i, 2);
@@ -460,7 +428,7 @@ internal static partial class Library
             }
             else if (char.IsLowSurrogate(c))
             {
-                throw new JsonataException("D3140", "Malformed URL passed to encode function");
+                throw Errors.MalformedUrlToEncode();
             }
             else
             {
@@ -496,12 +464,12 @@ internal static partial class Library
             {
                 if (i + 3 > s.Length)
                 {
-                    throw new JsonataException("D3140", $"Malformed URL passed to ${function}(): \"{s}\"");
+                    throw Errors.MalformedUrl(function, s);
                 }
 
                 if (!byte.TryParse(s.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var b))
                 {
-                    throw new JsonataException("D3140", $"Malformed URL passed to ${function}(): \"{s}\"");
+                    throw Errors.MalformedUrl(function, s);
                 }
 
                 bytes.Add(b);
@@ -515,7 +483,7 @@ internal static partial class Library
             }
             catch (DecoderFallbackException)
             {
-                throw new JsonataException("D3140", $"Malformed URL passed to ${function}(): \"{s}\"");
+                throw Errors.MalformedUrl(function, s);
             }
 
             if (decoded.Length == 1 && reserved.Contains(decoded[0]))
@@ -545,7 +513,7 @@ internal static partial class Library
         }
         catch (JsonataException e)
         {
-            throw new JsonataException("D3120", "Syntax error in expression passed to function eval: " + e.Detail);
+            throw Errors.EvalSyntaxError(e.Detail);
         }
 
         _ = hasFocus;
@@ -561,7 +529,7 @@ internal static partial class Library
         }
         catch (JsonataException e)
         {
-            throw new JsonataException("D3121", "Dynamic error evaluating the expression passed to function eval: " + e.Detail);
+            throw Errors.EvalError(e.Detail);
         }
     }
 }

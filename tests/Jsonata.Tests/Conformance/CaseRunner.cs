@@ -14,12 +14,12 @@ public static class CaseRunner
         object? input;
         if (def.ContainsKey("data"))
         {
-            input = Engine.Convert.FromNode(def["data"]?.DeepClone());
+            input = Engine.ValueConversion.FromNode(def["data"]?.DeepClone());
         }
         else if (def["dataset"] is JsonValue ds)
         {
             var node = TestSuite.Dataset(ds.GetValue<string>());
-            input = Engine.Convert.FromNode(node);
+            input = Engine.ValueConversion.FromNode(node);
         }
         else
         {

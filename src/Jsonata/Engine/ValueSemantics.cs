@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Jsonata.Engine;
 
 /// <summary>Value semantics shared by operators and functions: truthiness, string conversion, append.</summary>
-internal static class Builtins
+internal static class ValueSemantics
 {
     /// <summary>$boolean semantics; null for undefined.</summary>
     public static bool? ToBoolean(object? arg)
@@ -48,9 +48,9 @@ internal static class Builtins
         null => string.Empty,
         string s => s,
         JFunction => string.Empty,
-        double d when double.IsNaN(d) || double.IsInfinity(d) => throw new JsonataException("D3001", "Attempting to invoke string function on Infinity or NaN"),
-        JList { OuterWrapper: true } w when w.Count > 0 => Convert.Stringify(w[0], false),
-        _ => Convert.Stringify(arg, false),
+        double d when double.IsNaN(d) || double.IsInfinity(d) => throw Errors.StringOfNonFinite(),
+        JList { OuterWrapper: true } w when w.Count > 0 => ValueConversion.Stringify(w[0], false),
+        _ => ValueConversion.Stringify(arg, false),
     };
 
     public static object? Append(object? arg1, object? arg2)

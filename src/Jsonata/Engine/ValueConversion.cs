@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Jsonata.Engine;
 
 /// <summary>Conversions between System.Text.Json nodes and runtime values, and JavaScript-compatible formatting.</summary>
-internal static class Convert
+internal static class ValueConversion
 {
     /// <summary>Input node to runtime value. Objects stay as <see cref="JsonObject"/> (read lazily); arrays become <see cref="JList"/>.</summary>
     public static object? FromNode(JsonNode? node)
@@ -123,7 +123,7 @@ internal static class Convert
             case JTuple tuple:
                 return TryToNode(tuple.Context, out node);
             default:
-                throw new JsonataException("D1001", "Unsupported value of type " + value.GetType().Name);
+                throw Errors.UnsupportedValue(value.GetType());
         }
     }
 
@@ -131,7 +131,7 @@ internal static class Convert
     {
         if (double.IsNaN(d) || double.IsInfinity(d))
         {
-            throw new JsonataException("D1001", "Number out of range: " + FormatNumber(d));
+            throw Errors.NumberOutOfRange(FormatNumber(d));
         }
 
         if (Math.Floor(d) == d && Math.Abs(d) < 9007199254740992d)
@@ -288,7 +288,7 @@ internal static class Convert
             case double d:
                 if (double.IsNaN(d) || double.IsInfinity(d))
                 {
-                    throw new JsonataException("D1001", "Number out of range: " + FormatNumber(d));
+                    throw Errors.NumberOutOfRange(FormatNumber(d));
                 }
 
                 sb.Append(FormatNumber(Math.Floor(d) == d ? d : Precision15(d)));
