@@ -88,6 +88,15 @@ internal sealed class AccountFairQueue<T>(int perAccount, Func<T, string> accoun
         }
     }
 
+    /// <summary>The accounts with at least <paramref name="share"/> jobs waiting or running: a claim leaves them out.</summary>
+    public IReadOnlyList<string> AccountsHolding(int share)
+    {
+        lock (_lock)
+        {
+            return [.. _waiting.Where(pair => pair.Value.Count + Running(pair.Key) >= share).Select(pair => pair.Key)];
+        }
+    }
+
     /// <summary>Takes every waiting job, startable or not (a stopping poller gives them back).</summary>
     public IReadOnlyList<T> TakeAllWaiting()
     {

@@ -24,13 +24,14 @@ public sealed class PollerOptions
     public int MaxConcurrency { get; set; } = 4;
 
     /// <summary>
-    /// At most this many of the <see cref="MaxConcurrency"/> slots poll one account's jobs at once; null means half of
-    /// them (at least 1), so a slow or failing account always leaves slots for the others.
+    /// At most this many of the <see cref="MaxConcurrency"/> slots poll one account's jobs at once; null means all of them
+    /// but one (at least 1), so a slow or failing account always leaves a slot for the others, and a deployment with one
+    /// account (the usual case) keeps nearly all of its throughput.
     /// </summary>
     public int? MaxConcurrencyPerAccount { get; set; }
 
     /// <summary>The slots one account may hold: <see cref="MaxConcurrencyPerAccount"/> or its default.</summary>
-    public int SlotsPerAccount => MaxConcurrencyPerAccount ?? Math.Max(1, MaxConcurrency / 2);
+    public int SlotsPerAccount => MaxConcurrencyPerAccount ?? Math.Max(1, MaxConcurrency - 1);
 
     /// <summary>How long a claimed job is reserved for this instance; a poll still running then is cancelled.</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(1);

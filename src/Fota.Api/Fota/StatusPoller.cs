@@ -66,7 +66,7 @@ public sealed partial class StatusPoller(
                         var now = timeProvider.GetUtcNow();
                         var wanted = claimSize - startable;
                         var due = await jobs.ClaimDueAsync(
-                            Owner, now, now + settings.ClaimDuration, wanted, slotsPerAccount * ClaimAheadPerSlot, stoppingToken);
+                            Owner, now, now + settings.ClaimDuration, wanted, ready.AccountsHolding(slotsPerAccount * ClaimAheadPerSlot), stoppingToken);
                         moreDue = due.Count == wanted;
                         if (due.Count > 0)
                         {
@@ -131,7 +131,7 @@ public sealed partial class StatusPoller(
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
-        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, settings.BatchSize, settings.BatchSize, cancellationToken);
+        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, settings.BatchSize, [], cancellationToken);
         var outcomes = Channel.CreateUnbounded<PollOutcome>(new UnboundedChannelOptions { SingleReader = true });
         var writer = WriteOutcomesAsync(outcomes.Reader);
         foreach (var slot in due.Chunk(settings.MaxConcurrency))
@@ -238,6 +238,8 @@ public sealed partial class StatusPoller(
             try
             {
                 await jobs.SavePollOutcomesAsync(Owner, batch, CancellationToken.None);
+                // Their claims are given back: an account at its claim share may claim again now, not at the next scan.
+                signal.Notify();
             }
             catch (Exception exception)
             {

@@ -23,11 +23,11 @@ public interface IJobStore
 
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> due, non-final, unclaimed (or lease-expired) jobs for <paramref name="owner"/>
-    /// until <paramref name="claimUntil"/>, the jobs due longest first, but at most <paramref name="perAccount"/> per account
-    /// including the claims the owner still holds (<see cref="FairClaim"/>). No job is claimed by two owners at once.
+    /// until <paramref name="claimUntil"/>, the jobs due longest first, none of <paramref name="skipAccounts"/> (accounts that
+    /// hold their share of the poller already, <see cref="FairClaim"/>). No job is claimed by two owners at once.
     /// </summary>
     Task<IReadOnlyList<ClaimedJob>> ClaimDueAsync(
-        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, int perAccount, CancellationToken cancellationToken);
+        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, IReadOnlyList<string> skipAccounts, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes poll outcomes in one transaction and releases their claims; an outcome whose claim is no longer ours

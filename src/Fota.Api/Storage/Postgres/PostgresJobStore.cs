@@ -252,11 +252,11 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
     }
 
     public async Task<IReadOnlyList<ClaimedJob>> ClaimDueAsync(
-        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, int perAccount, CancellationToken cancellationToken)
+        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, IReadOnlyList<string> skipAccounts, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // FairClaim chooses (a window function, which FOR UPDATE cannot lock), then the outer query locks the chosen rows.
+        // FairClaim chooses, then the outer query locks the chosen rows.
         // Rows another instance is claiming right now are skipped, not waited for; a row whose claim was committed in
         // between is re-checked against the due condition by PostgreSQL before it is locked.
         command.CommandText = $"""
@@ -264,7 +264,7 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
             SET claimed_by = @owner, claimed_until_ms = @claimUntil
             WHERE seq IN (
                 SELECT seq FROM fota_jobs
-                WHERE seq IN ({FairClaim.SelectSeqs}) AND {FairClaim.DueCondition}
+                WHERE seq IN ({FairClaim.SelectSeqs(skipAccounts.Count)}) AND {FairClaim.DueCondition}
                 FOR UPDATE SKIP LOCKED)
             RETURNING {StoredRows.ClaimColumns};
             """;
@@ -272,7 +272,7 @@ public sealed class PostgresJobStore(PostgresDatabase database, IChangeEventWake
         command.Parameters.AddWithValue("claimUntil", claimUntil.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("batchSize", batchSize);
-        command.Parameters.AddWithValue("perAccount", perAccount);
+        FairClaim.AddSkipped(command, skipAccounts);
         return await StoredRows.ReadAllAsync(command, StoredRows.Claim(claimUntil), cancellationToken);
     }
 

@@ -263,21 +263,21 @@ public sealed class SqliteJobStore(SqliteDatabase database, IChangeEventWakeUp c
     /// writer at a time, so two instances never claim the same job.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedJob>> ClaimDueAsync(
-        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, int perAccount, CancellationToken cancellationToken)
+        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, IReadOnlyList<string> skipAccounts, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             UPDATE fota_jobs
             SET claimed_by = @owner, claimed_until_ms = @claimUntil
-            WHERE seq IN ({FairClaim.SelectSeqs})
+            WHERE seq IN ({FairClaim.SelectSeqs(skipAccounts.Count)})
             RETURNING {StoredRows.ClaimColumns};
             """;
         command.Parameters.AddWithValue("@owner", owner);
         command.Parameters.AddWithValue("@claimUntil", claimUntil.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("@batchSize", batchSize);
-        command.Parameters.AddWithValue("@perAccount", perAccount);
+        FairClaim.AddSkipped(command, skipAccounts);
         return await StoredRows.ReadAllAsync(command, StoredRows.Claim(claimUntil), cancellationToken);
     }
 
