@@ -5,14 +5,16 @@ namespace Fota.Api.Storage;
 /// <summary>
 /// What really differs between the databases the stores run on (<see cref="Sqlite.SqliteDialect"/>,
 /// <see cref="Postgres.PostgresDialect"/>); everything else — the statements, their parameters (<c>@name</c>, which both
-/// providers read), transactions and row mapping — is written once in the stores.
+/// providers read), transactions and row mapping — is written once in the stores. The locking and waking members default
+/// to nothing, which is right for a database that runs one writer at a time and has no notifications (SQLite).
 /// </summary>
-public abstract class SqlDialect
+/// <param name="dataSource">Host, port and database or the file, for log lines (never a password).</param>
+/// <param name="open">Opens a (pooled) connection, set up for the service.</param>
+public abstract class SqlDialect(string dataSource, Func<CancellationToken, Task<DbConnection>> open)
 {
-    /// <summary>Host, port and database or the file, for log lines (never a password).</summary>
-    public abstract string DataSource { get; }
+    public string DataSource => dataSource;
 
-    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => open(cancellationToken);
 
     /// <summary>The database clock in Unix milliseconds, as an SQL expression (change events are stamped and pruned by it).</summary>
     public abstract string NowMs { get; }
@@ -21,31 +23,31 @@ public abstract class SqlDialect
     /// Appended to a claim's row choice: PostgreSQL skips rows another instance is claiming right now
     /// (<c>FOR UPDATE SKIP LOCKED</c>); SQLite runs one writer at a time, so it needs nothing.
     /// </summary>
-    public abstract string SkipLocked { get; }
+    public virtual string SkipLocked => "";
 
     /// <summary>Appended to a read of rows the same transaction then changes (<c>FOR UPDATE</c> on PostgreSQL).</summary>
-    public abstract string LockRows { get; }
+    public virtual string LockRows => "";
 
     /// <summary>
     /// The rows of <c>fota_jobs</c> to claim, given <paramref name="chosenSeqs"/> (<see cref="FairClaim.SelectSeqs"/>). A window
     /// function cannot be locked, so PostgreSQL locks the chosen rows in an outer query that re-checks them.
     /// </summary>
-    public abstract string ClaimableSeqs(string chosenSeqs);
+    public virtual string ClaimableSeqs(string chosenSeqs) => chosenSeqs;
 
     /// <summary>
     /// A statement every transaction that writes change events runs first (before any row lock), so events become visible
     /// in id order; null where one writer at a time already does that (SQLite). It returns one result.
     /// </summary>
-    public abstract string? EventOrderLock { get; }
+    public virtual string? EventOrderLock => null;
 
     /// <summary>A statement that wakes other instances' followers after commit (PostgreSQL <c>NOTIFY</c>); null when they poll.</summary>
-    public abstract string? EventNotify { get; }
+    public virtual string? EventNotify => null;
 
     /// <summary>
     /// An expression an upsert can return that is true when the row was inserted (PostgreSQL: <c>xmax = 0</c>); null when the
     /// database cannot tell, and the store looks first in the upsert's (write-locked) transaction.
     /// </summary>
-    public abstract string? InsertedByUpsert { get; }
+    public virtual string? InsertedByUpsert => null;
 
     /// <summary>The condition finding a device by fingerprint ignoring case (<c>@value</c>), as the unique index compares.</summary>
     public abstract string FingerprintEquals { get; }
@@ -63,7 +65,7 @@ public abstract class SqlDialect
     public virtual Task BeforeMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Run first in the migration transaction, held until commit; empty when the transaction itself locks.</summary>
-    public abstract string MigrationLock { get; }
+    public virtual string MigrationLock => "";
 }
 
 /// <summary>The schema's type mapping on one database (same tables, columns and values everywhere).</summary>

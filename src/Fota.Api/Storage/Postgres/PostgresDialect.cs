@@ -8,15 +8,9 @@ namespace Fota.Api.Storage.Postgres;
 /// transactions commit in any order, so writers of change events take an advisory lock first and event ids become visible
 /// in id order; other instances' followers are woken by <c>NOTIFY</c> (<see cref="PostgresChangeListener"/>).
 /// </summary>
-public sealed class PostgresDialect(PostgresDatabase database) : SqlDialect
+public sealed class PostgresDialect(PostgresDatabase database)
+    : SqlDialect(database.DataSource, async cancellationToken => await database.OpenAsync(cancellationToken))
 {
-    /// <summary>The migration lock's key (any constant; "fota" in ASCII), scoped to the database by PostgreSQL.</summary>
-    private const long MigrationLockKey = 0x666f7461;
-
-    public override string DataSource => database.DataSource;
-
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
-
     public override string NowMs => "(extract(epoch FROM clock_timestamp()) * 1000)::bigint";
 
     public override string SkipLocked => "FOR UPDATE SKIP LOCKED";
@@ -56,6 +50,9 @@ public sealed class PostgresDialect(PostgresDatabase database) : SqlDialect
         FingerprintIndex: "CREATE UNIQUE INDEX ux_devices_fingerprint ON devices (lower(fingerprint));",
         DueIndex: "(next_poll_at_ms) WHERE NOT is_final");
 
-    /// <summary>Held until commit; DDL is transactional in PostgreSQL, so a failed migration leaves nothing behind.</summary>
-    public override string MigrationLock => $"SELECT pg_advisory_xact_lock({MigrationLockKey});";
+    /// <summary>
+    /// Held until commit; DDL is transactional in PostgreSQL, so a failed migration leaves nothing behind. The key is any
+    /// constant (0x666f7461, "fota" in ASCII), scoped to the database by PostgreSQL.
+    /// </summary>
+    public override string MigrationLock => "SELECT pg_advisory_xact_lock(1718580321);";
 }

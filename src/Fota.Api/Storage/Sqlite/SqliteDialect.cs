@@ -7,34 +7,16 @@ namespace Fota.Api.Storage.Sqlite;
 /// SQLite: one writer at a time (every transaction is <c>BEGIN IMMEDIATE</c>), so claims need no row locks and event ids
 /// become visible in id order by themselves; other instances' events are found by polling.
 /// </summary>
-public sealed class SqliteDialect(SqliteDatabase database) : SqlDialect
+public sealed class SqliteDialect(SqliteDatabase database)
+    : SqlDialect(database.DataSource, async cancellationToken => await database.OpenAsync(cancellationToken))
 {
-    /// <summary>SQLITE_CONSTRAINT_UNIQUE.</summary>
-    private const int UniqueViolation = 2067;
-
-    public override string DataSource => database.DataSource;
-
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE };
 
     public override string NowMs => "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
-    public override string SkipLocked => "";
-
-    public override string LockRows => "";
-
-    public override string ClaimableSeqs(string chosenSeqs) => chosenSeqs;
-
-    public override string? EventOrderLock => null;
-
-    public override string? EventNotify => null;
-
-    public override string? InsertedByUpsert => null;
-
     /// <summary>The column is <c>COLLATE NOCASE</c>.</summary>
     public override string FingerprintEquals => "fingerprint = @value";
-
-    public override bool IsUniqueViolation(DbException exception) =>
-        exception is SqliteException { SqliteExtendedErrorCode: UniqueViolation };
 
     public override SchemaTypes Types { get; } = new(
         Identity: "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -44,6 +26,7 @@ public sealed class SqliteDialect(SqliteDatabase database) : SqlDialect
         FingerprintIndex: "",
         DueIndex: "(is_final, next_poll_at_ms)");
 
+    /// <summary>The migration transaction's BEGIN IMMEDIATE then serialises instances starting together.</summary>
     public override async Task BeforeMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var wal = connection.CreateCommand();
@@ -51,7 +34,4 @@ public sealed class SqliteDialect(SqliteDatabase database) : SqlDialect
         wal.CommandText = "PRAGMA journal_mode = WAL;";
         await wal.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>BEGIN IMMEDIATE takes the write lock first, so two instances starting together migrate one after the other.</summary>
-    public override string MigrationLock => "";
 }
