@@ -1,8 +1,6 @@
 using System.Globalization;
-using Fota.Api.Fota;
 using Fota.Api.Storage;
 using Fota.Api.Storage.Postgres;
-using Fota.Api.Storage.Sqlite;
 using Fota.Api.Tests.Support;
 
 namespace Fota.Api.Tests;
@@ -239,7 +237,7 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
         }
     }
 
-    private int LatestVersion => kind == DatabaseKind.Postgres ? PostgresSchemaMigrator.LatestVersion : SqliteSchemaMigrator.LatestVersion;
+    private static int LatestVersion => SchemaMigrator.LatestVersion;
 }
 
 public sealed class SqliteStorageTests() : StorageTests(DatabaseKind.Sqlite)

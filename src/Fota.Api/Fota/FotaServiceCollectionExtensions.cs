@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fota.Api.NrfCloud;
+using Fota.Api.Storage;
 
 namespace Fota.Api.Fota;
 
@@ -51,6 +52,7 @@ public static class FotaServiceCollectionExtensions
             }
         });
 
+        services.AddSingleton<IChangeEventPayload, FotaJobExecutionPayload>();
         services.AddSingleton<PollSignal>();
         services.AddTransient<FotaScheduler>();
         services.AddSingleton<ScheduleDrain>();

@@ -49,7 +49,7 @@ public sealed partial class ChangeEventFollower(
                     }
                 }
 
-                await wakeUp.WaitAsync(stoppingToken);
+                await wakeUp.WaitAsync(settings.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -28,7 +28,7 @@ public static class FairClaim
         for (var i = 0; i < skipAccounts.Count; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = $"skip{i}";
+            parameter.ParameterName = $"@skip{i}";
             parameter.Value = skipAccounts[i];
             command.Parameters.Add(parameter);
         }

@@ -1,10 +1,9 @@
-using Fota.Api.Fota;
-
 namespace Fota.Api.Storage;
 
 /// <summary>
-/// The <c>fota_jobs</c> table: the API's reads and writes, and the poller's claims. One behaviour on every database
-/// (SQLite in <c>Sqlite/</c>, PostgreSQL in <c>Postgres/</c>); the tests in <c>StoreBehaviourTests</c> run on both.
+/// The <c>fota_jobs</c> table: the API's reads and writes, and the poller's claims. One implementation (<see cref="JobStore"/>)
+/// for every database, through its <see cref="SqlDialect"/>; <c>StorageTests</c> (<c>SqliteStorageTests</c>,
+/// <c>PostgresStorageTests</c>) and <c>ScheduleIntentStoreTests</c> run on both.
 /// </summary>
 public interface IJobStore
 {

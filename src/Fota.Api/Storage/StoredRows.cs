@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Fota.Api.Fota;
 
 namespace Fota.Api.Storage;
 

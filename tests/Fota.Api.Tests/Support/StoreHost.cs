@@ -1,3 +1,4 @@
+using Fota.Api.Fota;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddFotaStorage();
+        services.AddSingleton<IChangeEventPayload, FotaJobExecutionPayload>();
         var host = new StoreHost(services.BuildServiceProvider(), logs);
         if (migrate)
         {

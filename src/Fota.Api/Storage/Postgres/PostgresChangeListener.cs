@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Fota.Api.Notifications;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Fota.Api.Storage.Postgres;
@@ -23,18 +20,15 @@ public sealed partial class PostgresChangeListener : IChangeEventWakeUp, IAsyncD
 
     private readonly string _connectionString;
     private readonly ILogger<PostgresChangeListener> _logger;
-    private readonly IOptions<NotificationOptions> _options;
-    private readonly Channel<bool> _wakeUps = System.Threading.Channels.Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly WakeSignal _wakeUps = new();
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startLock = new();
     private Task? _loop;
     private int _disposed;
 
-    public PostgresChangeListener(PostgresDatabase database, IOptions<NotificationOptions> options, ILogger<PostgresChangeListener> logger)
+    public PostgresChangeListener(PostgresDatabase database, ILogger<PostgresChangeListener> logger)
     {
-        _options = options;
         // A connection of its own (not from the pool), with keep-alives so a silently dead connection is noticed.
         _connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 5 }.ConnectionString;
         _logger = logger;
@@ -44,26 +38,13 @@ public sealed partial class PostgresChangeListener : IChangeEventWakeUp, IAsyncD
     public bool IsListening { get; private set; }
 
     /// <summary>This instance committed a change: its own follower need not wait for the notification's round trip.</summary>
-    public void Committed() => _wakeUps.Writer.TryWrite(true);
+    public void Committed() => _wakeUps.Notify();
 
-    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(_options.Value.PollInterval, cancellationToken);
-
-    /// <summary>Returns when woken or after <paramref name="safetyInterval"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan safetyInterval, CancellationToken cancellationToken)
+    /// <summary>Returns when woken or after <paramref name="pollInterval"/> (the safety net, on the system clock), whichever comes first.</summary>
+    public Task WaitAsync(TimeSpan pollInterval, CancellationToken cancellationToken)
     {
         EnsureStarted();
-        if (_wakeUps.Reader.TryRead(out _))
-        {
-            return;
-        }
-
-        using var waitEnded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(safetyInterval, waitEnded.Token);
-        var woken = _wakeUps.Reader.WaitToReadAsync(waitEnded.Token).AsTask();
-        await Task.WhenAny(delay, woken);
-        await waitEnded.CancelAsync();
-        _wakeUps.Reader.TryRead(out _);
-        cancellationToken.ThrowIfCancellationRequested();
+        return _wakeUps.WaitAsync(pollInterval, TimeProvider.System, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -105,7 +86,7 @@ public sealed partial class PostgresChangeListener : IChangeEventWakeUp, IAsyncD
             try
             {
                 await using var connection = new NpgsqlConnection(_connectionString);
-                connection.Notification += (_, _) => _wakeUps.Writer.TryWrite(true);
+                connection.Notification += (_, _) => _wakeUps.Notify();
                 await connection.OpenAsync(stoppingToken);
                 await using (var listen = connection.CreateCommand())
                 {
@@ -116,7 +97,7 @@ public sealed partial class PostgresChangeListener : IChangeEventWakeUp, IAsyncD
                 IsListening = true;
                 reconnectDelay = TimeSpan.FromMilliseconds(100);
                 LogListening(Channel);
-                _wakeUps.Writer.TryWrite(true); // changes stored while nobody listened
+                _wakeUps.Notify(); // changes stored while nobody listened
                 while (true)
                 {
                     await connection.WaitAsync(stoppingToken);

@@ -1,4 +1,4 @@
-namespace Fota.Api.Fota;
+namespace Fota.Api.Storage;
 
 /// <summary>A job this instance has claimed for one status poll, until <see cref="ClaimedUntil"/>.</summary>
 public sealed record ClaimedJob(

@@ -1,21 +1,21 @@
-namespace Fota.Api.Storage.Postgres;
+namespace Fota.Api.Storage;
 
 /// <summary>
-/// The PostgreSQL schema, created or upgraded at start inside one transaction that first takes an advisory lock: instances
-/// starting at once wait for each other, and the later ones find the schema current.
+/// Creates or upgrades the schema at start, inside one transaction that the <see cref="SqlDialect"/> makes exclusive
+/// (SQLite: the write lock of <c>BEGIN IMMEDIATE</c>; PostgreSQL: an advisory lock): instances starting at once migrate one
+/// after the other, and the later ones find the schema current.
 /// </summary>
-public sealed partial class PostgresSchemaMigrator(PostgresDatabase database, ILogger<PostgresSchemaMigrator> logger) : ISchemaMigrator
+public sealed partial class SchemaMigrator(SqlDialect dialect, ILogger<SchemaMigrator> logger) : ISchemaMigrator
 {
-    /// <summary>The advisory lock's key (any constant; "fota" in ASCII), scoped to the database by PostgreSQL.</summary>
-    private const long MigrationLockKey = 0x666f7461;
+    public static int LatestVersion => Migrations(new SchemaTypes("", "", "", "", "", "")).Length;
 
     /// <summary>
-    /// Append new migrations at the end; never edit one that has shipped. Same tables, columns and values as the SQLite
-    /// schema (times as the same strings and Unix milliseconds), so both stores order and answer alike.
+    /// Append new migrations at the end; never edit one that has shipped. The same tables, columns and values on every
+    /// database (times as the same strings and Unix milliseconds), written with the dialect's <paramref name="types"/>.
     /// </summary>
-    private static readonly string[] Migrations =
+    private static string[] Migrations(SchemaTypes types) =>
     [
-        """
+        $"""
         CREATE TABLE accounts (
             name          TEXT PRIMARY KEY,
             api_endpoint  TEXT NOT NULL,
@@ -24,15 +24,14 @@ public sealed partial class PostgresSchemaMigrator(PostgresDatabase database, IL
         );
         CREATE TABLE devices (
             device_id    TEXT PRIMARY KEY,
-            fingerprint  TEXT NOT NULL,
+            fingerprint  {types.Fingerprint},
             model        TEXT NOT NULL,
             account      TEXT NOT NULL,
             created_at   TEXT NOT NULL
         );
-        -- SQLite's COLLATE NOCASE UNIQUE: fingerprints are unique ignoring case.
-        CREATE UNIQUE INDEX ux_devices_fingerprint ON devices (lower(fingerprint));
+        {types.FingerprintIndex}
         CREATE TABLE fota_jobs (
-            seq              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            seq              {types.Identity},
             job_id           TEXT NOT NULL UNIQUE,
             device_id        TEXT NOT NULL,
             account          TEXT NOT NULL,
@@ -41,27 +40,27 @@ public sealed partial class PostgresSchemaMigrator(PostgresDatabase database, IL
             status_detail    TEXT NULL,
             version          TEXT NOT NULL,
             last_updated_at  TEXT NOT NULL,
-            created_at_ms    BIGINT NOT NULL,
-            is_final         BOOLEAN NOT NULL DEFAULT FALSE,
-            next_poll_at_ms  BIGINT NOT NULL,
+            created_at_ms    {types.BigInt} NOT NULL,
+            is_final         {types.Boolean},
+            next_poll_at_ms  {types.BigInt} NOT NULL,
             poll_count       INTEGER NOT NULL DEFAULT 0,
-            claimed_until_ms BIGINT NULL,
+            claimed_until_ms {types.BigInt} NULL,
             claimed_by       TEXT NULL
         );
         CREATE INDEX ix_fota_jobs_device ON fota_jobs (device_id, created_at_ms DESC, seq DESC);
-        CREATE INDEX ix_fota_jobs_due ON fota_jobs (next_poll_at_ms) WHERE NOT is_final;
+        CREATE INDEX ix_fota_jobs_due ON fota_jobs {types.DueIndex};
         """,
-        """
+        $"""
         CREATE TABLE change_events (
-            id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id             {types.Identity},
             device_id      TEXT NOT NULL,
             payload        TEXT NOT NULL,
-            created_at_ms  BIGINT NOT NULL
+            created_at_ms  {types.BigInt} NOT NULL
         );
         CREATE INDEX ix_change_events_created ON change_events (created_at_ms);
         """,
         // Schedule intents (see ScheduleIntent): at most one PENDING create per device and bundle, across instances.
-        """
+        $"""
         CREATE TABLE fota_job_intents (
             intent_id      TEXT PRIMARY KEY,
             device_id      TEXT NOT NULL,
@@ -69,8 +68,8 @@ public sealed partial class PostgresSchemaMigrator(PostgresDatabase database, IL
             bundle_id      TEXT NOT NULL,
             state          TEXT NOT NULL,
             detail         TEXT NULL,
-            created_at_ms  BIGINT NOT NULL,
-            updated_at_ms  BIGINT NOT NULL
+            created_at_ms  {types.BigInt} NOT NULL,
+            updated_at_ms  {types.BigInt} NOT NULL
         );
         CREATE UNIQUE INDEX ux_fota_job_intents_pending ON fota_job_intents (device_id, bundle_id) WHERE state = 'PENDING';
         """,
@@ -78,39 +77,33 @@ public sealed partial class PostgresSchemaMigrator(PostgresDatabase database, IL
         ScheduleIntentSql.Migration,
     ];
 
-    public static int LatestVersion => Migrations.Length;
-
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var migrations = Migrations(dialect.Types);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await dialect.BeforeMigrationAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var setUp = connection.CreateCommand())
+        await using (var setUp = connection.Command($"{dialect.MigrationLock}\nCREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", transaction))
         {
-            // Held until commit; DDL is transactional in PostgreSQL, so a failed migration leaves nothing behind.
-            setUp.CommandText = $"""
-                SELECT pg_advisory_xact_lock({MigrationLockKey});
-                CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-                """;
             await setUp.ExecuteNonQueryAsync(cancellationToken);
         }
 
         int current;
-        await using (var read = connection.CreateCommand())
+        await using (var read = connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_version;", transaction))
         {
-            read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
-            current = (int)(await read.ExecuteScalarAsync(cancellationToken) ?? 0);
+            current = (int)await read.ScalarInt64Async(cancellationToken);
         }
 
-        for (var version = current + 1; version <= Migrations.Length; version++)
+        for (var version = current + 1; version <= migrations.Length; version++)
         {
-            await using var migrate = connection.CreateCommand();
-            migrate.CommandText = Migrations[version - 1] + $"\nDELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({version});";
+            await using var migrate = connection.Command(
+                migrations[version - 1] + $"\nDELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({version});", transaction);
             await migrate.ExecuteNonQueryAsync(cancellationToken);
             LogMigrated(version);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        LogReady(database.DataSource, Migrations.Length);
+        LogReady(dialect.DataSource, migrations.Length);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied database migration {Version}")]

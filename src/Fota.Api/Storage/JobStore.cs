@@ -1,0 +1,433 @@
+using System.Data.Common;
+using System.Text;
+
+namespace Fota.Api.Storage;
+
+/// <summary>
+/// The <c>fota_jobs</c> and <c>fota_job_intents</c> tables: the API's reads and writes, schedule intents, and the claims of
+/// the poller and of reconciliation. Every change clients can see is written with its change event (the outbox) in one
+/// transaction; the <see cref="SqlDialect"/> orders the events' ids and wakes other instances.
+/// </summary>
+public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IChangeEventWakeUp changeEvents) : IJobStore
+{
+    /// <summary>The columns of a job as clients see it (<see cref="JobChange"/>, without its id).</summary>
+    private const string ViewColumns = "device_id, status, status_detail, last_updated_at, version";
+
+    /// <summary>Poll outcomes written per statement group, which keeps each command's parameters few.</summary>
+    private const int OutcomesPerCommand = 64;
+
+    private const string ListForDeviceSql = $"""
+        SELECT {StoredRows.JobColumns} FROM fota_jobs
+        WHERE device_id = @deviceId
+        ORDER BY created_at_ms DESC, seq DESC
+        LIMIT @limit;
+        """;
+
+    /// <summary>Stores a job directly (tests, seeding). Scheduling stores through <see cref="ConfirmScheduledAsync"/>.</summary>
+    public async Task InsertAsync(StoredJob job, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertJobAsync(connection, transaction, job, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+    }
+
+    public async Task<IReadOnlyList<StoredJob>> ListForDeviceAsync(string deviceId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(ListForDeviceSql).With("deviceId", deviceId).With("limit", limit);
+        return await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken);
+    }
+
+    public async Task<DeviceWithJobs> FindDeviceWithJobsAsync(string deviceId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {StoredRows.DeviceColumns} FROM devices WHERE device_id = @deviceId;" + ListForDeviceSql)
+            .With("deviceId", deviceId)
+            .With("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = (await StoredRows.ReadRestAsync(reader, StoredRows.Device, cancellationToken)).SingleOrDefault();
+        await reader.NextResultAsync(cancellationToken);
+        return new DeviceWithJobs(found, await StoredRows.ReadRestAsync(reader, StoredRows.Job, cancellationToken));
+    }
+
+    public async Task<StoredJob?> FindAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {StoredRows.JobColumns} FROM fota_jobs WHERE job_id = @jobId;").With("jobId", jobId);
+        return (await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Claims the due jobs <see cref="FairClaim"/> chooses for <paramref name="owner"/> in one statement; no job is claimed by
+    /// two instances (SQLite: one writer at a time; PostgreSQL: <see cref="SqlDialect.ClaimableSeqs"/> locks).
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedJob>> ClaimDueAsync(
+        string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, IReadOnlyList<string> skipAccounts, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"""
+                UPDATE fota_jobs
+                SET claimed_by = @owner, claimed_until_ms = @claimUntil
+                WHERE seq IN ({dialect.ClaimableSeqs(FairClaim.SelectSeqs(skipAccounts.Count))})
+                RETURNING {StoredRows.ClaimColumns};
+                """)
+            .With("owner", owner)
+            .With("claimUntil", claimUntil)
+            .With("now", now)
+            .With("batchSize", batchSize);
+        FairClaim.AddSkipped(command, skipAccounts);
+        return await StoredRows.ReadAllAsync(command, StoredRows.Claim(claimUntil), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes poll outcomes in one transaction and releases their claims; an outcome whose claim is no longer ours is skipped,
+    /// and so is a new state for a job that became final while it was polled (a cancel): a final job is never overwritten.
+    /// Each outcome reads the job as clients see it before its update, so an event is written only for a visible change.
+    /// </summary>
+    public async Task<int> SavePollOutcomesAsync(string owner, IReadOnlyList<PollOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changes = new List<JobChange>();
+        var written = 0;
+        var first = true;
+        foreach (var group in outcomes.Chunk(OutcomesPerCommand))
+        {
+            written += await SaveGroupAsync(connection, transaction, owner, group, lockEvents: first, changes, cancellationToken);
+            first = false;
+        }
+
+        if (changes.Count > 0)
+        {
+            await WriteEventsAsync(connection, transaction, changes, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (changes.Count > 0)
+        {
+            changeEvents.Committed();
+        }
+
+        return written;
+    }
+
+    /// <summary>One round trip: per outcome, the job as it was (locked) and the update returning it as it is.</summary>
+    private async Task<int> SaveGroupAsync(
+        DbConnection connection, DbTransaction transaction, string owner, PollOutcome[] group, bool lockEvents, List<JobChange> changes, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder(lockEvents ? dialect.EventOrderLock : null);
+        await using var command = connection.Command("", transaction).With("owner", owner);
+        for (var i = 0; i < group.Length; i++)
+        {
+            var outcome = group[i];
+            sql.Append($"SELECT {ViewColumns} FROM fota_jobs WHERE job_id = @jobId{i} AND claimed_by = @owner {dialect.LockRows};\n");
+            sql.Append(outcome.Update is null
+                ? $"""
+                  UPDATE fota_jobs
+                  SET next_poll_at_ms = @nextPollAt{i}, poll_count = @pollCount{i}, claimed_by = NULL, claimed_until_ms = NULL
+                  WHERE job_id = @jobId{i} AND claimed_by = @owner
+                  RETURNING {ViewColumns};
+
+                  """
+                : $"""
+                  UPDATE fota_jobs
+                  SET status = @status{i}, status_detail = @statusDetail{i}, version = @version{i},
+                      last_updated_at = CASE WHEN @keep{i} THEN last_updated_at ELSE @lastUpdatedAt{i} END,
+                      is_final = @isFinal{i}, next_poll_at_ms = @nextPollAt{i}, poll_count = @pollCount{i},
+                      claimed_by = NULL, claimed_until_ms = NULL
+                  WHERE job_id = @jobId{i} AND claimed_by = @owner AND NOT is_final
+                  RETURNING {ViewColumns};
+
+                  """);
+            if (outcome.Update is { } state)
+            {
+                command.With($"status{i}", state.Status)
+                    .With($"statusDetail{i}", state.StatusDetail)
+                    .With($"version{i}", state.Version)
+                    .With($"lastUpdatedAt{i}", state.LastUpdatedAt)
+                    .With($"keep{i}", outcome.KeepLastUpdatedAt)
+                    .With($"isFinal{i}", state.IsFinal);
+            }
+
+            command.With($"nextPollAt{i}", outcome.NextPollAt).With($"pollCount{i}", outcome.UnchangedPolls).With($"jobId{i}", outcome.JobId);
+        }
+
+        command.CommandText = sql.ToString();
+        var written = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (lockEvents && dialect.EventOrderLock is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        for (var i = 0; i < group.Length; i++)
+        {
+            var before = await ReadChangeAsync(reader, group[i].JobId, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var after = await ReadChangeAsync(reader, group[i].JobId, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            if (after is null)
+            {
+                continue; // the claim is no longer ours, or the job became final
+            }
+
+            written++;
+            if (after != before)
+            {
+                changes.Add(after);
+            }
+        }
+
+        return written;
+    }
+
+    private static async Task<JobChange?> ReadChangeAsync(DbDataReader reader, string jobId, CancellationToken cancellationToken) =>
+        (await StoredRows.ReadRestAsync(
+            reader,
+            row => new JobChange(jobId, row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetString(3), row.GetString(4)),
+            cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// Marks a job <c>CANCELLED</c> (final) only if it is not final, with its change event, in one transaction: the job as stored
+    /// now, or null when it was final already. A poll holding a claim keeps it until it ends; its outcome then changes nothing.
+    /// </summary>
+    public async Task<StoredJob?> CancelAsync(string jobId, string statusDetail, string lastUpdatedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.Command($"""
+                {dialect.EventOrderLock}
+                UPDATE fota_jobs
+                SET status = 'CANCELLED', status_detail = @statusDetail, last_updated_at = @lastUpdatedAt, is_final = TRUE
+                WHERE job_id = @jobId AND NOT is_final
+                RETURNING {StoredRows.JobColumns};
+                """, transaction)
+            .With("jobId", jobId)
+            .With("statusDetail", statusDetail)
+            .With("lastUpdatedAt", lastUpdatedAt);
+        StoredJob? cancelled;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (dialect.EventOrderLock is not null)
+            {
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            cancelled = (await StoredRows.ReadRestAsync(reader, StoredRows.Job, cancellationToken)).SingleOrDefault();
+        }
+
+        if (cancelled is null)
+        {
+            return null;
+        }
+
+        await WriteEventsAsync(connection, transaction, [JobChange.From(cancelled)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+        return cancelled;
+    }
+
+    /// <summary>
+    /// Records the intent, unless an open intent or a running job of the same device and bundle is in the way. The insert
+    /// comes first: on SQLite the transaction holds the write lock; on PostgreSQL a concurrent insert or confirm of the same
+    /// pair holds the unique index until it commits, so the look at the jobs that follows (a new snapshot under READ
+    /// COMMITTED) sees a job confirmed meanwhile.
+    /// </summary>
+    public async Task<ScheduleBegin> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset reconcileAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = connection.Command(ScheduleIntentSql.Begin, transaction)
+            .With("intentId", intent.IntentId)
+            .With("deviceId", intent.DeviceId)
+            .With("account", intent.Account)
+            .With("bundleId", intent.BundleId)
+            .With("createdAt", intent.CreatedAt)
+            .With("reconcileAt", reconcileAt);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return new ScheduleBegin(await PairScalarAsync(ScheduleIntentSql.OpenIntent) ?? "(resolved meanwhile)", null);
+        }
+
+        if (await PairScalarAsync(ScheduleIntentSql.RunningJob) is { } jobId)
+        {
+            return new ScheduleBegin(null, jobId);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ScheduleBegin.Started;
+
+        async Task<string?> PairScalarAsync(string sql)
+        {
+            await using var command = connection.Command(sql, transaction).With("deviceId", intent.DeviceId).With("bundleId", intent.BundleId);
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
+    }
+
+    public Task<bool> ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken) =>
+        StoreIntentJobAsync(intentId, owner: null, job, cancellationToken);
+
+    public Task<bool> AdoptAsync(string intentId, string owner, StoredJob job, CancellationToken cancellationToken) =>
+        StoreIntentJobAsync(intentId, owner, job, cancellationToken);
+
+    public async Task AbandonScheduleAsync(string intentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(ScheduleIntentSql.Delete).With("intentId", intentId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task MarkOutcomeUnknownAsync(string intentId, string detail, DateTimeOffset now, DateTimeOffset reconcileAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(ScheduleIntentSql.MarkUnknown)
+            .With("intentId", intentId)
+            .With("detail", detail)
+            .With("now", now)
+            .With("reconcileAt", reconcileAt);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListAccountsToReconcileAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(ScheduleIntentSql.AccountsDue).With("now", now);
+        return await StoredRows.ReadAllAsync(command, row => row.GetString(0), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ScheduleIntent>> ClaimIntentsAsync(
+        string account, string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(ScheduleIntentSql.Claim(dialect.SkipLocked))
+            .With("account", account)
+            .With("owner", owner)
+            .With("now", now)
+            .With("claimUntil", claimUntil)
+            .With("batchSize", batchSize);
+        return await StoredRows.ReadAllAsync(command, StoredRows.Intent, cancellationToken);
+    }
+
+    public async Task<bool> ResolveNothingCreatedAsync(string intentId, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(ScheduleIntentSql.DeleteClaimed).With("intentId", intentId).With("owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task RetryIntentAsync(
+        string intentId, string owner, string state, string detail, DateTimeOffset now, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(ScheduleIntentSql.Retry)
+            .With("intentId", intentId)
+            .With("owner", owner)
+            .With("state", state)
+            .With("detail", detail)
+            .With("now", now)
+            .With("nextAttemptAt", nextAttemptAt);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ScheduleIntent>> ListIntentsAsync(string? deviceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"""
+                SELECT {StoredRows.IntentColumns} FROM fota_job_intents
+                WHERE @deviceId IS NULL OR device_id = @deviceId
+                ORDER BY created_at_ms, intent_id;
+                """)
+            .With("deviceId", deviceId);
+        return await StoredRows.ReadAllAsync(command, StoredRows.Intent, cancellationToken);
+    }
+
+    public async Task<int> ReleaseClaimsAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command("UPDATE fota_jobs SET claimed_by = NULL, claimed_until_ms = NULL WHERE claimed_by = @owner;")
+            .With("owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The job and its change event stored and the intent dropped, in one transaction; with an <paramref name="owner"/>,
+    /// only while its claim holds the intent. False, with nothing written, when the claim is gone or the job id is stored.
+    /// </summary>
+    private async Task<bool> StoreIntentJobAsync(string intentId, string? owner, StoredJob job, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var delete = connection.Command(owner is null ? ScheduleIntentSql.Delete : ScheduleIntentSql.DeleteClaimed, transaction)
+            .With("intentId", intentId)
+            .With("owner", owner);
+        if (await delete.ExecuteNonQueryAsync(cancellationToken) == 0 && owner is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await InsertJobAsync(connection, transaction, job, cancellationToken);
+        }
+        catch (DbException exception) when (dialect.IsUniqueViolation(exception))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        changeEvents.Committed();
+        return true;
+    }
+
+    /// <summary>The job's row (due for its first poll at once) and its change event, in the caller's transaction, in one round trip.</summary>
+    private async Task InsertJobAsync(DbConnection connection, DbTransaction transaction, StoredJob job, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"""
+                {dialect.EventOrderLock}
+                INSERT INTO fota_jobs (job_id, device_id, account, bundle_id, status, status_detail, version,
+                                       last_updated_at, created_at_ms, is_final, next_poll_at_ms)
+                VALUES (@jobId, @deviceId, @account, @bundleId, @status, @statusDetail, @version,
+                        @lastUpdatedAt, @createdAt, FALSE, @createdAt);
+                {EventsSql(1)}
+                """, transaction)
+            .With("jobId", job.JobId)
+            .With("deviceId", job.DeviceId)
+            .With("account", job.Account)
+            .With("bundleId", job.BundleId)
+            .With("status", job.Status)
+            .With("statusDetail", job.StatusDetail)
+            .With("version", job.Version)
+            .With("lastUpdatedAt", job.LastUpdatedAt)
+            .With("createdAt", job.CreatedAt);
+        WithEvents(command, [JobChange.From(job)]);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task WriteEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobChange> changes, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(EventsSql(changes.Count), transaction);
+        WithEvents(command, changes);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>One outbox row per change (stamped by the database clock), then the dialect's wake-up of other instances.</summary>
+    private string EventsSql(int count) =>
+        string.Concat(Enumerable.Range(0, count).Select(i =>
+            $"INSERT INTO change_events (device_id, payload, created_at_ms) VALUES (@eventDevice{i}, @eventPayload{i}, {dialect.NowMs});\n"))
+        + dialect.EventNotify;
+
+    private void WithEvents(DbCommand command, IReadOnlyList<JobChange> changes)
+    {
+        for (var i = 0; i < changes.Count; i++)
+        {
+            command.With($"eventDevice{i}", changes[i].DeviceId).With($"eventPayload{i}", payload.Serialize(changes[i]));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Fota.Api.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL: claims lock what they take and skip what others are taking (<c>FOR UPDATE SKIP LOCKED</c>); concurrent
+/// transactions commit in any order, so writers of change events take an advisory lock first and event ids become visible
+/// in id order; other instances' followers are woken by <c>NOTIFY</c> (<see cref="PostgresChangeListener"/>).
+/// </summary>
+public sealed class PostgresDialect(PostgresDatabase database)
+    : SqlDialect(database.DataSource, async cancellationToken => await database.OpenAsync(cancellationToken))
+{
+    public override string NowMs => "(extract(epoch FROM clock_timestamp()) * 1000)::bigint";
+
+    public override string SkipLocked => "FOR UPDATE SKIP LOCKED";
+
+    public override string LockRows => "FOR UPDATE";
+
+    /// <summary>
+    /// Rows another instance is claiming right now are skipped, not waited for; a row whose claim was committed in between
+    /// is re-checked against the due condition by PostgreSQL before it is locked.
+    /// </summary>
+    public override string ClaimableSeqs(string chosenSeqs) => $"""
+        SELECT seq FROM fota_jobs
+        WHERE seq IN ({chosenSeqs}) AND {FairClaim.DueCondition}
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    /// <summary>The advisory lock ("fota-evt" in ASCII) that orders event writers; held until commit.</summary>
+    public override string? EventOrderLock => "SELECT pg_advisory_xact_lock(7308901952856208500);";
+
+    /// <summary>Delivered to every listening instance after commit, never for a rolled-back change.</summary>
+    public override string? EventNotify => PostgresChangeListener.NotifySql;
+
+    /// <summary>xmax is 0 only in a row this statement inserted: one statement tells created from updated, without a race.</summary>
+    public override string? InsertedByUpsert => "xmax = 0";
+
+    /// <summary>lower(fingerprint) is the unique index, as SQLite's COLLATE NOCASE column.</summary>
+    public override string FingerprintEquals => "lower(fingerprint) = lower(@value)";
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override SchemaTypes Types { get; } = new(
+        Identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        BigInt: "BIGINT",
+        Boolean: "BOOLEAN NOT NULL DEFAULT FALSE",
+        Fingerprint: "TEXT NOT NULL",
+        FingerprintIndex: "CREATE UNIQUE INDEX ux_devices_fingerprint ON devices (lower(fingerprint));",
+        DueIndex: "(next_poll_at_ms) WHERE NOT is_final");
+
+    /// <summary>
+    /// Held until commit; DDL is transactional in PostgreSQL, so a failed migration leaves nothing behind. The key is any
+    /// constant (0x666f7461, "fota" in ASCII), scoped to the database by PostgreSQL.
+    /// </summary>
+    public override string MigrationLock => "SELECT pg_advisory_xact_lock(1718580321);";
+}
