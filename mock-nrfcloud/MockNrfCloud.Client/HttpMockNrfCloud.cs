@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MockNrfCloud.Client.Admin;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Admin;
 
 namespace MockNrfCloud.Client;
 

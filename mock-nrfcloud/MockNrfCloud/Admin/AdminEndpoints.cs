@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Admin;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Admin;
 
 namespace MockNrfCloud.Admin;
 

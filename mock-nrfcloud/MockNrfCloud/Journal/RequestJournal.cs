@@ -1,5 +1,5 @@
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
 
 namespace MockNrfCloud.Journal;
 

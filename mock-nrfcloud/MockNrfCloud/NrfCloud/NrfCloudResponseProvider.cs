@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Parsing;
 using MockNrfCloud.Queueing;
 using WireMock;
 using WireMock.ResponseProviders;

@@ -1,7 +1,7 @@
 using System.Text;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Parsing;
 
 namespace MockNrfCloud.Queueing;
 

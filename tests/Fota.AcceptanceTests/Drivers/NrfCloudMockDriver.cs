@@ -4,8 +4,8 @@ using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Matching;
 using Fota.AcceptanceTests.Support.Retry;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
 using Reqnroll;
 
 namespace Fota.AcceptanceTests.Drivers;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 using MockNrfCloud.Tests.Support;
 
 namespace MockNrfCloud.Tests.Contract;

@@ -1,6 +1,6 @@
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Parsing;
 
 namespace MockNrfCloud.Tests.Matching;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Fota.AcceptanceTests.Drivers;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
 
 namespace Fota.AcceptanceTests.Support.Matching;
 

@@ -1,6 +1,6 @@
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions.Parsing;
 
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>
 /// What a queued response answers: <c>METHOD /path[?query]</c>. A request matches when method and path are the

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions.Parsing;
 
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>
 /// A request a test expects the mock to have recorded ("called with", SPEC 5.4), written as raw HTTP:

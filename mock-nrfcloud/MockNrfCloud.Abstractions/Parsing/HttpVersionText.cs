@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 internal static partial class HttpVersionText
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>Names the first position where two texts differ, with a little of each side from there.</summary>
 public static class FirstDifference

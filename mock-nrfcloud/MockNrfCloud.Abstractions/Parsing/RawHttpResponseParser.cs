@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>Parses a raw HTTP response: "HTTP/1.1 &lt;code&gt; &lt;reason&gt;", header lines, blank line, body (CRLF or LF).
 /// The reason phrase may be left out. A Content-Length header is kept here; the mock ignores it and computes its own.

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>Raw HTTP text (a request or a response written by a test) is malformed.
 /// The message names the 1-based line and the problem.</summary>

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>Splits raw HTTP text (CRLF or LF line ends) into a start line, header lines and a body.
 /// Blank lines before the start line are skipped; the body is everything after the first blank line, verbatim.</summary>

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>Parses a raw HTTP request: "METHOD /path?query HTTP/1.1", header lines, blank line, body (CRLF or LF).
 /// The HTTP version may be left out.</summary>

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>Splits a raw query string ("a=1&amp;b=x%20y", with or without '?') into percent-decoded name/value
 /// pairs in order. '+' is kept as is (not read as a space). A parameter without '=' has an empty value.</summary>

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client;
+namespace MockNrfCloud.Abstractions;
 
 /// <summary>Input to the mock was rejected (for example an unparsable request line or raw response).
 /// <see cref="ArgumentException.ParamName"/> names the parameter; <see cref="Problem"/> says what is wrong.

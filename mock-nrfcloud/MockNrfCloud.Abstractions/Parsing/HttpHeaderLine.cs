@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>Parses one "Name: value" header line.</summary>
 internal static class HttpHeaderLine

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 internal static class HeaderValues
 {

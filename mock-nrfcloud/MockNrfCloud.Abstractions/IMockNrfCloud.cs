@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client;
+namespace MockNrfCloud.Abstractions;
 
 /// <summary>
 /// The mock nRF Cloud as tests see it: queue canned raw-HTTP responses for an API key and inspect

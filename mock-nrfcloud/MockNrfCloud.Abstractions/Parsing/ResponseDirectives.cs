@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>
 /// What the mock does with a queued response besides sending it, written in the raw response as mock-only header lines.

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>
 /// The one normalisation of request paths: percent-decoded (<c>/v1/fota-jobs/APP%2A1</c> is <c>/v1/fota-jobs/APP*1</c>).

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>A parsed raw HTTP request, as written in a test ("called with" assertions).
 /// Headers keep their order and spelling; look them up with <see cref="GetHeader"/> (case-insensitive).</summary>

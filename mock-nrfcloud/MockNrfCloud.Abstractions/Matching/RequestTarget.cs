@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>
 /// Method and path of a request, the part every matcher compares: the queue's keys, the journal's filters and

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Admin;
+namespace MockNrfCloud.Abstractions.Admin;
 
 // The JSON bodies of the mock's admin HTTP API (camelCase on the wire). Shared by the server and HttpMockNrfCloud.
 

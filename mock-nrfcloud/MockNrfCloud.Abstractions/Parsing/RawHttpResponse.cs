@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>A parsed raw HTTP response as queued by a test. Headers keep their order and spelling; the mock's directive
 /// lines (<c>X-Mock-…</c>) are in <see cref="Directives"/>, not in <see cref="Headers"/>.</summary>

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client;
+namespace MockNrfCloud.Abstractions;
 
 /// <summary>One nRF Cloud request the mock received. <see cref="Query"/> is the raw query string without '?'.
 /// Header names are case-insensitive; repeated headers are joined with ", ".</summary>

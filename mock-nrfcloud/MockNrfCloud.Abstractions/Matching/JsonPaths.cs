@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>Writes JSON paths the way failure messages show them: <c>$.jobs[0]["@context"]</c>.</summary>
 public static partial class JsonPaths

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>One query parameter a queued response requires: the request must carry a parameter with this name whose
 /// value equals <see cref="Expected"/>, or, when written "/regex/", matches the regex (unanchored: use ^...$ for a full match).</summary>

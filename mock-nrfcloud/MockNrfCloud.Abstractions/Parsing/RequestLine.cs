@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Parsing;
+namespace MockNrfCloud.Abstractions.Parsing;
 
 /// <summary>A request line "METHOD /path[?query] [HTTP/x.y]". The method is upper-cased; <see cref="Query"/> is the
 /// raw query string without '?' (empty when absent); <see cref="HttpVersion"/> is null when not written.</summary>

@@ -1,4 +1,4 @@
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>How the journal applies a <see cref="RequestFilter"/>: the API key exactly, method and path as a <see cref="RequestTarget"/>.</summary>
 public static class RequestFilterMatching

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace MockNrfCloud.Client.Matching;
+namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>
 /// JSON written compactly: the whitespace between tokens removed, everything else (key order, number forms, escapes)
