@@ -37,7 +37,7 @@ public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDi
     public Task<IReadOnlyList<RecordedRequest>> GetRequestsAsync(RequestFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return Task.FromResult(_server.State.Journal.Find(filter));
+        return Task.FromResult(_server.State.FindRequests(filter));
     }
 
     /// <inheritdoc />
@@ -50,14 +50,14 @@ public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDi
     /// <inheritdoc />
     public Task ClearResponsesAsync(string? apiKey = null, CancellationToken cancellationToken = default)
     {
-        _server.State.Queues.Clear(apiKey);
+        _server.State.ClearResponses(apiKey);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task ClearRequestsAsync(string? apiKey = null, CancellationToken cancellationToken = default)
     {
-        _server.State.Journal.Clear(apiKey);
+        _server.State.ClearRequests(apiKey);
         return Task.CompletedTask;
     }
 

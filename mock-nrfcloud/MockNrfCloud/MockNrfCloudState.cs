@@ -14,9 +14,8 @@ internal sealed class MockNrfCloudState(MockOptions options) : IDisposable
     /// <summary>The longest server-side wait a caller may ask for.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(10);
 
-    public ResponseQueues Queues { get; } = new();
-
-    public RequestJournal Journal { get; } = new(options.JournalLimit);
+    private readonly ResponseQueues _queues = new();
+    private readonly RequestJournal _journal = new(options.JournalLimit);
 
     /// <summary>Cancelled when the server stops, so delayed answers do not hold the shutdown.</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -30,7 +29,7 @@ internal sealed class MockNrfCloudState(MockOptions options) : IDisposable
         }
 
         var queued = QueuedResponse.Create(request, rawResponse, keep);
-        Queues.Enqueue(apiKey, queued);
+        _queues.Enqueue(apiKey, queued);
         return queued.Id;
     }
 
@@ -42,8 +41,29 @@ internal sealed class MockNrfCloudState(MockOptions options) : IDisposable
             throw new MockNrfCloudInputException("timeout", $"the timeout must be from 0 to {MaxWait.TotalMilliseconds} ms, not {timeout.TotalMilliseconds} ms");
         }
 
-        return Journal.WaitAsync(filter, timeout, cancellationToken);
+        return _journal.WaitAsync(filter, timeout, cancellationToken);
     }
+
+    /// <summary>An nRF Cloud request arrived: takes the oldest queued response of <paramref name="apiKey"/> that answers it
+    /// (kept ones stay), records the request with that response's id, and returns the response (null: nothing queued).</summary>
+    public QueuedResponse? Receive(string apiKey, RecordedRequest request)
+    {
+        var queued = _queues.TryTake(apiKey, request);
+        _journal.Record(apiKey, request with { ResponseId = queued?.Id });
+        return queued;
+    }
+
+    /// <summary>What is queued for <paramref name="apiKey"/>, oldest first.</summary>
+    public IReadOnlyList<QueuedResponse> QueuedFor(string apiKey) => _queues.Snapshot(apiKey);
+
+    /// <summary>Recorded requests matching the filter, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> FindRequests(RequestFilter filter) => _journal.Find(filter);
+
+    /// <summary>Removes the queued responses of one API key, or of every key when null.</summary>
+    public void ClearResponses(string? apiKey) => _queues.Clear(apiKey);
+
+    /// <summary>Forgets the recorded requests of one API key, or of every key when null.</summary>
+    public void ClearRequests(string? apiKey) => _journal.Clear(apiKey);
 
     /// <summary>Ends every delayed answer (the server is stopping).</summary>
     public void Stop()

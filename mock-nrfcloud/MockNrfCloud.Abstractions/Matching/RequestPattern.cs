@@ -3,39 +3,34 @@ using MockNrfCloud.Abstractions.Parsing;
 namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>
-/// What a queued response answers: <c>METHOD /path[?query]</c>. A request matches when method and path are the
-/// target's and every query parameter of the pattern is present in the request (a subset; a value written
-/// <c>/regex/</c> matches as a regex), see <see cref="QueryParameterMatcher"/>.
+/// What a queued response answers, written <c>METHOD /path[?query]</c>; matched by <see cref="RequestMatcher.ForQueue"/>
+/// (method and path, and every query parameter of the pattern present in the request; a value written <c>/regex/</c>
+/// matches as a regex).
 /// </summary>
 public sealed class RequestPattern
 {
-    private RequestPattern(RequestLine line, RequestTarget target, IReadOnlyList<QueryParameterMatcher> query)
+    private RequestPattern(RequestLine line)
     {
         Line = line;
-        Target = target;
-        Query = query;
+        Matcher = RequestMatcher.ForQueue(line);
     }
 
     /// <summary>The request line as written, for messages.</summary>
     public RequestLine Line { get; }
 
-    public RequestTarget Target { get; }
+    public RequestMatcher Matcher { get; }
 
-    public IReadOnlyList<QueryParameterMatcher> Query { get; }
+    public RequestTarget Target => Matcher.Target;
 
     /// <exception cref="RawHttpFormatException">The text is not <c>METHOD /path[?query]</c>.</exception>
     /// <exception cref="ArgumentException">A query value written /regex/ is not a valid regex.</exception>
     public static RequestPattern Parse(string requestLine)
     {
         ArgumentNullException.ThrowIfNull(requestLine);
-        var line = RequestLine.Parse(requestLine.Trim());
-        var query = QueryParameters.Parse(line.Query).Select(p => QueryParameterMatcher.Create(p.Key, p.Value)).ToList();
-        return new RequestPattern(line, new RequestTarget(line.Method, line.Path), query);
+        return new RequestPattern(RequestLine.Parse(requestLine.Trim()));
     }
 
-    /// <summary>Whether a request (normalised path, decoded query parameters) is answered by this pattern.</summary>
-    public bool Matches(string method, string normalizedPath, IReadOnlyList<KeyValuePair<string, string>> parameters) =>
-        Target.Matches(method, normalizedPath) && Query.All(matcher => matcher.IsSatisfiedBy(parameters));
+    public bool Matches(RecordedRequest request) => Matcher.IsMatch(request);
 
     public override string ToString() => Line.ToString();
 }

@@ -1,33 +1,28 @@
 namespace MockNrfCloud.Abstractions.Matching;
 
 /// <summary>
-/// Method and path of a request, the part every matcher compares: the queue's keys, the journal's filters and
-/// "called with". A null method or path matches any. Methods compare ignoring case; paths exactly, both sides
-/// normalised by <see cref="RequestPaths.Normalize"/>.
+/// Method and path of a request, the facets every request matcher starts with (the queue's keys, the journal's
+/// filters and "called with"): a <see cref="MethodMatcher"/> and a <see cref="PathMatcher"/>; null = any.
 /// </summary>
-public sealed record RequestTarget
+public sealed class RequestTarget
 {
+    private readonly MethodMatcher? _method;
+    private readonly PathMatcher? _path;
+
     public RequestTarget(string? method, string? path)
     {
-        Method = method?.ToUpperInvariant();
-        Path = path is null ? null : RequestPaths.Normalize(path);
+        _method = method is null ? null : new MethodMatcher(method);
+        _path = path is null ? null : new PathMatcher(path);
     }
 
-    public string? Method { get; }
+    /// <summary>The method in upper case, or null for any.</summary>
+    public string? Method => _method?.Method;
 
-    /// <summary>The normalised path.</summary>
-    public string? Path { get; }
+    /// <summary>The normalised path, or null for any.</summary>
+    public string? Path => _path?.Path;
 
-    /// <summary>Whether a request with this method and (already normalised) path is one of this target's.</summary>
-    public bool Matches(string method, string normalizedPath) =>
-        (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
-        && (Path is null || string.Equals(Path, normalizedPath, StringComparison.Ordinal));
-
-    public bool Matches(RecordedRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return Matches(request.Method, request.Path);
-    }
+    public bool Matches(RecordedRequest request) =>
+        (_method?.IsMatch(request) ?? true) && (_path?.IsMatch(request) ?? true);
 
     public override string ToString() => $"{Method ?? "*"} {Path ?? "*"}";
 }

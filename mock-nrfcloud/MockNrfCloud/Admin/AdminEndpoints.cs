@@ -16,14 +16,14 @@ internal static class AdminEndpoints
         endpoints.MapPost("/responses", QueueAsync);
         endpoints.MapDelete("/responses", (MockNrfCloudState state, string? apiKey) =>
         {
-            state.Queues.Clear(apiKey);
+            state.ClearResponses(apiKey);
             return TypedResults.NoContent();
         });
         endpoints.MapGet("/requests", (MockNrfCloudState state, string? apiKey, string? method, string? path) =>
-            TypedResults.Ok(state.Journal.Find(new RequestFilter(apiKey, method, path))));
+            TypedResults.Ok(state.FindRequests(new RequestFilter(apiKey, method, path))));
         endpoints.MapDelete("/requests", (MockNrfCloudState state, string? apiKey) =>
         {
-            state.Journal.Clear(apiKey);
+            state.ClearRequests(apiKey);
             return TypedResults.NoContent();
         });
         endpoints.MapPost("/requests/wait", WaitAsync);

@@ -29,7 +29,7 @@ internal sealed class RequestJournal(int limit)
 
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (_waiters[i].Filter.Matches(apiKey, request))
+                if (_waiters[i].Matches(apiKey, request))
                 {
                     (answered ??= []).Add(_waiters[i]);
                     _waiters.RemoveAt(i);
@@ -51,19 +51,21 @@ internal sealed class RequestJournal(int limit)
     {
         lock (_lock)
         {
-            return _entries.Where(e => filter.Matches(e.ApiKey, e.Request)).Select(e => e.Request).ToList();
+            var query = new Query(filter);
+            return _entries.Where(e => query.Matches(e.ApiKey, e.Request)).Select(e => e.Request).ToList();
         }
     }
 
     /// <summary>The oldest recorded request matching the filter, or the first one to arrive within <paramref name="timeout"/>; null when none.</summary>
     public async Task<RecordedRequest?> WaitAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var query = new Query(filter);
         Waiter waiter;
         lock (_lock)
         {
             foreach (var entry in _entries)
             {
-                if (filter.Matches(entry.ApiKey, entry.Request))
+                if (query.Matches(entry.ApiKey, entry.Request))
                 {
                     return entry.Request;
                 }
@@ -74,7 +76,7 @@ internal sealed class RequestJournal(int limit)
                 return null;
             }
 
-            waiter = new Waiter(filter);
+            waiter = new Waiter(query);
             _waiters.Add(waiter);
         }
 
@@ -123,9 +125,18 @@ internal sealed class RequestJournal(int limit)
 
     private sealed record Entry(string ApiKey, RecordedRequest Request);
 
-    private sealed class Waiter(RequestFilter filter)
+    /// <summary>A filter as the journal applies it: the API key exactly (null = any), method and path by the one request matcher.</summary>
+    private sealed class Query(RequestFilter filter)
     {
-        public RequestFilter Filter { get; } = filter;
+        private readonly RequestMatcher _matcher = RequestMatcher.ForFilter(filter);
+
+        public bool Matches(string apiKey, RecordedRequest request) =>
+            (filter.ApiKey is null || filter.ApiKey == apiKey) && _matcher.IsMatch(request);
+    }
+
+    private sealed class Waiter(Query query)
+    {
+        public bool Matches(string apiKey, RecordedRequest request) => query.Matches(apiKey, request);
 
         public TaskCompletionSource<RecordedRequest> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

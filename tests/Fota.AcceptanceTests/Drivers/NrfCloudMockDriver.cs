@@ -145,7 +145,7 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
     private static RequestTarget Target(string request)
     {
         var pattern = RequestPattern.Parse(request);
-        return pattern.Query.Count == 0
+        return pattern.Line.Query.Length == 0
             ? pattern.Target
             : throw new FormatException($"'{request}' has a query; write the request as METHOD /path.");
     }

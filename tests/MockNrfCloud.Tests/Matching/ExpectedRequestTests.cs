@@ -142,7 +142,7 @@ public sealed class ExpectedRequestTests
     [InlineData(null, false)]
     public void Json_content_types_are_recognised(string? contentType, bool isJson)
     {
-        ExpectedRequest.IsJson(contentType).Should().Be(isJson);
+        BodyMatcher.IsJson(contentType).Should().Be(isJson);
     }
 
     private static IReadOnlyList<string> Differences(string expected, RecordedRequest actual) =>
