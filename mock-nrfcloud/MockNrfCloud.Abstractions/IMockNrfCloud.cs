@@ -26,6 +26,16 @@ public interface IMockNrfCloud
     /// <exception cref="MockNrfCloudInputException">The timeout is negative or longer than 10 minutes (ParamName "timeout").</exception>
     Task<RecordedRequest?> WaitForRequestAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// "Called with" in one call: the first request recorded for any of <paramref name="apiKeys"/> that matches
+    /// <paramref name="expectedRequest"/> (raw HTTP, SPEC 5.4: method, path, query as a set, expected headers, body),
+    /// also one recorded before the call, waiting server-side up to <paramref name="timeout"/>; with the nearest misses
+    /// and everything recorded for those keys.
+    /// </summary>
+    /// <exception cref="MockNrfCloudInputException">No API key, an unparsable expected request, or a timeout out of range
+    /// (ParamName "apiKeys", "expectedRequest" or "timeout").</exception>
+    Task<RequestMatchResult> MatchRequestAsync(IReadOnlyCollection<string> apiKeys, string expectedRequest, TimeSpan timeout, CancellationToken cancellationToken = default);
+
     /// <summary>Removes queued responses of one API key, or all when <paramref name="apiKey"/> is null.</summary>
     Task ClearResponsesAsync(string? apiKey = null, CancellationToken cancellationToken = default);
 

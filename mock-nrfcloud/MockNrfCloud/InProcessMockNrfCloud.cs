@@ -48,6 +48,10 @@ public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDi
     }
 
     /// <inheritdoc />
+    public Task<RequestMatchResult> MatchRequestAsync(IReadOnlyCollection<string> apiKeys, string expectedRequest, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _server.State.MatchAsync(apiKeys, expectedRequest, timeout, cancellationToken);
+
+    /// <inheritdoc />
     public Task ClearResponsesAsync(string? apiKey = null, CancellationToken cancellationToken = default)
     {
         _server.State.ClearResponses(apiKey);

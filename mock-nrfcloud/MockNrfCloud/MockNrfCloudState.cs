@@ -1,4 +1,5 @@
 using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
 using MockNrfCloud.Journal;
 using MockNrfCloud.Queueing;
 
@@ -36,12 +37,45 @@ internal sealed class MockNrfCloudState(MockOptions options) : IDisposable
     /// <exception cref="MockNrfCloudInputException">The timeout is negative or longer than <see cref="MaxWait"/>.</exception>
     public Task<RecordedRequest?> WaitAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        CheckTimeout(timeout);
+        return _journal.WaitAsync(filter, timeout, cancellationToken);
+    }
+
+    /// <summary>"Called with" in one step, see <see cref="IMockNrfCloud.MatchRequestAsync"/>.</summary>
+    /// <exception cref="MockNrfCloudInputException">No API key, an unparsable expected request, or a timeout out of range.</exception>
+    public Task<RequestMatchResult> MatchAsync(IReadOnlyCollection<string>? apiKeys, string? expectedRequest, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (apiKeys is null || apiKeys.Count == 0 || apiKeys.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new MockNrfCloudInputException("apiKeys", "apiKeys is required: one or more API keys whose requests to search");
+        }
+
+        if (string.IsNullOrWhiteSpace(expectedRequest))
+        {
+            throw new MockNrfCloudInputException("expectedRequest", "request is required: the expected request as raw HTTP ('POST /v1/fota-jobs HTTP/1.1', headers, blank line, body)");
+        }
+
+        ExpectedRequest expected;
+        try
+        {
+            expected = ExpectedRequest.Parse(expectedRequest);
+        }
+        catch (FormatException e)
+        {
+            // RawHttpFormatException (malformed) and a body declared JSON that does not parse.
+            throw new MockNrfCloudInputException("expectedRequest", $"the expected request cannot be parsed: {e.Message}");
+        }
+
+        CheckTimeout(timeout);
+        return _journal.MatchAsync(apiKeys, expected.Matcher, timeout, cancellationToken);
+    }
+
+    private static void CheckTimeout(TimeSpan timeout)
+    {
         if (timeout < TimeSpan.Zero || timeout > MaxWait)
         {
             throw new MockNrfCloudInputException("timeout", $"the timeout must be from 0 to {MaxWait.TotalMilliseconds} ms, not {timeout.TotalMilliseconds} ms");
         }
-
-        return _journal.WaitAsync(filter, timeout, cancellationToken);
     }
 
     /// <summary>An nRF Cloud request arrived: takes the oldest queued response of <paramref name="apiKey"/> that answers it

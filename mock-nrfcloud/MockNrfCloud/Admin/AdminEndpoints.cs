@@ -27,6 +27,7 @@ internal static class AdminEndpoints
             return TypedResults.NoContent();
         });
         endpoints.MapPost("/requests/wait", WaitAsync);
+        endpoints.MapPost("/requests/match", MatchAsync);
         return endpoints;
     }
 
@@ -68,6 +69,24 @@ internal static class AdminEndpoints
         catch (MockNrfCloudInputException e)
         {
             return TypedResults.BadRequest(new AdminError(e.Problem, "timeoutMs"));
+        }
+    }
+
+    private static async Task<Results<Ok<RequestMatchResult>, BadRequest<AdminError>>> MatchAsync(HttpRequest request, MockNrfCloudState state)
+    {
+        var (command, error) = await ReadBodyAsync<MatchRequestCommand>(request);
+        if (command is null)
+        {
+            return TypedResults.BadRequest(error);
+        }
+
+        try
+        {
+            return TypedResults.Ok(await state.MatchAsync(command.ApiKeys, command.Request, TimeSpan.FromMilliseconds(command.TimeoutMs), request.HttpContext.RequestAborted));
+        }
+        catch (MockNrfCloudInputException e)
+        {
+            return TypedResults.BadRequest(new AdminError(e.Problem, e.ParamName switch { "expectedRequest" => "request", "timeout" => "timeoutMs", var name => name }));
         }
     }
 

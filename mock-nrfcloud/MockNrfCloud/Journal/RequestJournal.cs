@@ -51,15 +51,40 @@ internal sealed class RequestJournal(int limit)
     {
         lock (_lock)
         {
-            var query = new Query(filter);
+            var query = Query.Of(filter);
             return _entries.Where(e => query.Matches(e.ApiKey, e.Request)).Select(e => e.Request).ToList();
         }
     }
 
     /// <summary>The oldest recorded request matching the filter, or the first one to arrive within <paramref name="timeout"/>; null when none.</summary>
-    public async Task<RecordedRequest?> WaitAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<RecordedRequest?> WaitAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(Query.Of(filter), timeout, cancellationToken);
+
+    /// <summary>
+    /// The oldest request of one of <paramref name="apiKeys"/> matching <paramref name="matcher"/>, or the first to arrive
+    /// within <paramref name="timeout"/>; with the nearest misses (the keys' requests to the matcher's method and path,
+    /// each with its differences) and everything recorded for the keys, oldest first.
+    /// </summary>
+    public async Task<RequestMatchResult> MatchAsync(IReadOnlyCollection<string> apiKeys, RequestMatcher matcher, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var query = new Query(filter);
+        var keys = apiKeys.ToHashSet(StringComparer.Ordinal);
+        var match = await WaitAsync(new Query(keys.Contains, matcher), timeout, cancellationToken).ConfigureAwait(false);
+        List<RecordedRequest> recorded;
+        lock (_lock)
+        {
+            recorded = _entries.Where(e => keys.Contains(e.ApiKey)).Select(e => e.Request).ToList();
+        }
+
+        var nearestMisses = recorded
+            .Where(request => !ReferenceEquals(request, match) && matcher.Target.Matches(request))
+            .Select(request => new NearMiss(request, matcher.Differences(request)))
+            .Where(miss => miss.Differences.Count > 0)
+            .ToList();
+        return new RequestMatchResult(match, nearestMisses, recorded);
+    }
+
+    private async Task<RecordedRequest?> WaitAsync(Query query, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         Waiter waiter;
         lock (_lock)
         {
@@ -125,13 +150,14 @@ internal sealed class RequestJournal(int limit)
 
     private sealed record Entry(string ApiKey, RecordedRequest Request);
 
-    /// <summary>A filter as the journal applies it: the API key exactly (null = any), method and path by the one request matcher.</summary>
-    private sealed class Query(RequestFilter filter)
+    /// <summary>What the journal looks for: requests of the keys <paramref name="key"/> accepts matching <paramref name="matcher"/>.</summary>
+    private sealed class Query(Func<string, bool> key, RequestMatcher matcher)
     {
-        private readonly RequestMatcher _matcher = RequestMatcher.ForFilter(filter);
+        /// <summary>A filter: the API key exactly (null = any), method and path by the one request matcher.</summary>
+        public static Query Of(RequestFilter filter) =>
+            new(apiKey => filter.ApiKey is null || filter.ApiKey == apiKey, RequestMatcher.ForFilter(filter));
 
-        public bool Matches(string apiKey, RecordedRequest request) =>
-            (filter.ApiKey is null || filter.ApiKey == apiKey) && _matcher.IsMatch(request);
+        public bool Matches(string apiKey, RecordedRequest request) => key(apiKey) && matcher.IsMatch(request);
     }
 
     private sealed class Waiter(Query query)
