@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MockNrfCloud.Client.Admin;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Admin;
 
 namespace MockNrfCloud.Client;
 
@@ -94,6 +95,30 @@ public sealed class HttpMockNrfCloud : IMockNrfCloud
         await EnsureAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
         var request = await response.Content.ReadFromJsonAsync<RecordedRequest>(Json, cancellationToken).ConfigureAwait(false);
         return request is null ? null : WithCaseInsensitiveHeaders(request);
+    }
+
+    /// <inheritdoc />
+    public async Task<RequestMatchResult> MatchRequestAsync(IReadOnlyCollection<string> apiKeys, string expectedRequest, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apiKeys);
+        var timeoutMs = (int)Math.Clamp(timeout.TotalMilliseconds, int.MinValue, int.MaxValue);
+        var command = new MatchRequestCommand(apiKeys.ToList(), expectedRequest, timeoutMs);
+        using var message = Create(HttpMethod.Post, "requests/match", JsonContent.Create(command, options: Json));
+        using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            var parameter = error.Field switch { "timeoutMs" => nameof(timeout), "apiKeys" => nameof(apiKeys), _ => nameof(expectedRequest) };
+            throw new MockNrfCloudInputException(parameter, error.Error);
+        }
+
+        await EnsureAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        var result = await response.Content.ReadFromJsonAsync<RequestMatchResult>(Json, cancellationToken).ConfigureAwait(false)
+            ?? throw new MockNrfCloudAdminException(response.StatusCode, "The mock answered 200 without a match result.");
+        return new RequestMatchResult(
+            result.Match is null ? null : WithCaseInsensitiveHeaders(result.Match),
+            result.NearestMisses.Select(miss => miss with { Request = WithCaseInsensitiveHeaders(miss.Request) }).ToList(),
+            result.Recorded.Select(WithCaseInsensitiveHeaders).ToList());
     }
 
     /// <inheritdoc />

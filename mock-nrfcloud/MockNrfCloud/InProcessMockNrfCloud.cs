@@ -1,4 +1,4 @@
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 using MockNrfCloud.Hosting;
 
 namespace MockNrfCloud;
@@ -6,7 +6,7 @@ namespace MockNrfCloud;
 /// <summary>
 /// The mock nRF Cloud started inside the test process on a free loopback port. Queue and inspect calls go straight to
 /// the server's state (no HTTP hop); the server itself — the nRF Cloud surface and the admin API — is real HTTP, so
-/// the service under test and <see cref="HttpMockNrfCloud"/> can both talk to it.
+/// the service under test and MockNrfCloud.Client.HttpMockNrfCloud can both talk to it.
 /// </summary>
 public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDisposable
 {
@@ -23,7 +23,7 @@ public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDi
     /// <inheritdoc />
     public Uri ApiEndpoint { get; }
 
-    /// <summary>The admin HTTP API base (ends with "/mock/"), e.g. for an <see cref="HttpMockNrfCloud"/> over this server.</summary>
+    /// <summary>The admin HTTP API base (ends with "/mock/"), e.g. for an MockNrfCloud.Client.HttpMockNrfCloud over this server.</summary>
     public Uri AdminBaseUrl { get; }
 
     /// <summary>The admin token the admin HTTP API requires, or null when open.</summary>
@@ -37,7 +37,7 @@ public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDi
     public Task<IReadOnlyList<RecordedRequest>> GetRequestsAsync(RequestFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return Task.FromResult(_server.State.Journal.Find(filter));
+        return Task.FromResult(_server.State.FindRequests(filter));
     }
 
     /// <inheritdoc />
@@ -48,16 +48,20 @@ public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDi
     }
 
     /// <inheritdoc />
+    public Task<RequestMatchResult> MatchRequestAsync(IReadOnlyCollection<string> apiKeys, string expectedRequest, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _server.State.MatchAsync(apiKeys, expectedRequest, timeout, cancellationToken);
+
+    /// <inheritdoc />
     public Task ClearResponsesAsync(string? apiKey = null, CancellationToken cancellationToken = default)
     {
-        _server.State.Queues.Clear(apiKey);
+        _server.State.ClearResponses(apiKey);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task ClearRequestsAsync(string? apiKey = null, CancellationToken cancellationToken = default)
     {
-        _server.State.Journal.Clear(apiKey);
+        _server.State.ClearRequests(apiKey);
         return Task.CompletedTask;
     }
 

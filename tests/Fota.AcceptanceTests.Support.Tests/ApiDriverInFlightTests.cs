@@ -3,7 +3,7 @@ using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Matching;
 using Fota.AcceptanceTests.Support.Retry;
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 
 namespace Fota.AcceptanceTests.Support.Tests;
 

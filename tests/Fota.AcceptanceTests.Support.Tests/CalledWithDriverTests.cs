@@ -2,7 +2,8 @@ using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Retry;
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
 
 namespace Fota.AcceptanceTests.Support.Tests;
 
@@ -30,8 +31,8 @@ public sealed class CalledWithDriverTests
             .And.Contain("within")
             .And.Contain("500")
             .And.Contain("nRF Cloud could not be reached");
-        mock.Waits.Should().ContainSingle("the driver waits server-side once instead of polling")
-            .Which.Should().Be(new RequestFilter("key-1", "POST", "/v1/fota-jobs"));
+        mock.MatchCalls.Should().ContainSingle("one attempt is one mock call that waits server-side, instead of polling")
+            .Which.Should().Be("key-1");
     }
 
     [Fact]
@@ -63,7 +64,8 @@ public sealed class CalledWithDriverTests
     {
         public List<RecordedRequest> Recorded { get; } = [];
 
-        public List<RequestFilter> Waits { get; } = [];
+        /// <summary>The API keys of each MatchRequestAsync call.</summary>
+        public List<string> MatchCalls { get; } = [];
 
         public Uri ApiEndpoint { get; } = new("http://mock.test/");
 
@@ -72,12 +74,22 @@ public sealed class CalledWithDriverTests
         public Task<IReadOnlyList<RecordedRequest>> GetRequestsAsync(RequestFilter filter, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<RecordedRequest>>(Recorded.ToList());
 
-        /// <summary>Like the real mock: nothing arrives, so the wait lasts its whole timeout.</summary>
-        public async Task<RecordedRequest?> WaitForRequestAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken = default)
+        public Task<RecordedRequest?> WaitForRequestAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("\"called with\" asks MatchRequestAsync.");
+
+        /// <summary>Like the real mock (the same matcher): when nothing matching is recorded, the wait lasts its whole timeout.</summary>
+        public async Task<RequestMatchResult> MatchRequestAsync(IReadOnlyCollection<string> apiKeys, string expectedRequest, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
-            Waits.Add(filter);
-            await Task.Delay(timeout, cancellationToken);
-            return null;
+            MatchCalls.Add(string.Join(",", apiKeys));
+            var expected = ExpectedRequest.Parse(expectedRequest);
+            var match = Recorded.FirstOrDefault(expected.Matcher.IsMatch);
+            if (match is null)
+            {
+                await Task.Delay(timeout, cancellationToken);
+            }
+
+            var misses = Recorded.Where(r => r != match && expected.Target.Matches(r)).Select(r => new NearMiss(r, expected.Differences(r))).ToList();
+            return new RequestMatchResult(match, misses, Recorded.ToList());
         }
 
         public Task ClearResponsesAsync(string? apiKey = null, CancellationToken cancellationToken = default) => Task.CompletedTask;

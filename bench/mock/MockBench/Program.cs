@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using MockNrfCloud;
+using MockNrfCloud.Abstractions;
 using MockNrfCloud.Client;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Admin;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Admin;
 
 namespace MockNrfCloud.Admin;
 
@@ -16,17 +16,18 @@ internal static class AdminEndpoints
         endpoints.MapPost("/responses", QueueAsync);
         endpoints.MapDelete("/responses", (MockNrfCloudState state, string? apiKey) =>
         {
-            state.Queues.Clear(apiKey);
+            state.ClearResponses(apiKey);
             return TypedResults.NoContent();
         });
         endpoints.MapGet("/requests", (MockNrfCloudState state, string? apiKey, string? method, string? path) =>
-            TypedResults.Ok(state.Journal.Find(new RequestFilter(apiKey, method, path))));
+            TypedResults.Ok(state.FindRequests(new RequestFilter(apiKey, method, path))));
         endpoints.MapDelete("/requests", (MockNrfCloudState state, string? apiKey) =>
         {
-            state.Journal.Clear(apiKey);
+            state.ClearRequests(apiKey);
             return TypedResults.NoContent();
         });
         endpoints.MapPost("/requests/wait", WaitAsync);
+        endpoints.MapPost("/requests/match", MatchAsync);
         return endpoints;
     }
 
@@ -68,6 +69,24 @@ internal static class AdminEndpoints
         catch (MockNrfCloudInputException e)
         {
             return TypedResults.BadRequest(new AdminError(e.Problem, "timeoutMs"));
+        }
+    }
+
+    private static async Task<Results<Ok<RequestMatchResult>, BadRequest<AdminError>>> MatchAsync(HttpRequest request, MockNrfCloudState state)
+    {
+        var (command, error) = await ReadBodyAsync<MatchRequestCommand>(request);
+        if (command is null)
+        {
+            return TypedResults.BadRequest(error);
+        }
+
+        try
+        {
+            return TypedResults.Ok(await state.MatchAsync(command.ApiKeys, command.Request, TimeSpan.FromMilliseconds(command.TimeoutMs), request.HttpContext.RequestAborted));
+        }
+        catch (MockNrfCloudInputException e)
+        {
+            return TypedResults.BadRequest(new AdminError(e.Problem, e.ParamName switch { "expectedRequest" => "request", "timeout" => "timeoutMs", var name => name }));
         }
     }
 

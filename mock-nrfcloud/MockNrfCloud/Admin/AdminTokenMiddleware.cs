@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MockNrfCloud.Client.Admin;
+using MockNrfCloud.Abstractions.Admin;
 
 namespace MockNrfCloud.Admin;
 

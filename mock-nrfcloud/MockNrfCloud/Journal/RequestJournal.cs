@@ -1,5 +1,5 @@
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
 
 namespace MockNrfCloud.Journal;
 
@@ -29,7 +29,7 @@ internal sealed class RequestJournal(int limit)
 
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (_waiters[i].Filter.Matches(apiKey, request))
+                if (_waiters[i].Matches(apiKey, request))
                 {
                     (answered ??= []).Add(_waiters[i]);
                     _waiters.RemoveAt(i);
@@ -51,19 +51,46 @@ internal sealed class RequestJournal(int limit)
     {
         lock (_lock)
         {
-            return _entries.Where(e => filter.Matches(e.ApiKey, e.Request)).Select(e => e.Request).ToList();
+            var query = Query.Of(filter);
+            return _entries.Where(e => query.Matches(e.ApiKey, e.Request)).Select(e => e.Request).ToList();
         }
     }
 
     /// <summary>The oldest recorded request matching the filter, or the first one to arrive within <paramref name="timeout"/>; null when none.</summary>
-    public async Task<RecordedRequest?> WaitAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<RecordedRequest?> WaitAsync(RequestFilter filter, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(Query.Of(filter), timeout, cancellationToken);
+
+    /// <summary>
+    /// The oldest request of one of <paramref name="apiKeys"/> matching <paramref name="matcher"/>, or the first to arrive
+    /// within <paramref name="timeout"/>; with the nearest misses (the keys' requests to the matcher's method and path,
+    /// each with its differences) and everything recorded for the keys, oldest first.
+    /// </summary>
+    public async Task<RequestMatchResult> MatchAsync(IReadOnlyCollection<string> apiKeys, RequestMatcher matcher, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var keys = apiKeys.ToHashSet(StringComparer.Ordinal);
+        var match = await WaitAsync(new Query(keys.Contains, matcher), timeout, cancellationToken).ConfigureAwait(false);
+        List<RecordedRequest> recorded;
+        lock (_lock)
+        {
+            recorded = _entries.Where(e => keys.Contains(e.ApiKey)).Select(e => e.Request).ToList();
+        }
+
+        var nearestMisses = recorded
+            .Where(request => !ReferenceEquals(request, match) && matcher.Target.Matches(request))
+            .Select(request => new NearMiss(request, matcher.Differences(request)))
+            .Where(miss => miss.Differences.Count > 0)
+            .ToList();
+        return new RequestMatchResult(match, nearestMisses, recorded);
+    }
+
+    private async Task<RecordedRequest?> WaitAsync(Query query, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Waiter waiter;
         lock (_lock)
         {
             foreach (var entry in _entries)
             {
-                if (filter.Matches(entry.ApiKey, entry.Request))
+                if (query.Matches(entry.ApiKey, entry.Request))
                 {
                     return entry.Request;
                 }
@@ -74,7 +101,7 @@ internal sealed class RequestJournal(int limit)
                 return null;
             }
 
-            waiter = new Waiter(filter);
+            waiter = new Waiter(query);
             _waiters.Add(waiter);
         }
 
@@ -123,9 +150,19 @@ internal sealed class RequestJournal(int limit)
 
     private sealed record Entry(string ApiKey, RecordedRequest Request);
 
-    private sealed class Waiter(RequestFilter filter)
+    /// <summary>What the journal looks for: requests of the keys <paramref name="key"/> accepts matching <paramref name="matcher"/>.</summary>
+    private sealed class Query(Func<string, bool> key, RequestMatcher matcher)
     {
-        public RequestFilter Filter { get; } = filter;
+        /// <summary>A filter: the API key exactly (null = any), method and path by the one request matcher.</summary>
+        public static Query Of(RequestFilter filter) =>
+            new(apiKey => filter.ApiKey is null || filter.ApiKey == apiKey, RequestMatcher.ForFilter(filter));
+
+        public bool Matches(string apiKey, RecordedRequest request) => key(apiKey) && matcher.IsMatch(request);
+    }
+
+    private sealed class Waiter(Query query)
+    {
+        public bool Matches(string apiKey, RecordedRequest request) => query.Matches(apiKey, request);
 
         public TaskCompletionSource<RecordedRequest> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Parsing;
 using MockNrfCloud.Queueing;
 using WireMock;
 using WireMock.ResponseProviders;
@@ -31,15 +31,14 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
         var path = NormalizedPath(context);
         var query = httpRequest.QueryString.HasValue ? httpRequest.QueryString.Value![1..] : string.Empty;
 
-        var queued = state.Queues.TryTake(apiKey, method, path, QueryParameters.Parse(query));
-        state.Journal.Record(apiKey, new RecordedRequest(
+        var queued = state.Receive(apiKey, new RecordedRequest(
             new DateTimeOffset(DateTime.SpecifyKind(requestMessage.DateTime, DateTimeKind.Utc)),
             method,
             path,
             query,
             JoinHeaders(requestMessage),
             ReadBody(requestMessage),
-            queued?.Id));
+            ResponseId: null));
 
         if (queued is null)
         {
@@ -117,7 +116,7 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
     {
         var key = query.Length == 0 ? $"{method} {path}" : $"{method} {path}?{query}";
         var masked = ApiKeyPartition.Mask(apiKey);
-        var queued = state.Queues.Snapshot(apiKey);
+        var queued = state.QueuedFor(apiKey);
         var body = new NothingQueuedBody(
             $"Nothing is queued for {key} with API key {masked}; {queued.Count} response(s) queued for that key.",
             key,

@@ -1,7 +1,7 @@
 using System.Text;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Parsing;
 
 namespace MockNrfCloud.Queueing;
 
@@ -84,7 +84,6 @@ internal sealed class QueuedResponse
         return new QueuedResponse(Guid.NewGuid().ToString("N"), pattern, response, keep);
     }
 
-    /// <summary>Whether this response answers the request (path normalised by <see cref="RequestPaths"/>, query decoded).</summary>
-    public bool Matches(string method, string normalizedPath, IReadOnlyList<KeyValuePair<string, string>> parameters) =>
-        Pattern.Matches(method, normalizedPath, parameters);
+    /// <summary>Whether this response answers the request (its path normalised by <see cref="RequestPaths"/>).</summary>
+    public bool Matches(RecordedRequest request) => Pattern.Matches(request);
 }

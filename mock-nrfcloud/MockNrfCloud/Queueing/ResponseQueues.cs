@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MockNrfCloud.Abstractions;
 
 namespace MockNrfCloud.Queueing;
 
@@ -18,7 +19,7 @@ internal sealed class ResponseQueues
     }
 
     /// <summary>The oldest queued response of <paramref name="apiKey"/> matching the request; removed unless kept.</summary>
-    public QueuedResponse? TryTake(string apiKey, string method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    public QueuedResponse? TryTake(string apiKey, RecordedRequest request)
     {
         if (!_partitions.TryGetValue(apiKey, out var partition))
         {
@@ -31,7 +32,7 @@ internal sealed class ResponseQueues
             for (var i = 0; i < responses.Count; i++)
             {
                 var candidate = responses[i];
-                if (candidate.Matches(method, path, parameters))
+                if (candidate.Matches(request))
                 {
                     if (!candidate.Keep)
                     {

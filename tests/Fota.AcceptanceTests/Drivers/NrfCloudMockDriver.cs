@@ -4,8 +4,8 @@ using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Matching;
 using Fota.AcceptanceTests.Support.Retry;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
 using Reqnroll;
 
 namespace Fota.AcceptanceTests.Drivers;
@@ -39,8 +39,9 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
     }
 
     /// <summary>
-    /// SPEC 5.4. With <paramref name="soon"/>: waits server-side for a request with the expected method and
-    /// path, then matches the details against every request recorded for the scenario, retrying within the budget.
+    /// SPEC 5.4. One mock call per attempt: the mock matches the expected request against the scenario's keys' requests
+    /// (with <paramref name="soon"/> it waits server-side for the rest of the budget) and answers with the match, the
+    /// nearest misses and everything recorded, which the failure message shows.
     /// </summary>
     public async Task AssertCalledWithAsync(string rawRequest, bool soon, Func<ApiResponse?> lastServiceResponse)
     {
@@ -48,29 +49,14 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         var expected = ExpectedRequest.Parse(rawRequest);
         EnsureKeys();
         var retrier = new Retrier(retry?.For(host.Retry) ?? host.Retry, output.WriteLine);
-        var waited = false;
         await retrier.RunAsync($"called with {expected.Target}", RetryPlan.ForMock(soon), async (_, startedAt) =>
         {
-            var recorded = await RecordedAsync().ConfigureAwait(false);
-            if (recorded.Any(r => expected.Differences(r).Count == 0))
+            var wait = soon ? retrier.Remaining(startedAt) : TimeSpan.Zero;
+            var result = await host.Mock.MatchRequestAsync(accounts.ApiKeys.ToList(), rawRequest, wait).ConfigureAwait(false);
+            if (result.Match is null)
             {
-                return;
+                throw new NrfCloudCallException(RecordedRequests.ExplainMismatch(expected.Target, result, host.AccountApiEndpoint, soon ? host.Retry.Budget : TimeSpan.Zero, lastServiceResponse()));
             }
-
-            if (soon && !waited && !recorded.Any(expected.Target.Matches))
-            {
-                waited = true;
-                if (await WaitForAnyKeyAsync(expected.Target, retrier.Remaining(startedAt)).ConfigureAwait(false))
-                {
-                    recorded = await RecordedAsync().ConfigureAwait(false);
-                    if (recorded.Any(r => expected.Differences(r).Count == 0))
-                    {
-                        return;
-                    }
-                }
-            }
-
-            throw new NrfCloudCallException(RecordedRequests.ExplainMismatch(expected, recorded, host.AccountApiEndpoint, soon ? host.Retry.Budget : TimeSpan.Zero, lastServiceResponse()));
         }).ConfigureAwait(false);
     }
 
@@ -145,7 +131,7 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
     private static RequestTarget Target(string request)
     {
         var pattern = RequestPattern.Parse(request);
-        return pattern.Query.Count == 0
+        return pattern.Line.Query.Length == 0
             ? pattern.Target
             : throw new FormatException($"'{request}' has a query; write the request as METHOD /path.");
     }
@@ -167,38 +153,6 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         }
 
         return all.OrderBy(r => r.Time).ToList();
-    }
-
-    private async Task<bool> WaitForAnyKeyAsync(RequestTarget target, TimeSpan timeout)
-    {
-        if (timeout <= TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        using var stop = new CancellationTokenSource();
-        var waits = accounts.ApiKeys
-            .Select(apiKey => host.Mock.WaitForRequestAsync(new RequestFilter(apiKey, target.Method, target.Path), timeout, stop.Token))
-            .ToList();
-        try
-        {
-            while (waits.Count > 0)
-            {
-                var done = await Task.WhenAny(waits).ConfigureAwait(false);
-                waits.Remove(done);
-                if (await done.ConfigureAwait(false) is not null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(waits.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-        }
     }
 
     private sealed record QueuedResponse(string Request, string RawResponse, bool Keep);

@@ -3,7 +3,7 @@ using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.AcceptanceTests.Support.Retry;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions.Matching;
 using Reqnroll;
 
 namespace Fota.AcceptanceTests.Drivers;

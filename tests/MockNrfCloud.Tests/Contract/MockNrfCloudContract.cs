@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 using MockNrfCloud.Tests.Support;
 
 namespace MockNrfCloud.Tests.Contract;
@@ -299,6 +299,56 @@ public abstract class MockNrfCloudContract(MockUnderTest shared)
         var found = await Mock.WaitForRequestAsync(new RequestFilter(key, null, "/v1/never"), TimeSpan.FromMilliseconds(50), Ct);
 
         found.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Matching_answers_the_match_the_nearest_misses_with_their_differences_and_everything_recorded_in_one_call()
+    {
+        var key = MockUnderTest.NewApiKey();
+        var other = MockUnderTest.NewApiKey();
+        await shared.CallForTextAsync(key, Post, "/v1/fota-jobs", "{\"bundleId\":\"a\"}");
+        await shared.CallForTextAsync(key, Get, "/v1/fota-jobs/j1");
+        await shared.CallForTextAsync(other, Post, "/v1/fota-jobs", "{\"bundleId\":\"b\"}");
+        const string expected = "POST /v1/fota-jobs HTTP/1.1\nContent-Type: application/json; charset=utf-8\n\n{\"bundleId\": \"b\"}";
+
+        var miss = await Mock.MatchRequestAsync([key], expected, TimeSpan.Zero, Ct);
+        miss.Match.Should().BeNull("only the other key sent bundle b");
+        miss.NearestMisses.Should().ContainSingle().Which.Differences.Should().Contain("body $.bundleId: expected \"b\" but was \"a\"");
+        miss.Recorded.Select(r => r.Method + " " + r.Path).Should().Equal("POST /v1/fota-jobs", "GET /v1/fota-jobs/j1");
+
+        var hit = await Mock.MatchRequestAsync([key, other], expected, TimeSpan.Zero, Ct);
+        hit.Match!.Body.Should().Be("{\"bundleId\":\"b\"}");
+        hit.Match.Headers["content-type"].Should().StartWith("application/json", "header names are case-insensitive");
+        hit.NearestMisses.Should().ContainSingle().Which.Request.Body.Should().Be("{\"bundleId\":\"a\"}");
+        hit.Recorded.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Matching_waits_for_a_matching_request_that_arrives_while_waiting()
+    {
+        var key = MockUnderTest.NewApiKey();
+        var match = Mock.MatchRequestAsync([key], "GET /v1/fota-jobs?n=2 HTTP/1.1", TimeSpan.FromSeconds(30), Ct);
+
+        await shared.CallForTextAsync(key, Get, "/v1/fota-jobs?n=1");
+        match.IsCompleted.Should().BeFalse("the query differs (set equality)");
+        await shared.CallForTextAsync(key, Get, "/v1/fota-jobs?n=2");
+
+        var result = await match;
+        result.Match!.Query.Should().Be("n=2");
+        result.NearestMisses.Should().ContainSingle().Which.Differences.Should().Equal("query: expected {n=2} but was {n=1}");
+    }
+
+    [Theory]
+    [InlineData("k", "GET /v1/x HTTP/1.1", -5, "timeout")]
+    [InlineData("k", "not a request line", 0, "expectedRequest")]
+    [InlineData("k", "POST /v1/x HTTP/1.1\nContent-Type: application/json\n\n{oops", 0, "expectedRequest")]
+    [InlineData("", "GET /v1/x HTTP/1.1", 0, "apiKeys")]
+    public async Task Matching_refuses_bad_input_naming_the_parameter(string apiKey, string expected, int timeoutMs, string param)
+    {
+        string[] keys = apiKey.Length == 0 ? [] : [apiKey];
+        var match = () => Mock.MatchRequestAsync(keys, expected, TimeSpan.FromMilliseconds(timeoutMs), Ct);
+
+        (await match.Should().ThrowAsync<MockNrfCloudInputException>()).Which.ParamName.Should().Be(param);
     }
 
     [Fact]

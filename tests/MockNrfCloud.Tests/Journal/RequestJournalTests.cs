@@ -1,4 +1,4 @@
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 using MockNrfCloud.Journal;
 
 namespace MockNrfCloud.Tests.Journal;

@@ -1,6 +1,6 @@
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Parsing;
 
 namespace MockNrfCloud.Tests.Matching;
 
@@ -142,7 +142,7 @@ public sealed class ExpectedRequestTests
     [InlineData(null, false)]
     public void Json_content_types_are_recognised(string? contentType, bool isJson)
     {
-        ExpectedRequest.IsJson(contentType).Should().Be(isJson);
+        BodyMatcher.IsJson(contentType).Should().Be(isJson);
     }
 
     private static IReadOnlyList<string> Differences(string expected, RecordedRequest actual) =>

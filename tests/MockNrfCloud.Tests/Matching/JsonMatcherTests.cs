@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions.Matching;
 
 namespace MockNrfCloud.Tests.Matching;
 

@@ -1,4 +1,4 @@
-using MockNrfCloud.Client.Parsing;
+using MockNrfCloud.Abstractions.Parsing;
 
 namespace MockNrfCloud.Tests.Parsing;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using MockNrfCloud.Abstractions;
 using MockNrfCloud.Client;
 using MockNrfCloud.Tests.Support;
 

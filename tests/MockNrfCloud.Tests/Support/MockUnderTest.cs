@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using MockNrfCloud.Abstractions;
 using MockNrfCloud.Client;
 
 namespace MockNrfCloud.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Retry;
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Jsonata;
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
 

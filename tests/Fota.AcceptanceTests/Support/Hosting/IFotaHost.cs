@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using Fota.AcceptanceTests.Support.Retry;
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
 

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Retry;
 using Microsoft.Extensions.DependencyInjection;
-using MockNrfCloud.Client;
+using MockNrfCloud.Abstractions;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
 

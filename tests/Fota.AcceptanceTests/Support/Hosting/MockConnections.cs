@@ -1,3 +1,4 @@
+using MockNrfCloud.Abstractions;
 using MockNrfCloud.Client;
 
 namespace Fota.AcceptanceTests.Support.Hosting;

@@ -1,32 +1,34 @@
 using System.Globalization;
 using System.Text;
 using Fota.AcceptanceTests.Drivers;
-using MockNrfCloud.Client;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
 
 namespace Fota.AcceptanceTests.Support.Matching;
 
 /// <summary>What the mock recorded, written for failure messages.</summary>
 public static class RecordedRequests
 {
-    /// <summary>Why no recorded request matches the expected one: the differences of those with its method and path, then everything recorded.</summary>
-    public static string ExplainMismatch(ExpectedRequest expected, IReadOnlyList<RecordedRequest> recorded, Uri mockEndpoint, TimeSpan waited, ApiResponse? lastServiceResponse)
+    /// <summary>Why no recorded request matches the expected one: the differences of the nearest misses (those with its
+    /// method and path), then everything recorded.</summary>
+    public static string ExplainMismatch(RequestTarget expected, RequestMatchResult result, Uri mockEndpoint, TimeSpan waited, ApiResponse? lastServiceResponse)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
-        var sameTarget = recorded.Where(expected.Target.Matches).ToList();
+        var recorded = result.Recorded;
+        var sameTarget = result.NearestMisses.Select(miss => miss.Request).ToList();
         if (sameTarget.Count == 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"No {expected.Target} request reached the mock nRF Cloud at {mockEndpoint} for this scenario's API key(s)");
+            text.Append(CultureInfo.InvariantCulture, $"No {expected} request reached the mock nRF Cloud at {mockEndpoint} for this scenario's API key(s)");
             text.AppendLine(waited > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" within {waited.TotalSeconds:0.#} s.") : ".");
         }
         else
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"None of the {sameTarget.Count} {expected.Target} request(s) the mock nRF Cloud recorded for this scenario matches:");
-            foreach (var request in sameTarget)
+            text.AppendLine(CultureInfo.InvariantCulture, $"None of the {sameTarget.Count} {expected} request(s) the mock nRF Cloud recorded for this scenario matches:");
+            foreach (var miss in result.NearestMisses)
             {
-                foreach (var difference in expected.Differences(request))
+                foreach (var difference in miss.Differences)
                 {
                     text.Append("  - ").AppendLine(difference);
                 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Expressions;
-using MockNrfCloud.Client.Matching;
+using MockNrfCloud.Abstractions.Matching;
 
 namespace Fota.AcceptanceTests.Support.Matching;
 
