@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Fota.Api.Fota;
 
 /// <summary>Why a FOTA request is not served. <see cref="FotaProblems.From"/> turns each into its problem document.</summary>
@@ -43,26 +41,14 @@ public abstract record FotaError
     public sealed record OutcomeUnknown(string Detail, string IntentId) : FotaError;
 }
 
-/// <summary>
-/// A value, or the <see cref="FotaError"/> that stops the request. The one result shape of the FOTA request path.
-/// Only its two conversions make one, so it always holds exactly one of the two.
-/// </summary>
-public sealed class FotaResult<T>
+/// <summary>A value, or the <see cref="FotaError"/> that stops the request: the result of the FOTA request path.</summary>
+public sealed class FotaResult<T> : Result<T, FotaError>
     where T : class
 {
     private FotaResult(T? value, FotaError? error)
+        : base(value, error)
     {
-        Value = value;
-        Error = error;
     }
-
-    public T? Value { get; }
-
-    public FotaError? Error { get; }
-
-    [MemberNotNullWhen(true, nameof(Value))]
-    [MemberNotNullWhen(false, nameof(Error))]
-    public bool IsSuccess => Error is null;
 
     public static implicit operator FotaResult<T>(T value) => new(value, null);
 

@@ -68,7 +68,7 @@ public sealed partial class FotaScheduler(
         using var storeBound = new CancellationTokenSource(StoreBudget, timeProvider);
         if (!created.IsSuccess)
         {
-            return await RecordFailureAsync(intent, created.Failure, storeBound.Token);
+            return await RecordFailureAsync(intent, created.Error, storeBound.Token);
         }
 
         var job = new StoredJob(

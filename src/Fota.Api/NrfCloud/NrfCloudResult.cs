@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Fota.Api.NrfCloud;
 
 /// <summary>
@@ -9,26 +7,14 @@ namespace Fota.Api.NrfCloud;
 /// </summary>
 public sealed record NrfCloudFailure(string Detail, int? StatusCode, bool OutcomeUnknown);
 
-/// <summary>
-/// The outcome of one nRF Cloud call: a value, or a <see cref="NrfCloudFailure"/>. Closed: only <see cref="Success"/> and
-/// <see cref="Failed"/> make one, so it always holds exactly one of the two.
-/// </summary>
-public sealed class NrfCloudResult<T>
+/// <summary>The outcome of one nRF Cloud call: a value, or a <see cref="NrfCloudFailure"/>.</summary>
+public sealed class NrfCloudResult<T> : Result<T, NrfCloudFailure>
     where T : class
 {
     private NrfCloudResult(T? value, NrfCloudFailure? failure)
+        : base(value, failure)
     {
-        Value = value;
-        Failure = failure;
     }
-
-    public T? Value { get; }
-
-    public NrfCloudFailure? Failure { get; }
-
-    [MemberNotNullWhen(true, nameof(Value))]
-    [MemberNotNullWhen(false, nameof(Failure))]
-    public bool IsSuccess => Failure is null;
 
     public static NrfCloudResult<T> Success(T value) => new(value, null);
 

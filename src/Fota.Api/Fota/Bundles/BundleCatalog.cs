@@ -63,7 +63,7 @@ public sealed partial class BundleCatalog(
         if (!listed.IsSuccess)
         {
             // Thrown so that HybridCache stores nothing; every request waiting for this listing gets the failure.
-            throw new ListingFailedException(listed.Failure.Detail);
+            throw new ListingFailedException(listed.Error.Detail);
         }
 
         var bundles = ToBundles(listed.Value);

@@ -41,7 +41,7 @@ public sealed partial class FotaCanceller(
         var cancelled = await nrfCloud.CancelFotaJobAsync(account.Value, job.JobId, cancellationToken);
         if (!cancelled.IsSuccess)
         {
-            return new FotaError.NrfCloudFailed(cancelled.Failure.Detail);
+            return new FotaError.NrfCloudFailed(cancelled.Error.Detail);
         }
 
         // nRF Cloud has cancelled the job: record it even if the caller has gone away meanwhile.
