@@ -87,9 +87,10 @@ public sealed partial class FotaScheduler(
         }
         catch (Exception exception)
         {
-            // The job exists at nRF Cloud; the PENDING intent stays and turns UNKNOWN, and this line names the job.
+            // The job exists at nRF Cloud; the PENDING intent stays and turns UNKNOWN, and this line names the job (the
+            // answer does not: the id is nRF Cloud's).
             LogConfirmFailed(exception, job.JobId, device.DeviceId, intent.IntentId);
-            throw;
+            return new FotaError.OutcomeUnknown("the job nRF Cloud created could not be stored", intent.IntentId);
         }
 
         LogScheduled(job.JobId, device.DeviceId, bundleId);
