@@ -25,8 +25,6 @@ var app = builder.Build();
 app.UseFotaHttp();
 app.MapHealth();
 app.MapFota();
-app.MapFotaBundles();
-app.MapFotaCancel();
 app.MapAdmin(app.Configuration);
 app.MapNotifications();
 app.MapOpenApi();

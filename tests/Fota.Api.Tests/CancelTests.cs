@@ -311,8 +311,8 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
 
         var bundles = document["paths"]!["/device/{deviceId}/fota/bundles"]!["get"]!["responses"]!.AsObject();
         var cancel = document["paths"]!["/device/{deviceId}/fota/jobs/{jobId}"]!["delete"]!["responses"]!.AsObject();
-        bundles.Select(r => r.Key).Should().BeEquivalentTo(["200", "400", "403", "404", "500"]);
-        cancel.Select(r => r.Key).Should().BeEquivalentTo(["202", "400", "403", "404", "409", "500"]);
+        bundles.Select(r => r.Key).Should().BeEquivalentTo(["200", "400", "403", "404", "429", "500"]);
+        cancel.Select(r => r.Key).Should().BeEquivalentTo(["202", "400", "403", "404", "409", "429", "500"]);
         bundles["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().Should().EndWith("/FotaBundles");
         cancel["202"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().Should().EndWith("/FotaJobExecution");
         cancel["409"]!["content"]!.AsObject().Select(c => c.Key).Should().Contain("application/problem+json");

@@ -141,8 +141,9 @@ public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixtu
         var paths = document["paths"]!.AsObject();
         paths.Select(p => p.Key).Should().Contain([
             "/device/{deviceId}/fota", "/device/{deviceId}/fota/jobs", "/admin/accounts/{name}", "/admin/devices", "/health/live", "/health/ready"]);
-        Responses(paths, "/device/{deviceId}/fota", "post").Should().Contain(["202", "400", "403", "404", "413", "415", "500"]);
-        Responses(paths, "/device/{deviceId}/fota/jobs", "get").Should().Contain(["200", "400", "403", "404"]);
+        Responses(paths, "/device/{deviceId}/fota", "post").Should().Contain(["202", "400", "403", "404", "413", "415", "429", "500"]);
+        Responses(paths, "/device/{deviceId}/fota/jobs", "get").Should().Contain(["200", "400", "403", "404", "429"])
+            .And.NotContain(["413", "415"], "only an endpoint with a body can answer them");
         Responses(paths, "/admin/devices", "post").Should().Contain(["201", "400", "401", "409"]);
         Responses(paths, "/admin/accounts/{name}", "put").Should().Contain(["200", "201", "400", "401"]);
         paths["/device/{deviceId}/fota"]!["post"]!["requestBody"]!["content"]!.AsObject().Select(c => c.Key).Should().Contain("application/json");

@@ -60,6 +60,29 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
+    public async Task A_job_nRF_Cloud_created_but_the_store_refused_is_an_unknown_outcome_and_its_intent_stays()
+    {
+        using var api = new FotaApiFactory();
+        var device = await api.RegisterDeviceAsync();
+        await api.Database.ExecuteAsync(api.Database.Kind == DatabaseKind.Postgres
+            ? "CREATE FUNCTION refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'store refused'; END $$; "
+              + "CREATE TRIGGER refuse_job BEFORE INSERT ON fota_jobs FOR EACH ROW EXECUTE FUNCTION refuse_job();"
+            : "CREATE TRIGGER refuse_job BEFORE INSERT ON fota_jobs BEGIN SELECT RAISE(ABORT, 'store refused'); END;");
+        var jobId = Guid.NewGuid().ToString();
+        api.NrfCloud.AcceptCreate(jobId);
+        using var client = api.CreateClient();
+
+        var problem = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
+
+        problem["title"]!.GetValue<string>().Should().Be("Scheduling FOTA update failed", "the schedule's own answer, not an unhandled error");
+        problem.Detail().Should().Contain("outcome is unknown").And.Contain("could not be stored").And.NotContain(jobId, "the id is nRF Cloud's");
+        var intent = (await api.IntentsAsync(device.DeviceId)).Should().ContainSingle().Subject;
+        intent.State.Should().Be(ScheduleIntentStates.Pending, "the confirm rolled back; reconciliation adopts the job");
+        problem.Detail().Should().Contain(intent.IntentId);
+        api.Logs.Lines.Should().Contain(line => line.Contains(jobId, StringComparison.Ordinal), "the log names the job nRF Cloud made");
+    }
+
+    [Fact]
     public async Task A_caller_that_goes_away_mid_create_still_gets_its_job_stored()
     {
         using var api = new FotaApiFactory();

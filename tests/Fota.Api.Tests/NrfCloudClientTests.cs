@@ -29,7 +29,7 @@ public sealed class NrfCloudClientTests
 
         var result = await GetAsync(api);
 
-        result.IsSuccess.Should().BeTrue(result.Failure?.Detail);
+        result.IsSuccess.Should().BeTrue(result.Error?.Detail);
         api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-1").Should().HaveCount(3);
     }
 
@@ -42,7 +42,7 @@ public sealed class NrfCloudClientTests
 
         var result = await GetAsync(api);
 
-        result.IsSuccess.Should().BeTrue(result.Failure?.Detail);
+        result.IsSuccess.Should().BeTrue(result.Error?.Detail);
         var calls = api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-1");
         calls.Should().HaveCount(2);
         // The two timestamps come from another clock than the retry delay, so allow timer granularity; without Retry-After the
@@ -64,8 +64,8 @@ public sealed class NrfCloudClientTests
         var result = await GetAsync(api);
 
         result.IsSuccess.Should().BeFalse();
-        result.Failure!.StatusCode.Should().Be(429, "the 429 is the answer, not a timeout");
-        result.Failure.Detail.Should().Contain("nRF Cloud").And.Contain("429");
+        result.Error!.StatusCode.Should().Be(429, "the 429 is the answer, not a timeout");
+        result.Error.Detail.Should().Contain("nRF Cloud").And.Contain("429");
         api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-1").Should().ContainSingle();
     }
 
@@ -78,7 +78,7 @@ public sealed class NrfCloudClientTests
         var result = await GetAsync(api);
 
         result.IsSuccess.Should().BeFalse();
-        result.Failure!.Detail.Should().Contain("job-1");
+        result.Error!.Detail.Should().Contain("job-1");
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class NrfCloudClientTests
         var status = await GetAsync(api, nrfCloud.BaseAddress);
 
         problem.Detail().Should().Contain("307");
-        status.Failure!.StatusCode.Should().Be(307);
+        status.Error!.StatusCode.Should().Be(307);
         nrfCloud.Requests.Should().Equal(["POST /v1/fota-jobs", "GET /v1/fota-jobs/job-1"], "neither redirect was followed");
         (await client.ListJobsAsync(device)).Should().BeEmpty();
     }

@@ -21,7 +21,7 @@ public sealed class NrfCloudJobListTests
 
         var result = await api.Services.GetRequiredService<NrfCloudClient>().ListFotaJobsAsync(account, TestContext.Current.CancellationToken);
 
-        result.IsSuccess.Should().BeTrue(result.Failure?.Detail);
+        result.IsSuccess.Should().BeTrue(result.Error?.Detail);
         result.Value.Should().BeEquivalentTo(
             [
                 new NrfCloudListedJob("j1", new DateTimeOffset(2024, 6, 6, 12, 0, 0, TimeSpan.Zero), "APP*1e29dfa3*v2.0.0", ["d1", "d2"], "QUEUED"),
@@ -42,6 +42,6 @@ public sealed class NrfCloudJobListTests
         var result = await api.Services.GetRequiredService<NrfCloudClient>().ListFotaJobsAsync(account, TestContext.Current.CancellationToken);
 
         result.IsSuccess.Should().BeFalse();
-        result.Failure!.Detail.Should().Be("nRF Cloud answered GET /v1/fota-jobs with 200 OK but not with JSON holding an items array");
+        result.Error!.Detail.Should().Be("nRF Cloud answered GET /v1/fota-jobs with 200 OK but not with JSON holding an items array");
     }
 }

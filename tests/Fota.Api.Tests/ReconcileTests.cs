@@ -123,7 +123,10 @@ public sealed class ReconcileTests : IDisposable
         await Eventually.ReturnsAsync(
             () => api.IntentsAsync(device.DeviceId), i => i.Count == 1 && i[0].State == ScheduleIntentStates.GaveUp, "reconciliation to give up");
 
-        api.Logs.Lines.Should().Contain(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Gave up reconciling intent", StringComparison.Ordinal));
+        // The state is written before the line is logged: wait for the line too.
+        await Eventually.TrueAsync(
+            () => api.Logs.Lines.Any(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Gave up reconciling intent", StringComparison.Ordinal)),
+            "the give-up to be logged as an Error");
         api.NrfCloud.ProcessAndAccept();
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
     }

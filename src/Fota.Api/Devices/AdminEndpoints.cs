@@ -112,13 +112,14 @@ public static partial class AdminEndpoints
             }
         }
 
-        if (errors.Count > 0)
+        // Both are null only with an error named.
+        if (errors.Count > 0 || endpoint is null || apiKey is null)
         {
             return Problems.ValidationFailed(errors);
         }
 
-        var created = await store.UpsertAccountAsync(new StoredAccount(name, endpoint!, apiKey!), timeProvider.GetUtcNow(), cancellationToken);
-        var response = new AccountResponse(name, endpoint!);
+        var created = await store.UpsertAccountAsync(new StoredAccount(name, endpoint, apiKey), timeProvider.GetUtcNow(), cancellationToken);
+        var response = new AccountResponse(name, endpoint);
         return created
             ? TypedResults.Created($"/admin/accounts/{Uri.EscapeDataString(name)}", response)
             : TypedResults.Ok(response);
@@ -165,13 +166,13 @@ public static partial class AdminEndpoints
             errors.Add($"account: '{account}' is not a known nRF Cloud account (PUT /admin/accounts/{{name}} first)");
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || model is null)
         {
             return Problems.ValidationFailed(errors);
         }
 
         var device = new StoredDevice(
-            deviceId ?? DeviceIdentifiers.NewDeviceId(), fingerprint ?? DeviceIdentifiers.NewFingerprint(), model!, account);
+            deviceId ?? DeviceIdentifiers.NewDeviceId(), fingerprint ?? DeviceIdentifiers.NewFingerprint(), model, account);
         return await store.AddDeviceAsync(device, timeProvider.GetUtcNow(), cancellationToken) switch
         {
             AddDeviceOutcome.Added => TypedResults.Created(

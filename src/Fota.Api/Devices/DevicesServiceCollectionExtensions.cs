@@ -7,6 +7,7 @@ public static class DevicesServiceCollectionExtensions
     {
         services.AddSingleton<AccountRegistry>();
         services.AddSingleton<DeviceAccess>();
+        services.AddScoped<CurrentDevice>();
         return services;
     }
 }

@@ -1,15 +1,16 @@
 using System.Text.RegularExpressions;
 using Fota.Api.Devices;
+using Fota.Api.Fota.Bundles;
+using Fota.Api.Fota.Cancel;
 using Fota.Api.Http;
 using Fota.Api.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Fota.Api.Fota;
 
 /// <summary>
-/// The device FOTA API: schedule a job, list a device's jobs. Each handler builds one <see cref="FotaResult{T}"/> through the
-/// checks in the order 400 → 404 → 403 → the work, and <see cref="FotaProblems.From"/> maps its error.
+/// The device FOTA API, one lambda per endpoint: schedule, list, bundles, cancel. Each runs behind the device route group's
+/// filter (<see cref="DeviceRoutes"/>: 400 → 404 → 403), gets the checked device from <see cref="CurrentDevice"/>, and
+/// answers the service's <see cref="FotaResult{T}"/> through <see cref="FotaProblems.Answer"/>.
 /// </summary>
 public static partial class FotaEndpoints
 {
@@ -21,105 +22,75 @@ public static partial class FotaEndpoints
 
     public static IEndpointRouteBuilder MapFota(this IEndpointRouteBuilder app)
     {
-        var device = app.MapGroup("/device/{deviceId}").WithTags("FOTA").RequireRateLimiting(ClientRateLimit.Policy).AddEndpointFilter(JsonBody.Filter);
+        var device = app.MapDeviceRoutes();
 
-        device.MapPost("/fota", ScheduleAsync)
+        device.MapPost("/fota", async (string deviceId, CurrentDevice current, FotaScheduler scheduler, CancellationToken cancellationToken) =>
+                FotaProblems.Answer(
+                    await scheduler.ScheduleAsync(current.Device, current.Body<ScheduleFotaJobRequest>().BundleId, cancellationToken),
+                    job => TypedResults.Accepted(JobsLocation(deviceId), FotaJobExecution.From(job)),
+                    FotaProblems.SchedulingFailed))
+            .ReadsBody(ReadScheduleBody)
             .WithName("ScheduleFotaJob")
             .WithSummary("Schedules a firmware update of the device with an nRF Cloud bundle.")
-            .Accepts<ScheduleFotaJobRequest>("application/json")
-            .ProducesDeviceCheckProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
-        device.MapMethods("/fota/jobs", [HttpMethods.Get, HttpMethods.Head], ListAsync)
+        device.MapMethods("/fota/jobs", [HttpMethods.Get, HttpMethods.Head], async (
+                    string deviceId, CurrentDevice current, IJobStore jobs, HttpResponse response, CancellationToken cancellationToken) =>
+                {
+                    response.Headers.CacheControl = "no-store";
+                    var listed = await jobs.ListForDeviceAsync(current.Device.DeviceId, ListLimit, cancellationToken);
+                    return TypedResults.Ok(new FotaJobExecutions(FotaJobExecutions.ContextUrl, deviceId, listed.Select(FotaJobExecution.From).ToList()));
+                })
             .WithName("ListFotaJobs")
-            .WithSummary("Lists the device's 10 most recent FOTA jobs, newest first.")
-            .ProducesDeviceCheckProblems();
+            .WithSummary("Lists the device's 10 most recent FOTA jobs, newest first.");
+
+        device.MapGet("/fota/bundles", async (
+                    string deviceId, CurrentDevice current, BundleCatalog catalog, HttpResponse response, CancellationToken cancellationToken) =>
+                {
+                    // The service caches the list; clients ask it every time.
+                    response.Headers.CacheControl = "no-store";
+                    return FotaProblems.Answer(
+                        await catalog.ListAsync(current.Device, cancellationToken),
+                        bundles => TypedResults.Ok(new FotaBundles(FotaBundles.ContextUrl, deviceId, bundles)),
+                        "Fetching FOTA bundles failed");
+                })
+            .WithName("ListFotaBundles")
+            .WithSummary("Lists the firmware bundles of the device's nRF Cloud account, newest first.")
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        device.MapDelete("/fota/jobs/{jobId}", async (
+                    string deviceId, string jobId, CurrentDevice current, FotaCanceller canceller, CancellationToken cancellationToken) =>
+                FotaProblems.Answer(
+                    await canceller.CancelAsync(current.Device, jobId, cancellationToken),
+                    job => TypedResults.Accepted(JobsLocation(deviceId), FotaJobExecution.From(job)),
+                    "Cancelling FOTA job failed"))
+            .WithName("CancelFotaJob")
+            .WithSummary("Cancels a FOTA job of the device that is not final yet.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         return app;
     }
 
-    private static async Task<Results<Accepted<FotaJobExecution>, ProblemHttpResult>> ScheduleAsync(
-        string deviceId,
-        [FromQuery] string? fingerprint,
-        HttpContext context,
-        DeviceAccess access,
-        FotaScheduler scheduler,
-        CancellationToken cancellationToken)
-    {
-        var result = await ValidateSchedule(fingerprint, JsonBody.Of(context)).ThenAsync(request =>
-            AuthorizeAsync(access, deviceId, request.Fingerprint, cancellationToken).ThenAsync(device =>
-                scheduler.ScheduleAsync(device, request.BundleId, cancellationToken)));
-        return result.IsSuccess
-            ? TypedResults.Accepted($"/device/{Uri.EscapeDataString(deviceId)}/fota/jobs", FotaJobExecution.From(result.Value))
-            : FotaProblems.From(result.Error, FotaProblems.SchedulingFailed);
-    }
+    private static string JobsLocation(string deviceId) => $"/device/{Uri.EscapeDataString(deviceId)}/fota/jobs";
 
-    private static async Task<Results<Ok<FotaJobExecutions>, ProblemHttpResult>> ListAsync(
-        string deviceId,
-        [FromQuery] string? fingerprint,
-        HttpResponse response,
-        IJobStore jobs,
-        CancellationToken cancellationToken)
+    private static ScheduleFotaJobRequest? ReadScheduleBody(JsonBody body, List<string> errors)
     {
-        response.Headers.CacheControl = "no-store";
-        var result = await ValidateFingerprint(fingerprint).ThenAsync(async valid =>
+        if (body.ObjectOrError(errors, "{\"bundleId\": \"APP*1e29dfa3*v2.0.0\"}") is not { } json)
         {
-            // The device and its jobs in one round trip; the jobs are used only once the device check passed.
-            var read = await jobs.FindDeviceWithJobsAsync(deviceId, ListLimit, cancellationToken);
-            return Authorize(deviceId, DeviceAccess.Decide(read.Device, valid), read.Device).Then<FotaJobExecutions>(_ =>
-                new FotaJobExecutions(FotaJobExecutions.ContextUrl, deviceId, read.Jobs.Select(FotaJobExecution.From).ToList()));
-        });
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : FotaProblems.From(result.Error, "Listing FOTA jobs failed");
-    }
-
-    private sealed record ScheduleRequest(string Fingerprint, string BundleId);
-
-    private static FotaResult<ScheduleRequest> ValidateSchedule(string? fingerprint, JsonBody body)
-    {
-        var errors = FingerprintErrors(fingerprint);
-        string? bundleId = null;
-        if (body.ObjectOrError(errors, "{\"bundleId\": \"APP*1e29dfa3*v2.0.0\"}") is { } json)
-        {
-            bundleId = JsonBody.GetString(json, "bundleId");
-            if (bundleId is null || !BundleIdRegex().IsMatch(bundleId))
-            {
-                errors.Add($"bundleId: {(bundleId is null ? "is required (a string)" : "is invalid")}, must match {BundleIdPattern}");
-            }
+            return null;
         }
 
-        return errors.Count == 0 && fingerprint is not null && bundleId is not null
-            ? new ScheduleRequest(fingerprint, bundleId)
-            : new FotaError.Invalid(errors);
-    }
-
-    private static FotaResult<string> ValidateFingerprint(string? fingerprint)
-    {
-        var errors = FingerprintErrors(fingerprint);
-        return errors.Count == 0 && fingerprint is not null ? fingerprint : new FotaError.Invalid(errors);
-    }
-
-    internal static List<string> FingerprintErrors(string? fingerprint) =>
-        Fingerprints.IsValid(fingerprint)
-            ? []
-            : [$"fingerprint: {(string.IsNullOrEmpty(fingerprint) ? "is required (query parameter)" : "is invalid")}, must match {Fingerprints.Pattern} (case-insensitive)"];
-
-    internal static async Task<FotaResult<StoredDevice>> AuthorizeAsync(
-        DeviceAccess access, string deviceId, string fingerprint, CancellationToken cancellationToken)
-    {
-        var (outcome, device) = await access.CheckAsync(deviceId, fingerprint, cancellationToken);
-        return Authorize(deviceId, outcome, device);
-    }
-
-    private static FotaResult<StoredDevice> Authorize(string deviceId, DeviceAccessOutcome outcome, StoredDevice? device) =>
-        outcome switch
+        var bundleId = JsonBody.GetString(json, "bundleId");
+        if (bundleId is null || !BundleIdRegex().IsMatch(bundleId))
         {
-            DeviceAccessOutcome.Granted when device is not null => device,
-            DeviceAccessOutcome.UnknownDevice => new FotaError.UnknownDevice(deviceId),
-            _ => new FotaError.WrongFingerprint(deviceId),
-        };
+            errors.Add($"bundleId: {(bundleId is null ? "is required (a string)" : "is invalid")}, must match {BundleIdPattern}");
+            return null;
+        }
+
+        return new ScheduleFotaJobRequest(bundleId);
+    }
 
     [GeneratedRegex(AnchoredBundleIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex BundleIdRegex();

@@ -28,5 +28,5 @@ public sealed record FotaJobExecutions(
     public const string ContextUrl = "https://github.com/hello-nrfcloud/proto/fota/job-executions";
 }
 
-/// <summary>The body of <c>POST /device/{deviceId}/fota</c> (documented in OpenAPI; the handler reads the body itself).</summary>
+/// <summary>The body of <c>POST /device/{deviceId}/fota</c> (documented in OpenAPI; read by the device filter, <see cref="Devices.DeviceRoutes.ReadsBody"/>).</summary>
 public sealed record ScheduleFotaJobRequest(string BundleId);

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Fota.Api.Fota;
 
 /// <summary>Why a FOTA request is not served. <see cref="FotaProblems.From"/> turns each into its problem document.</summary>
@@ -18,59 +16,44 @@ public abstract record FotaError
     /// <summary>403: the device exists, the fingerprint is another's.</summary>
     public sealed record WrongFingerprint(string DeviceId) : FotaError;
 
+    /// <summary>403: no device has this fingerprint (a request that names its device by the fingerprint alone).</summary>
+    public sealed record UnknownFingerprint : FotaError;
+
+    /// <summary>404: the device has no job with this id.</summary>
+    public sealed record NoSuchJob(string DeviceId, string JobId) : FotaError;
+
+    /// <summary>409: the job is final (possibly since a poll that ended while nRF Cloud was cancelling it).</summary>
+    public sealed record AlreadyFinished(string JobId, string Status) : FotaError;
+
     /// <summary>409: an identical schedule (same device, same bundle) is still being created, or its outcome reconciled.</summary>
     public sealed record AlreadyScheduling(string DeviceId, string BundleId, string IntentId) : FotaError;
 
     /// <summary>409: a job of the same device and bundle has not ended (one running job per device and bundle).</summary>
     public sealed record JobRunning(string DeviceId, string BundleId, string JobId) : FotaError;
 
-    /// <summary>500: nRF Cloud certainly made no job (it refused, was never reached, or the account is missing).</summary>
+    /// <summary>500: the nRF Cloud account of the device (or of the job) is not configured, so nRF Cloud was not called.</summary>
+    public sealed record AccountNotConfigured(string Account, string Owner) : FotaError;
+
+    /// <summary>500: nRF Cloud certainly made no job, or failed another call (it refused, or was never reached).</summary>
     public sealed record NrfCloudFailed(string Detail) : FotaError;
 
     /// <summary>500: nRF Cloud may have made a job; the service keeps the intent for reconciliation.</summary>
     public sealed record OutcomeUnknown(string Detail, string IntentId) : FotaError;
 }
 
-/// <summary>
-/// A value, or the <see cref="FotaError"/> that stops the request. The one result shape of the FOTA request path.
-/// Only its two conversions make one, so it always holds exactly one of the two.
-/// </summary>
-public sealed class FotaResult<T>
+/// <summary>A value, or the <see cref="FotaError"/> that stops the request: the result of the FOTA request path.</summary>
+public sealed class FotaResult<T> : Result<T, FotaError>
     where T : class
 {
     private FotaResult(T? value, FotaError? error)
+        : base(value, error)
     {
-        Value = value;
-        Error = error;
     }
-
-    public T? Value { get; }
-
-    public FotaError? Error { get; }
-
-    [MemberNotNullWhen(true, nameof(Value))]
-    [MemberNotNullWhen(false, nameof(Error))]
-    public bool IsSuccess => Error is null;
 
     public static implicit operator FotaResult<T>(T value) => new(value, null);
 
+    /// <summary>The value as a result (for interface types, which cannot convert implicitly).</summary>
+    public static FotaResult<T> Success(T value) => new(value, null);
+
     public static implicit operator FotaResult<T>(FotaError error) => new(null, error);
-
-    /// <summary>Runs <paramref name="next"/> on the value; an error passes through.</summary>
-    public async Task<FotaResult<TNext>> ThenAsync<TNext>(Func<T, Task<FotaResult<TNext>>> next)
-        where TNext : class =>
-        IsSuccess ? await next(Value) : Error;
-
-    /// <summary>Maps the value with <paramref name="next"/>; an error passes through.</summary>
-    public FotaResult<TNext> Then<TNext>(Func<T, FotaResult<TNext>> next)
-        where TNext : class =>
-        IsSuccess ? next(Value) : Error;
-}
-
-public static class FotaResultExtensions
-{
-    public static async Task<FotaResult<TNext>> ThenAsync<T, TNext>(this Task<FotaResult<T>> result, Func<T, Task<FotaResult<TNext>>> next)
-        where T : class
-        where TNext : class =>
-        await (await result).ThenAsync(next);
 }

@@ -35,12 +35,13 @@ public sealed partial class FotaScheduler(
     /// <summary>Schedules <paramref name="bundleId"/> for <paramref name="device"/>; <paramref name="cancellationToken"/> (the caller's) is heeded only before nRF Cloud is called.</summary>
     public async Task<FotaResult<StoredJob>> ScheduleAsync(StoredDevice device, string bundleId, CancellationToken cancellationToken)
     {
-        var account = await accounts.FindAsync(device.Account, cancellationToken);
-        if (account is null)
+        var found = await accounts.RequireAsync(device.Account, "device", device.DeviceId, cancellationToken);
+        if (!found.IsSuccess)
         {
-            LogNoAccount(device.DeviceId, device.Account);
-            return new FotaError.NrfCloudFailed($"The nRF Cloud account '{device.Account}' of this device is not configured, so nRF Cloud was not called.");
+            return found.Error;
         }
+
+        var account = found.Value;
 
         var now = timeProvider.GetUtcNow();
         var createBudget = nrfCloudOptions.Value.TotalTimeout;
@@ -67,7 +68,7 @@ public sealed partial class FotaScheduler(
         using var storeBound = new CancellationTokenSource(StoreBudget, timeProvider);
         if (!created.IsSuccess)
         {
-            return await RecordFailureAsync(intent, created.Failure, storeBound.Token);
+            return await RecordFailureAsync(intent, created.Error, storeBound.Token);
         }
 
         var job = new StoredJob(
@@ -86,9 +87,10 @@ public sealed partial class FotaScheduler(
         }
         catch (Exception exception)
         {
-            // The job exists at nRF Cloud; the PENDING intent stays and turns UNKNOWN, and this line names the job.
+            // The job exists at nRF Cloud; the PENDING intent stays and turns UNKNOWN, and this line names the job (the
+            // answer does not: the id is nRF Cloud's).
             LogConfirmFailed(exception, job.JobId, device.DeviceId, intent.IntentId);
-            throw;
+            return new FotaError.OutcomeUnknown("the job nRF Cloud created could not be stored", intent.IntentId);
         }
 
         LogScheduled(job.JobId, device.DeviceId, bundleId);
@@ -112,9 +114,6 @@ public sealed partial class FotaScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled FOTA job {JobId} for device {DeviceId} with bundle {BundleId}")]
     private partial void LogScheduled(string jobId, string deviceId, string bundleId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Device {DeviceId} belongs to account {Account}, which is not configured")]
-    private partial void LogNoAccount(string deviceId, string account);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} has bundle {BundleId} open in {Blocking}; refused a second request")]
     private partial void LogAlreadyScheduling(string deviceId, string bundleId, string? blocking);

@@ -48,9 +48,9 @@ public sealed partial class JobStatusPoll(
         }
 
         // Only nRF Cloud saying "not found" may end an old job; outages, throttling and timeouts never do (SPEC 3.2).
-        if (result.Failure.StatusCode == StatusCodes.Status404NotFound && now - job.CreatedAt >= settings.NotFoundFailAfter)
+        if (result.Error.StatusCode == StatusCodes.Status404NotFound && now - job.CreatedAt >= settings.NotFoundFailAfter)
         {
-            LogGaveUp(job.JobId, settings.NotFoundFailAfter, result.Failure.Detail);
+            LogGaveUp(job.JobId, settings.NotFoundFailAfter, result.Error.Detail);
             return new PollOutcome(
                 job.JobId,
                 new JobStatusUpdate(JobStatuses.Failed, NotFoundDetail, job.Version, Timestamps.Format(now), IsFinal: true),
@@ -59,7 +59,7 @@ public sealed partial class JobStatusPoll(
                 job.UnchangedPolls + 1);
         }
 
-        LogPollFailed(job.JobId, result.Failure.Detail);
+        LogPollFailed(job.JobId, result.Error.Detail);
         var unchanged = job.UnchangedPolls + 1;
         return new PollOutcome(job.JobId, null, KeepLastUpdatedAt: true, now + settings.DelayAfter(unchanged), unchanged);
     }

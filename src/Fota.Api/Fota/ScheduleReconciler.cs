@@ -126,7 +126,7 @@ public sealed partial class ScheduleReconciler(
         var now = timeProvider.GetUtcNow();
         if (!listed.IsSuccess)
         {
-            await RetryAsync(intent, listed.Failure.Detail, now, cancellationToken);
+            await RetryAsync(intent, listed.Error.Detail, now, cancellationToken);
             return;
         }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Fota.Api.Devices;
+using Fota.Api.Fota;
 using Fota.Api.Http;
-using Fota.Api.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -36,7 +36,7 @@ public static partial class NotificationEndpoints
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
         HttpContext context,
         [FromQuery] string? fingerprint,
-        IRegistryStore registry,
+        DeviceAccess access,
         DeviceConnections connections,
         ConnectionSlots slots,
         IConfiguration configuration,
@@ -50,17 +50,13 @@ public static partial class NotificationEndpoints
             return Problems.Forbidden("Origin not allowed!", $"The origin {origin} may not open this WebSocket (Cors:AllowedOrigins).");
         }
 
-        if (!Fingerprints.IsValid(fingerprint))
+        var found = await access.CheckAsync(DeviceLookup.ByFingerprint, fingerprint, null, context.RequestAborted);
+        if (!found.IsSuccess)
         {
-            return Problems.ValidationFailed(
-                [$"fingerprint: {(string.IsNullOrEmpty(fingerprint) ? "is required (query parameter)" : "is invalid")}, must match {Fingerprints.Pattern} (case-insensitive)"]);
+            return FotaProblems.From(found.Error, "Opening the notifications failed");
         }
 
-        var device = await registry.FindDeviceByFingerprintAsync(fingerprint!, context.RequestAborted);
-        if (device is null)
-        {
-            return Problems.Forbidden("Unknown fingerprint!", "No device has this fingerprint.");
-        }
+        var device = found.Value;
 
         if (!context.WebSockets.IsWebSocketRequest)
         {

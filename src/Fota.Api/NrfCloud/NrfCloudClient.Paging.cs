@@ -31,7 +31,7 @@ public sealed partial class NrfCloudClient
             var result = await SendAsync(NrfCloudCalls.Idempotent, request, account, body => ParsePage(body, parseItem), "an items array", cancellationToken);
             if (!result.IsSuccess)
             {
-                return NrfCloudResult<IReadOnlyList<T>>.Failed(result.Failure);
+                return NrfCloudResult<IReadOnlyList<T>>.Failed(result.Error);
             }
 
             items.AddRange(result.Value.Items);

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Fota.Api.NrfCloud;
 
 /// <summary>
@@ -10,12 +8,13 @@ namespace Fota.Api.NrfCloud;
 public sealed record NrfCloudFailure(string Detail, int? StatusCode, bool OutcomeUnknown);
 
 /// <summary>The outcome of one nRF Cloud call: a value, or a <see cref="NrfCloudFailure"/>.</summary>
-public sealed record NrfCloudResult<T>(T? Value, NrfCloudFailure? Failure)
+public sealed class NrfCloudResult<T> : Result<T, NrfCloudFailure>
     where T : class
 {
-    [MemberNotNullWhen(true, nameof(Value))]
-    [MemberNotNullWhen(false, nameof(Failure))]
-    public bool IsSuccess => Value is not null;
+    private NrfCloudResult(T? value, NrfCloudFailure? failure)
+        : base(value, failure)
+    {
+    }
 
     public static NrfCloudResult<T> Success(T value) => new(value, null);
 

@@ -8,14 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Fota.Bundles;
 
-/// <summary>What <see cref="BundleCatalog.ListAsync"/> found: the bundles, or an error naming nRF Cloud.</summary>
-public abstract record BundleListResult
-{
-    public sealed record Listed(IReadOnlyList<FotaBundle> Bundles) : BundleListResult;
-
-    public sealed record Failed(string Error) : BundleListResult;
-}
-
 /// <summary>
 /// The firmware bundles of a device's nRF Cloud account, newest <c>lastModified</c> first (bundles without it last, in
 /// nRF Cloud's order). Successful lists are cached per account in <see cref="HybridCache"/>, which also lets concurrent
@@ -28,14 +20,15 @@ public sealed partial class BundleCatalog(
     IOptions<BundleOptions> options,
     ILogger<BundleCatalog> logger)
 {
-    public async Task<BundleListResult> ListAsync(StoredDevice device, CancellationToken cancellationToken)
+    public async Task<FotaResult<IReadOnlyList<FotaBundle>>> ListAsync(StoredDevice device, CancellationToken cancellationToken)
     {
-        var account = await accounts.FindAsync(device.Account, cancellationToken);
-        if (account is null)
+        var found = await accounts.RequireAsync(device.Account, "device", device.DeviceId, cancellationToken);
+        if (!found.IsSuccess)
         {
-            LogNoAccount(device.DeviceId, device.Account);
-            return new BundleListResult.Failed($"The nRF Cloud account '{device.Account}' of this device is not configured, so nRF Cloud was not called.");
+            return found.Error;
         }
+
+        var account = found.Value;
 
         LogLookingUp(account.Name);
         try
@@ -46,21 +39,22 @@ public sealed partial class BundleCatalog(
                 static (state, token) => state.Catalog.FetchAsync(state.Account, token),
                 EntryOptions(options.Value.CacheDuration),
                 cancellationToken: cancellationToken);
-            return new BundleListResult.Listed(bundles);
+            return FotaResult<IReadOnlyList<FotaBundle>>.Success(bundles);
         }
         catch (ListingFailedException failed)
         {
-            return new BundleListResult.Failed(failed.Message);
+            return new FotaError.NrfCloudFailed(failed.Message);
         }
     }
 
     /// <summary>The protocol's bundles from nRF Cloud's listing: sorted, and without items lacking a bundleId, version or type.</summary>
     internal static IReadOnlyList<FotaBundle> ToBundles(IEnumerable<NrfCloudFirmware> firmwares) =>
         firmwares
-            .Where(f => f is { BundleId: not null, Version: not null, Type: not null })
             .OrderBy(f => f.LastModified is null) // OrderBy is stable: ties keep nRF Cloud's order
             .ThenByDescending(f => f.LastModified)
-            .Select(f => new FotaBundle(FotaBundle.ContextUrl, f.BundleId!, f.Version!, f.Type!))
+            .SelectMany(f => f is { BundleId: { } bundleId, Version: { } version, Type: { } type }
+                ? [new FotaBundle(FotaBundle.ContextUrl, bundleId, version, type)]
+                : Array.Empty<FotaBundle>())
             .ToList();
 
     private async ValueTask<IReadOnlyList<FotaBundle>> FetchAsync(NrfCloudAccount account, CancellationToken cancellationToken)
@@ -69,12 +63,12 @@ public sealed partial class BundleCatalog(
         if (!listed.IsSuccess)
         {
             // Thrown so that HybridCache stores nothing; every request waiting for this listing gets the failure.
-            throw new ListingFailedException(listed.Failure.Detail);
+            throw new ListingFailedException(listed.Error.Detail);
         }
 
-        var bundles = ToBundles(listed.Value!);
+        var bundles = ToBundles(listed.Value);
         LogListed(account.Name, bundles.Count);
-        if (listed.Value!.Count > bundles.Count)
+        if (listed.Value.Count > bundles.Count)
         {
             LogSkipped(account.Name, listed.Value.Count - bundles.Count);
         }
@@ -104,7 +98,4 @@ public sealed partial class BundleCatalog(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "nRF Cloud listed {Count} firmwares of account {Account} without bundleId, version or type; they are left out")]
     private partial void LogSkipped(string account, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Device {DeviceId} belongs to account {Account}, which is not configured")]
-    private partial void LogNoAccount(string deviceId, string account);
 }

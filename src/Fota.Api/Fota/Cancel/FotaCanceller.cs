@@ -4,22 +4,6 @@ using Fota.Api.Storage;
 
 namespace Fota.Api.Fota.Cancel;
 
-/// <summary>What <see cref="FotaCanceller.CancelAsync"/> did.</summary>
-public abstract record CancelResult
-{
-    /// <summary>nRF Cloud cancelled the job and it is stored <c>CANCELLED</c>.</summary>
-    public sealed record Cancelled(StoredJob Job) : CancelResult;
-
-    /// <summary>The device has no job with that id.</summary>
-    public sealed record NoSuchJob : CancelResult;
-
-    /// <summary>The job is final (possibly since a poll that ended while nRF Cloud was cancelling it).</summary>
-    public sealed record AlreadyFinished(StoredJob Job) : CancelResult;
-
-    /// <summary>nRF Cloud did not cancel the job; nothing changed.</summary>
-    public sealed record Failed(string Error) : CancelResult;
-}
-
 /// <summary>
 /// Cancels a device's running FOTA job: at nRF Cloud first, then in the store with a conditional update that only changes
 /// a non-final job. The poller's outcome writes never overwrite a final job, so a poll that raced the cancel loses.
@@ -33,31 +17,31 @@ public sealed partial class FotaCanceller(
 {
     public const string CancelledDetail = "The job was cancelled.";
 
-    public async Task<CancelResult> CancelAsync(StoredDevice device, string jobId, CancellationToken cancellationToken)
+    /// <summary>The job, now CANCELLED; or why not (<see cref="FotaError.NoSuchJob"/>, <see cref="FotaError.AlreadyFinished"/>, an nRF Cloud failure).</summary>
+    public async Task<FotaResult<StoredJob>> CancelAsync(StoredDevice device, string jobId, CancellationToken cancellationToken)
     {
         var job = await jobs.FindAsync(jobId, cancellationToken);
         if (job is null || job.DeviceId != device.DeviceId)
         {
-            return new CancelResult.NoSuchJob();
+            return new FotaError.NoSuchJob(device.DeviceId, jobId);
         }
 
         if (JobStatuses.IsFinal(job.Status))
         {
-            return new CancelResult.AlreadyFinished(job);
+            return new FotaError.AlreadyFinished(job.JobId, job.Status);
         }
 
         // The account the job was created in, which is where nRF Cloud knows it.
-        var account = await accounts.FindAsync(job.Account, cancellationToken);
-        if (account is null)
+        var account = await accounts.RequireAsync(job.Account, "job", job.JobId, cancellationToken);
+        if (!account.IsSuccess)
         {
-            LogNoAccount(job.JobId, job.Account);
-            return new CancelResult.Failed($"The nRF Cloud account '{job.Account}' of this job is not configured, so nRF Cloud was not called.");
+            return account.Error;
         }
 
-        var cancelled = await nrfCloud.CancelFotaJobAsync(account, job.JobId, cancellationToken);
+        var cancelled = await nrfCloud.CancelFotaJobAsync(account.Value, job.JobId, cancellationToken);
         if (!cancelled.IsSuccess)
         {
-            return new CancelResult.Failed(cancelled.Failure.Detail);
+            return new FotaError.NrfCloudFailed(cancelled.Error.Detail);
         }
 
         // nRF Cloud has cancelled the job: record it even if the caller has gone away meanwhile.
@@ -66,11 +50,11 @@ public sealed partial class FotaCanceller(
         {
             var final = await jobs.FindAsync(job.JobId, CancellationToken.None);
             LogFinishedMeanwhile(job.JobId, final?.Status);
-            return new CancelResult.AlreadyFinished(final ?? job);
+            return new FotaError.AlreadyFinished(job.JobId, (final ?? job).Status);
         }
 
         LogCancelled(job.JobId, device.DeviceId);
-        return new CancelResult.Cancelled(stored);
+        return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled FOTA job {JobId} of device {DeviceId}")]
@@ -78,7 +62,4 @@ public sealed partial class FotaCanceller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FOTA job {JobId} became {Status} while nRF Cloud was cancelling it; it keeps that status")]
     private partial void LogFinishedMeanwhile(string jobId, string? status);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "FOTA job {JobId} belongs to account {Account}, which is not configured")]
-    private partial void LogNoAccount(string jobId, string account);
 }
