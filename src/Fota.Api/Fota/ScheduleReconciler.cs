@@ -31,7 +31,7 @@ public sealed partial class ScheduleReconciler(
     public const int BatchSize = 100;
 
     /// <summary>This reconciler's name in claims; unique even for two hosts in one process.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    public string Owner { get; } = ClaimOwner.NewName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

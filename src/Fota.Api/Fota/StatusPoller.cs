@@ -31,7 +31,7 @@ public sealed partial class StatusPoller(
     private int _inFlight;
 
     /// <summary>This poller's name in claims; unique even for two hosts in one process.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    public string Owner { get; } = ClaimOwner.NewName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
