@@ -1,8 +1,8 @@
 using Fota.Api.Devices;
-using Fota.Api.Fota;
-using Fota.Api.Fota.Bundles;
-using Fota.Api.Fota.Cancel;
 using Fota.Api.Http;
+using Fota.Api.Jobs;
+using Fota.Api.Jobs.Bundles;
+using Fota.Api.Jobs.Cancel;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;

@@ -4,7 +4,7 @@ namespace Fota.Api;
 
 /// <summary>
 /// A value or an error, always exactly one of the two: the service's one closed result shape. Each derived type fixes the
-/// error vocabulary (<see cref="Fota.FotaResult{T}"/>: <see cref="Fota.FotaError"/>; <see cref="NrfCloud.NrfCloudResult{T}"/>:
+/// error vocabulary (<see cref="Jobs.FotaResult{T}"/>: <see cref="Jobs.FotaError"/>; <see cref="NrfCloud.NrfCloudResult{T}"/>:
 /// <see cref="NrfCloud.NrfCloudFailure"/>) and is the only way to make one.
 /// </summary>
 public abstract class Result<T, TError>

@@ -1,4 +1,4 @@
-using Fota.Api.Fota;
+using Fota.Api.Jobs;
 
 namespace Fota.Api.Tests;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Fota.Api.Devices;
-using Fota.Api.Fota;
-using Fota.Api.Fota.Bundles;
 using Fota.Api.Http;
+using Fota.Api.Jobs;
+using Fota.Api.Jobs.Bundles;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;

@@ -10,7 +10,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Fota.Api.Devices;
-using Fota.Api.Fota;
+using Fota.Api.Jobs;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Fota.Api.Storage.Postgres;

@@ -1,5 +1,5 @@
-using Fota.Api.Fota;
 using Fota.Api.Http;
+using Fota.Api.Jobs;
 using Fota.Api.Storage;
 
 namespace Fota.Api.Devices;

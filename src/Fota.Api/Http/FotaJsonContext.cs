@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fota.Api.Devices;
-using Fota.Api.Fota;
-using Fota.Api.Fota.Bundles;
+using Fota.Api.Jobs;
+using Fota.Api.Jobs.Bundles;
 
 namespace Fota.Api.Http;
 

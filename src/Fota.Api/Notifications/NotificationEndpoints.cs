@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Fota.Api.Devices;
-using Fota.Api.Fota;
 using Fota.Api.Http;
+using Fota.Api.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Fota.Api.Fota;
+using Fota.Api.Jobs;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>
 /// Section <c>Fota:Reconcile</c>: how <see cref="ScheduleReconciler"/> resolves schedule intents whose outcome is unknown.

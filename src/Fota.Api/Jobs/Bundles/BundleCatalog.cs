@@ -6,7 +6,7 @@ using Fota.Api.Storage;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Fota.Bundles;
+namespace Fota.Api.Jobs.Bundles;
 
 /// <summary>
 /// The firmware bundles of a device's nRF Cloud account, newest <c>lastModified</c> first (bundles without it last, in

@@ -1,4 +1,4 @@
-namespace Fota.Api.Fota.Cancel;
+namespace Fota.Api.Jobs.Cancel;
 
 public static class CancelServiceCollectionExtensions
 {

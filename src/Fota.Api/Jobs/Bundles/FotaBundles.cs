@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 
-namespace Fota.Api.Fota.Bundles;
+namespace Fota.Api.Jobs.Bundles;
 
 /// <summary>One firmware bundle as the protocol shows it (<c>https://github.com/hello-nrfcloud/proto/fota/bundle</c>).</summary>
 [ImmutableObject(true)] // lets HybridCache hand out the cached instance instead of a copy

@@ -1,4 +1,4 @@
-namespace Fota.Api.Fota.Bundles;
+namespace Fota.Api.Jobs.Bundles;
 
 /// <summary>Section <c>Fota:Bundles</c>.</summary>
 public sealed class BundleOptions

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using Fota.Api.Devices;
-using Fota.Api.Fota.Bundles;
-using Fota.Api.Fota.Cancel;
 using Fota.Api.Http;
+using Fota.Api.Jobs.Bundles;
+using Fota.Api.Jobs.Cancel;
 using Fota.Api.Storage;
 
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>
 /// The device FOTA API, one lambda per endpoint: schedule, list, bundles, cancel. Each runs behind the device route group's

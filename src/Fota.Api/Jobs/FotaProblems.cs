@@ -1,7 +1,7 @@
 using Fota.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>The one place where a <see cref="FotaError"/> becomes a problem document.</summary>
 public static class FotaProblems

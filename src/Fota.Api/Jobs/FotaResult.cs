@@ -1,4 +1,4 @@
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>Why a FOTA request is not served. <see cref="FotaProblems.From"/> turns each into its problem document.</summary>
 public abstract record FotaError

@@ -2,7 +2,7 @@ using Fota.Api.Devices;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 
-namespace Fota.Api.Fota.Cancel;
+namespace Fota.Api.Jobs.Cancel;
 
 /// <summary>
 /// Cancels a device's running FOTA job: at nRF Cloud first, then in the store with a conditional update that only changes

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Fota.Api.Storage;
 
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>One FOTA job as the protocol shows it (<c>https://github.com/hello-nrfcloud/proto/fota/job-execution</c>).</summary>
 public sealed record FotaJobExecution(

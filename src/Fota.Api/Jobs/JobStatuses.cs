@@ -1,4 +1,4 @@
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>nRF Cloud job statuses. Final ones are never polled again; anything else (also unknown values) is.</summary>
 public static class JobStatuses

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Fota.Api.Fota.Bundles;
+namespace Fota.Api.Jobs.Bundles;
 
 public static class BundlesServiceCollectionExtensions
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 public static class FotaServiceCollectionExtensions
 {

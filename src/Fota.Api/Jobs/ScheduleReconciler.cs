@@ -3,7 +3,7 @@ using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>
 /// Resolves schedule intents whose outcome is unknown (SPEC §3.1): every UNKNOWN intent, and every PENDING one older than

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fota.Api.Http;
 using Fota.Api.Storage;
 
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>A change event carries the job execution exactly as clients receive it over the notification WebSocket.</summary>
 public sealed class FotaJobExecutionPayload : IChangeEventPayload

@@ -3,7 +3,7 @@ using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>
 /// Schedules a FOTA job exactly once: records the intent (409 while the same device and bundle have an open intent or a job

@@ -1,4 +1,4 @@
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>
 /// The jobs of one claim share one service scope (and so one <see cref="JobStatusPoll"/> with its account cache); the

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Fota;
+namespace Fota.Api.Jobs;
 
 /// <summary>
 /// Background status poller. It keeps up to <see cref="PollerOptions.MaxConcurrency"/> slots polling. Each slot polls
