@@ -78,8 +78,8 @@ internal sealed class MockNrfCloudState(MockOptions options) : IDisposable
         }
     }
 
-    /// <summary>An nRF Cloud request arrived: takes the oldest queued response of <paramref name="apiKey"/> that answers it
-    /// (kept ones stay), records the request with that response's id, and returns the response (null: nothing queued).</summary>
+    /// <summary>An nRF Cloud request arrived: takes the queued response of <paramref name="apiKey"/> that answers it
+    /// (the oldest matching one-shot one, else the newest matching kept one, which stays), records the request with that response's id, and returns the response (null: nothing queued).</summary>
     public QueuedResponse? Receive(string apiKey, RecordedRequest request)
     {
         var queued = _queues.TryTake(apiKey, request);
