@@ -133,7 +133,7 @@ internal sealed class NrfCloudSimulator
         };
 
     private static SimulatedAnswer ListJobs(SimulatedAccount account, IReadOnlyList<KeyValuePair<string, string>> query, DateTimeOffset now) =>
-        Listed(query, page => SimulatorJson.Page(page.Of(account.Jobs(now)), (w, job) => SimulatorJson.Job(w, job.Job, job.Status)));
+        Listed(query, page => SimulatorJson.Page(account.Jobs(now, page), (w, job) => SimulatorJson.Job(w, job.Job, job.Status)));
 
     private static SimulatedAnswer ListDevices(SimulatedAccount account, IReadOnlyList<KeyValuePair<string, string>> query, DateTimeOffset now)
     {

@@ -34,7 +34,12 @@ internal readonly record struct PageRequest(int Limit, int Offset)
 
     public Page<T> Of<T>(IReadOnlyList<T> all)
     {
-        var items = all.Skip(Offset).Take(Limit).ToList();
+        var items = new List<T>(Math.Max(0, Math.Min(Limit, all.Count - Offset)));
+        for (var i = Offset; i < all.Count && i < Offset + Limit; i++)
+        {
+            items.Add(all[i]);
+        }
+
         var next = Offset + Limit < all.Count ? Token(Offset + Limit) : null;
         return new Page<T>(items, all.Count, next);
     }

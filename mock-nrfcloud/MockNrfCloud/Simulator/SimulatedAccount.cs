@@ -56,12 +56,13 @@ internal sealed class SimulatedAccount(SimulatorOptions options, SeededDraws dra
         }
     }
 
-    /// <summary>Every job, oldest first, with its status now.</summary>
-    public IReadOnlyList<(SimulatedJob Job, JobStatus Status)> Jobs(DateTimeOffset now)
+    /// <summary>One page of the jobs, oldest first, each with its status now (computed for that page only).</summary>
+    public Page<(SimulatedJob Job, JobStatus Status)> Jobs(DateTimeOffset now, PageRequest page)
     {
         lock (_lock)
         {
-            return _jobs.Select(job => (job, job.StatusAt(now, Step))).ToList();
+            var jobs = page.Of(_jobs);
+            return new(jobs.Items.Select(job => (job, job.StatusAt(now, Step))).ToList(), jobs.Total, jobs.NextToken);
         }
     }
 

@@ -30,8 +30,9 @@ public sealed class SimulatorOptions
     /// <summary>Throws naming the key when a value is out of range.</summary>
     public void Validate()
     {
-        Check(StepDelay >= TimeSpan.Zero, "Mock:Simulator:StepDelay must not be negative");
-        Check(ReportDelay >= TimeSpan.Zero, "Mock:Simulator:ReportDelay must not be negative");
+        // "5" binds as 5 days: a bound of one day catches it with a hint at the format.
+        Check(StepDelay >= TimeSpan.Zero && StepDelay <= TimeSpan.FromDays(1), $"Mock:Simulator:StepDelay must be from 0 to 1 day, written hh:mm:ss (e.g. 00:00:05), not {StepDelay}");
+        Check(ReportDelay >= TimeSpan.Zero && ReportDelay <= TimeSpan.FromDays(1), $"Mock:Simulator:ReportDelay must be from 0 to 1 day, written hh:mm:ss (e.g. 00:00:05), not {ReportDelay}");
         Check(Latency >= TimeSpan.Zero && Latency <= TimeSpan.FromMinutes(10), "Mock:Simulator:Latency must be from 0 to 10 minutes");
         Check(FailureRate is >= 0 and <= 1, "Mock:Simulator:FailureRate must be from 0 to 1");
         Check(TransientErrorRate is >= 0 and <= 1, "Mock:Simulator:TransientErrorRate must be from 0 to 1");
