@@ -1,8 +1,8 @@
 using MockNrfCloud.Abstractions;
 using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Simulator;
 using MockNrfCloud.Journal;
 using MockNrfCloud.NrfCloud;
-using MockNrfCloud.Abstractions.Simulator;
 using MockNrfCloud.Queueing;
 using MockNrfCloud.Simulator;
 
