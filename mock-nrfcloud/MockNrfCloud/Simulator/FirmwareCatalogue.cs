@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MockNrfCloud.Simulator;
 
@@ -8,7 +7,7 @@ internal sealed record FirmwareBundle(
     string BundleId,
     string Version,
     string Type,
-    [property: JsonPropertyName("lastModified")] DateTimeOffset? LastModified = null,
+    DateTimeOffset? LastModified = null,
     long Size = 0,
     IReadOnlyList<string>? Filenames = null,
     string? Name = null,

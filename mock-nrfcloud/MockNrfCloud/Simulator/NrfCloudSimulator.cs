@@ -45,8 +45,6 @@ internal sealed class NrfCloudSimulator
     /// <summary>Mock:Simulator:Latency, added before every simulated answer.</summary>
     public TimeSpan Latency => _options.Latency;
 
-    public TimeProvider Time => _time;
-
     /// <exception cref="MockNrfCloudInputException">No API key, no devices, or a device without id.</exception>
     public void Seed(string? apiKey, IReadOnlyList<DeviceSeed>? devices)
     {
