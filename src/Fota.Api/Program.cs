@@ -1,3 +1,4 @@
+using Fota.Api.DeviceStates;
 using Fota.Api.Devices;
 using Fota.Api.Http;
 using Fota.Api.Jobs;
@@ -18,6 +19,7 @@ builder.Services.AddFota(builder.Configuration);
 builder.Services.AddFotaBundles(builder.Configuration);
 builder.Services.AddFotaCancel();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddDeviceStates(builder.Configuration);
 builder.Services.AddFotaHttp();
 
 var app = builder.Build();
