@@ -129,7 +129,13 @@ public static partial class NotificationEndpoints
         }
         finally
         {
-            connection.SendInitialState(stored is null ? null : Encoding.UTF8.GetBytes(stored.Message), stored?.EventId ?? 0);
+            ReadOnlyMemory<byte>? message = null; // not a conditional: null would convert to an empty message through byte[]
+            if (stored is not null)
+            {
+                message = Encoding.UTF8.GetBytes(stored.Message);
+            }
+
+            connection.SendInitialState(message, stored?.EventId ?? 0);
         }
     }
 
