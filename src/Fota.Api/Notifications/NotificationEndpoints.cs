@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Fota.Api.DeviceStates;
 using Fota.Api.Devices;
+using Fota.Api.DeviceStates;
 using Fota.Api.Http;
 using Fota.Api.Jobs;
 using Fota.Api.Storage;
