@@ -1,5 +1,5 @@
 using Fota.Api.Devices;
-using Fota.Api.Jobs;
+using Fota.Api.Jobs.Polling;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
