@@ -171,7 +171,7 @@ public sealed class ExactlyOnceTests
             await nrfCloudListed.Task.WaitAsync(cancellationToken);
             return FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloudJobList.Page([]));
         });
-        (await store.TryBeginScheduleAsync(orphan, longAgo.AddMinutes(1), CancellationToken.None)).Begun.Should().BeTrue();
+        (await store.TryBeginScheduleAsync(orphan, longAgo.AddMinutes(1), CancellationToken.None)).Should().Be(ScheduleBegin.Started);
         api.NrfCloud.ProcessAndAccept();
         using var client = api.CreateClient();
 
