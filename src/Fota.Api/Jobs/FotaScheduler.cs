@@ -61,9 +61,9 @@ public sealed partial class FotaScheduler(
             case ScheduleBegin.BlockedByJob(var jobId):
                 LogAlreadyScheduling(device.DeviceId, bundleId, jobId);
                 return new FotaError.JobRunning(device.DeviceId, bundleId, jobId);
-            case ScheduleBegin.BlockedByIntent(var intentId):
-                LogAlreadyScheduling(device.DeviceId, bundleId, intentId);
-                return new FotaError.AlreadyScheduling(device.DeviceId, bundleId, intentId);
+            case ScheduleBegin.BlockedByIntent(var blockingIntentId):
+                LogAlreadyScheduling(device.DeviceId, bundleId, blockingIntentId);
+                return new FotaError.AlreadyScheduling(device.DeviceId, bundleId, blockingIntentId);
         }
 
         // Not linked to the service's stop: a create that may reach nRF Cloud runs to its answer (ScheduleDrain waits).

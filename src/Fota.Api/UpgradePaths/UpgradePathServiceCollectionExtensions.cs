@@ -1,4 +1,6 @@
+using Fota.Api.DeviceStates;
 using Fota.Api.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fota.Api.UpgradePaths;
 
@@ -19,6 +21,7 @@ public static class UpgradePathServiceCollectionExtensions
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, UpgradePathJsonContext.Default));
         services.AddSingleton<IUpgradePathPayload, FotaJobPayload>();
+        services.TryAddSingleton<IDeviceStates, NoDeviceStates>();
         services.AddSingleton<UpgradePathSignal>();
         services.AddTransient<UpgradePathScheduler>();
         services.AddTransient<UpgradePathCancel>();
