@@ -101,6 +101,24 @@ public sealed class UpgradePathHost : IAsyncDisposable
     public Task<StoredUpgradePathJob?> JobWhenAsync(string jobId, Func<StoredUpgradePathJob, bool> done, string because, Func<Task>? between = null) =>
         Eventually.ReturnsAsync(() => Store.FindAsync(jobId, CancellationToken.None), job => job is not null && done(job), because, between: between);
 
+    /// <summary>Opens the device's WebSocket on this instance and skips its identity message.</summary>
+    public async Task<NotificationClient> ConnectAsync(DeviceResponse device)
+    {
+        var socket = await _host.Server.CreateWebSocketClient().ConnectAsync(
+            new Uri($"ws://localhost/ws?fingerprint={Uri.EscapeDataString(device.Fingerprint)}"), TestContext.Current.CancellationToken);
+        var client = NotificationClient.Of(socket);
+        (await client.ReceiveAsync())["@context"]!.GetValue<string>().Should().EndWith("/deviceIdentity");
+        return client;
+    }
+
+    /// <summary>The device's seed-generation job list (SPEC §2.2).</summary>
+    public async Task<JsonArray> SeedJobsAsync(DeviceResponse device)
+    {
+        var response = await Client.GetAsync(DeviceApi.JobsPath(device), TestContext.Current.CancellationToken);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return (await response.JsonAsync())["jobs"]!.AsArray();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
