@@ -97,6 +97,17 @@ public sealed class UpgradePathHost : IAsyncDisposable
     public Task<HttpResponseMessage> CancelAsync(DeviceResponse device, string jobId) =>
         Client.DeleteAsync(Path(device, $"job/{Uri.EscapeDataString(jobId)}"), TestContext.Current.CancellationToken);
 
+    /// <summary>The fota/job messages stored for the device (the outbox), oldest first, as "STATUS reportedVersion statusDetail".</summary>
+    public async Task<IReadOnlyList<string>> JobMessagesAsync(string deviceId)
+    {
+        var events = await Services.GetRequiredService<IChangeEventStore>().ReadAfterAsync(0, 10_000, CancellationToken.None);
+        return events.Where(e => e.DeviceId == deviceId)
+            .Select(e => JsonNode.Parse(e.Payload)!)
+            .Where(m => m["@context"]!.GetValue<string>() == "https://github.com/hello-nrfcloud/proto/fota/job")
+            .Select(m => $"{m["status"]} {m["reportedVersion"]} {m["statusDetail"]}")
+            .ToList();
+    }
+
     /// <summary>Waits until the stored job satisfies <paramref name="done"/>.</summary>
     public Task<StoredUpgradePathJob?> JobWhenAsync(string jobId, Func<StoredUpgradePathJob, bool> done, string because, Func<Task>? between = null) =>
         Eventually.ReturnsAsync(() => Store.FindAsync(jobId, CancellationToken.None), job => job is not null && done(job), because, between: between);
@@ -135,14 +146,16 @@ public sealed class UpgradePathHost : IAsyncDisposable
 public sealed class NrfCloudJobs
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _statuses = new();
-    private readonly System.Collections.Concurrent.ConcurrentQueue<(string JobId, string BundleId)> _created = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string JobId, string BundleId, string DeviceId)> _created = new();
     private volatile TaskCompletionSource? _hold;
 
     public NrfCloudJobs(FakeNrfCloud nrfCloud)
     {
         nrfCloud.Always("POST /v1/fota-jobs", async (request, cancellationToken) =>
         {
-            var bundleId = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!["bundleId"]!.GetValue<string>();
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+            var bundleId = body["bundleId"]!.GetValue<string>();
+            var deviceId = body["deviceIdentifiers"]![0]!.GetValue<string>();
             if (_hold is { } hold)
             {
                 Holding.TrySetResult();
@@ -154,13 +167,13 @@ public sealed class NrfCloudJobs
             nrfCloud.Always($"GET /v1/fota-jobs/{jobId}", (_, _) =>
                 Task.FromResult(FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, _statuses[jobId]))));
             nrfCloud.Always($"PUT /v1/fota-jobs/{jobId}/cancel", HttpStatusCode.OK, "{}");
-            _created.Enqueue((jobId, bundleId));
+            _created.Enqueue((jobId, bundleId, deviceId));
             return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
         });
     }
 
     /// <summary>The jobs created so far, in order, with their bundles.</summary>
-    public IReadOnlyList<(string JobId, string BundleId)> Created => [.. _created];
+    public IReadOnlyList<(string JobId, string BundleId, string DeviceId)> Created => [.. _created];
 
     /// <summary>Completes when a held create has reached nRF Cloud.</summary>
     public TaskCompletionSource Holding { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
