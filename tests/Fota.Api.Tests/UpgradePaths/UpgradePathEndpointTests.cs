@@ -71,6 +71,16 @@ public sealed class UpgradePathEndpointTests(UpgradePathApiFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Duplicate_keys_and_other_targets_are_refused()
+    {
+        var device = await Host.RegisterDeviceAsync();
+
+        var duplicate = await Host.ScheduleAsync(device, """{"2.0.0":"APP*1e29dfa3*v2.0.1","2.0.0":"APP*cd5412d9*v2.0.2"}""");
+        (await duplicate.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain("body");
+        (await Host.ScheduleAsync(device, TwoSteps, "boot")).StatusCode.Should().Be(HttpStatusCode.NotFound, "app and modem are the only targets");
+    }
+
+    [Fact]
     public async Task Schedule_refuses_more_than_20_entries()
     {
         var device = await Host.RegisterDeviceAsync();
