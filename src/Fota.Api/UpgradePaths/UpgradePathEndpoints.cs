@@ -1,5 +1,5 @@
-using Fota.Api.DeviceStates;
 using Fota.Api.Devices;
+using Fota.Api.DeviceStates;
 using Fota.Api.Http;
 using Fota.Api.Jobs;
 using Fota.Api.Storage;
