@@ -154,7 +154,7 @@ public sealed class ExactlyOnceTests
 
         var shutdown = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout;
 
-        shutdown.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(1) + global::Fota.Api.Jobs.FotaScheduler.StoreBudget + global::Fota.Api.Jobs.FotaScheduler.StoreBudget);
+        shutdown.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(1) + global::Fota.Api.Jobs.Scheduling.FotaScheduler.StoreBudget + global::Fota.Api.Jobs.Scheduling.FotaScheduler.StoreBudget);
     }
 
     [Fact]

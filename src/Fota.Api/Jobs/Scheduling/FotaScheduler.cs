@@ -1,9 +1,10 @@
 using Fota.Api.Devices;
+using Fota.Api.Jobs.Polling;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Scheduling;
 
 /// <summary>
 /// Schedules a FOTA job exactly once: records the intent (409 while the same device and bundle have an open intent or a job
