@@ -1,4 +1,4 @@
-using Fota.Api.Jobs;
+using Fota.Api.Jobs.Scheduling;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;

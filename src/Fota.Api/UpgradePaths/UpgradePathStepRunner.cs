@@ -1,5 +1,6 @@
 using Fota.Api.DeviceStates;
 using Fota.Api.Jobs;
+using Fota.Api.Jobs.Scheduling;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
