@@ -252,6 +252,20 @@ public sealed class UpgradePathEndpointTests(UpgradePathApiFixture fixture) : IC
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_the_v2_endpoints()
+    {
+        var document = await (await Host.Client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).JsonAsync();
+
+        var paths = document["paths"]!.AsObject();
+        paths.Select(p => p.Key).Should().Contain([
+            "/v2/device/{deviceId}/fota/app", "/v2/device/{deviceId}/fota/modem", "/v2/device/{deviceId}/fota/jobs",
+            "/v2/device/{deviceId}/fota/job/{jobId}", "/v2/device/{deviceId}/fota/bundles"]);
+        paths["/v2/device/{deviceId}/fota/app"]!["post"]!["responses"]!.AsObject().Select(r => r.Key)
+            .Should().Contain(["201", "400", "403", "404", "409", "413", "415", "500"]);
+        paths["/v2/device/{deviceId}/fota/job/{jobId}"]!["delete"]!["responses"]!.AsObject().Select(r => r.Key).Should().Contain(["202", "404", "409"]);
+    }
+
+    [Fact]
     public async Task Bundles_answer_as_the_seeds_list()
     {
         var device = await Host.RegisterDeviceAsync();
