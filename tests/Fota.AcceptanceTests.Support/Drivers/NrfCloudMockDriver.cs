@@ -14,7 +14,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// <summary>
 /// The scenario's view of the mock nRF Cloud: queues responses for the scenario's API keys and checks
 /// what the service sent with them. A response queued before a key exists is queued for it when
-/// it is created (<see cref="ApiKeyHooks"/>), so "queued for this scenario" holds for every account the scenario uses.
+/// it is created (<c>ApiKeyHooks</c> in the acceptance project), so "queued for this scenario" holds for every account the scenario uses.
 /// </summary>
 public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts, ScenarioQueuedResponses queued, IReqnrollOutputHelper output, StepRetry? retry = null)
 {
