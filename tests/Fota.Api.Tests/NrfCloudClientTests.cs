@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Fota.Api.NrfCloud;
 using Fota.Api.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using MockNrfCloud;
-using MockNrfCloud.Abstractions;
 
 namespace Fota.Api.Tests;
 
@@ -85,23 +84,29 @@ public sealed class NrfCloudClientTests
     [Fact]
     public async Task Redirects_are_not_followed_over_real_HTTP()
     {
-        // The real mock nRF Cloud (mock-nrfcloud), over loopback HTTP: both calls are answered with a redirect.
-        await using var nrfCloud = new InProcessMockNrfCloud();
-        using var api = new FotaApiFactory(realNrfCloud: nrfCloud.ApiEndpoint);
-        var cancellation = TestContext.Current.CancellationToken;
-        await nrfCloud.QueueResponseAsync(api.ApiKey, "POST /v1/fota-jobs", "HTTP/1.1 307 Temporary Redirect\nLocation: /elsewhere/v1/fota-jobs\n\n", keep: true, cancellation);
-        await nrfCloud.QueueResponseAsync(api.ApiKey, $"GET /v1/fota-jobs/{JobId}", $"HTTP/1.1 307 Temporary Redirect\nLocation: /elsewhere/v1/fota-jobs/{JobId}\n\n", keep: true, cancellation);
-        await nrfCloud.QueueResponseAsync(api.ApiKey, "POST /elsewhere/v1/fota-jobs", "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"jobId\":\"from-elsewhere\"}", keep: true, cancellation);
+        await using var nrfCloud = new LoopbackServer(context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/elsewhere"))
+            {
+                context.Response.ContentType = "application/json";
+                return context.Response.WriteAsync("{\"jobId\":\"from-elsewhere\"}");
+            }
+
+            context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            context.Response.Headers.Location = "/elsewhere" + context.Request.Path;
+            return Task.CompletedTask;
+        });
+        await nrfCloud.StartAsync();
+        using var api = new FotaApiFactory(realNrfCloud: nrfCloud.BaseAddress);
         var device = await api.RegisterDeviceAsync();
         using var client = api.CreateClient();
 
         var problem = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
-        var status = await GetAsync(api, nrfCloud.ApiEndpoint);
+        var status = await GetAsync(api, nrfCloud.BaseAddress);
 
         problem.Detail().Should().Contain("307");
         status.Error!.StatusCode.Should().Be(307);
-        var recorded = await nrfCloud.GetRequestsAsync(new RequestFilter(), cancellation);
-        recorded.Select(request => $"{request.Method} {request.Path}").Should().Equal(["POST /v1/fota-jobs", "GET /v1/fota-jobs/job-1"], "neither redirect was followed");
+        nrfCloud.Requests.Should().Equal(["POST /v1/fota-jobs", "GET /v1/fota-jobs/job-1"], "neither redirect was followed");
         (await client.ListJobsAsync(device)).Should().BeEmpty();
     }
 }
