@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Fota.AcceptanceTests.StepDefinitions;
+using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Expressions;
 using MockNrfCloud.Abstractions;
 using MockNrfCloud.Abstractions.Matching;
@@ -27,14 +27,14 @@ public sealed class DeviceStateStepTests
     [InlineData("xoob-352656108602296", false)]
     [InlineData("oob-1,oob-2", false)]
     public void The_shadow_answers_every_device_list_call_that_asks_for_the_device(string deviceIds, bool matches) =>
-        RequestPattern.Parse(DeviceStateSteps.DeviceListRequest("oob-352656108602296")).Matches(DeviceList(deviceIds)).Should().Be(matches);
+        RequestMatcher.ParseQueued(NrfCloudMockDriver.DeviceListRequest("oob-352656108602296")).IsMatch(DeviceList(deviceIds)).Should().Be(matches);
 
     [Fact]
     public void A_device_id_with_regex_characters_matches_only_itself()
     {
-        var pattern = RequestPattern.Parse(DeviceStateSteps.DeviceListRequest("a.b"));
-        pattern.Matches(DeviceList("a.b")).Should().BeTrue();
-        pattern.Matches(DeviceList("axb")).Should().BeFalse();
+        var pattern = RequestMatcher.ParseQueued(NrfCloudMockDriver.DeviceListRequest("a.b"));
+        pattern.IsMatch(DeviceList("a.b")).Should().BeTrue();
+        pattern.IsMatch(DeviceList("axb")).Should().BeFalse();
     }
 
     [Fact]

@@ -18,6 +18,16 @@ namespace Fota.AcceptanceTests.Drivers;
 /// </summary>
 public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts, ScenarioQueuedResponses queued, IReqnrollOutputHelper output, StepRetry? retry = null)
 {
+    /// <summary>
+    /// Queues nRF Cloud's device list answer (§3.5), kept, for every <c>GET /v1/devices</c> whose <c>deviceIds</c> list holds
+    /// the device; a later one replaces it (the mock's newest kept answer wins, SPEC 4).
+    /// </summary>
+    public Task QueueDeviceShadowAsync(string deviceId, string jsonBody) =>
+        QueueAsync(DeviceListRequest(deviceId), $"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{jsonBody}", keep: true);
+
+    /// <summary>The queue key of §3.5's call for one device: its id anywhere in the comma-separated <c>deviceIds</c> (a <c>/regex/</c> value, SPEC 4).</summary>
+    public static string DeviceListRequest(string deviceId) => $"GET /v1/devices?deviceIds=/(^|,){System.Text.RegularExpressions.Regex.Escape(deviceId)}(,|$)/";
+
     public Task QueueAsync(string request, string rawResponse, bool keep) =>
         ScenarioMockState.QueueAsync(host.Mock, accounts, queued, new QueuedNrfCloudResponse(request.Trim(), rawResponse, keep));
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Drivers;
 using Reqnroll;
@@ -28,9 +27,6 @@ public sealed class DeviceStateSteps(NrfCloudMockDriver mock, ScenarioVariables 
             throw new FormatException($"The device shadow data is not valid JSON after substitution ({e.Message}):{Environment.NewLine}{body}", e);
         }
 
-        return mock.QueueAsync(DeviceListRequest(variables.Substitute(deviceId)), $"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{body}", keep: true);
+        return mock.QueueDeviceShadowAsync(variables.Substitute(deviceId), body);
     }
-
-    /// <summary>The queue key of §3.5's call for one device: its id anywhere in the comma-separated <c>deviceIds</c> (a <c>/regex/</c> value, SPEC 4).</summary>
-    public static string DeviceListRequest(string deviceId) => $"GET /v1/devices?deviceIds=/(^|,){Regex.Escape(deviceId)}(,|$)/";
 }
