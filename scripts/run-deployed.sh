@@ -140,9 +140,9 @@ start_service() { # log [NAME=value ...]: one service instance on the shared dat
 reconcile=(Fota__Reconcile__Interval="00:00:00.050" Fota__Reconcile__FirstRetry="00:00:00.200"
   Fota__Reconcile__MaxRetry="00:00:01" Fota__Reconcile__GiveUpAfter="00:00:30")
 
-# Upgrade paths (features/v2) on both instances: device state read every 50 ms for the devices that need it, and a
-# device that does not report its new version within 15 s fails its job (UpgradePathFlow.feature waits for that).
-upgrade_paths=(Fota__DeviceState__Interval="00:00:00.050" Fota__UpgradePath__ReportTimeout="00:00:15")
+# Upgrade paths (features/v2) on both instances: a waiting job looks again every 50 ms, and a device that does not
+# report its new version within 15 s fails its job (UpgradePathFlow.feature waits for that).
+upgrade_paths=(Fota__UpgradePath__Interval="00:00:00.050" Fota__UpgradePath__ReportTimeout="00:00:15")
 
 mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"

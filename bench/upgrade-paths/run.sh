@@ -44,7 +44,7 @@ start_instance() { # log
     exec env ConnectionStrings__Fota="$PG_CONNECTION_STRING" Admin__Token="$admin_token" \
       Http__RateLimit__Enabled=false Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
       Fota__Poller__FirstRetryDelay=00:00:00.100 Fota__Poller__MaxRetryDelay=00:00:01 Fota__Poller__ScanInterval=00:00:00.050 \
-      Fota__DeviceState__Interval=00:00:00.200 Fota__UpgradePath__ReportTimeout=01:00:00 \
+      Fota__DeviceState__Interval=00:00:00.200 Fota__UpgradePath__Interval=00:00:00.100 Fota__UpgradePath__ReportTimeout=01:00:00 \
       dotnet Fota.Api.dll --urls http://127.0.0.1:0
   ) >"$work/$1" 2>&1 &
   pids+=("$!")
