@@ -80,7 +80,6 @@ Feature: Upgrade paths: what a request must be
       | GET    | /fota/jobs                               |
       | GET    | /fota/bundles                            |
       | DELETE | /fota/job/01J861VKYH5QVD6QQ5YXXF20EF     |
-      | POST   | /fota/app                                |
 
   Scenario Outline: `<method>` `<path>` does not find an unknown device
     When I `<method>` `${APIURL}/device/oob-000000000000000<path>?fingerprint=${fingerprint}`
@@ -118,6 +117,15 @@ Feature: Upgrade paths: what a request must be
       | GET    | /fota/jobs                               |
       | GET    | /fota/bundles                            |
       | DELETE | /fota/job/01J861VKYH5QVD6QQ5YXXF20EF     |
+
+  Scenario: Scheduling refuses an invalid fingerprint
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=nope` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1"}}
+      """
+    Then the status code of the last response should be `400`
+    And `$.detail` of the last response should contain `fingerprint`
+    And `$.detail` of the last response should not contain `upgradePath`
 
   Scenario: Scheduling for an unknown device is not found
     When I `POST` `${APIURL}/device/oob-000000000000000/fota/app?fingerprint=${fingerprint}` with
