@@ -1,4 +1,5 @@
 using Fota.Api.Devices;
+using Fota.Api.DeviceStates;
 using Fota.Api.Http;
 using Fota.Api.Jobs;
 using Fota.Api.Jobs.Bundles;
@@ -18,6 +19,7 @@ builder.Services.AddFota(builder.Configuration);
 builder.Services.AddFotaBundles(builder.Configuration);
 builder.Services.AddFotaCancel();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddDeviceStates(builder.Configuration);
 builder.Services.AddFotaHttp();
 
 var app = builder.Build();

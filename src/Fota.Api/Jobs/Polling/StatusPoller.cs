@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Polling;
 
 /// <summary>
 /// Background status poller. It keeps up to <see cref="PollerOptions.MaxConcurrency"/> slots polling. Each slot polls
