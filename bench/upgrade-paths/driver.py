@@ -70,44 +70,45 @@ def stats():
 
 
 # Phase 1 -------------------------------------------------------------------------------------------------------------
-t = time.time()
-fleet = provision("bench", "bench-key", devices_n)
-print(f"provisioned {devices_n} devices in {time.time() - t:.1f} s", flush=True)
-start = time.time()
-list(pool.map(schedule, [(i, d, PATH) for i, d in enumerate(fleet)]))
-scheduled = time.time() - start
-pending = dict(enumerate(fleet))
-final = {}
-while pending and time.time() - start < 900:
-    results = list(pool.map(newest_job, pending.items()))
-    for (index, _), job in zip(list(pending.items()), results):
-        if job and job["status"] in ("SUCCEEDED", "FAILED"):
-            final[index] = job
-            del pending[index]
-    if pending:
-        time.sleep(0.2)
-wall = time.time() - start
-s = stats()
-bench_calls = s["calls"].get("bench-key", {})
-creates = s["creates"].get("bench-key", {})
-reads = s["deviceReads"].get("bench-key", [])
-succeeded = sum(1 for job in final.values() if job["status"] == "SUCCEEDED" and job.get("statusDetail") == "No more bundles to apply for 2.0.2. Job completed.")
-two_jobs = sum(1 for d in fleet if creates.get(d["deviceId"]) == 2)
-max_ids = max((n for _, n in reads), default=0)
-total = sum(bench_calls.values())
-print(f"phase 1: {devices_n} two-step upgrade paths on 2 instances sharing PostgreSQL")
-print(f"  scheduling (201s)        {scheduled:.1f} s")
-print(f"  wall time to all final   {wall:.1f} s ({len(pending)} not final)")
-print(f"  SUCCEEDED                {succeeded}/{devices_n}")
-print(f"  exactly 2 nRF Cloud jobs {two_jobs}/{devices_n}")
-print(f"  nRF Cloud calls          {total} = {total / devices_n:.2f} per job: " + ", ".join(f"{k} {v} ({v / devices_n:.2f}/job)" for k, v in sorted(bench_calls.items())))
-print(f"  device-list calls        {len(reads)}, ids per call max {max_ids}, mean {sum(n for _, n in reads) / max(len(reads), 1):.1f}")
-if succeeded != devices_n:
-    failures.append(f"{devices_n - succeeded} jobs not SUCCEEDED")
-if two_jobs != devices_n:
-    failures.append(f"{devices_n - two_jobs} devices without exactly 2 nRF Cloud jobs")
-if max_ids > 100:
-    failures.append(f"a device-list call named {max_ids} ids (> 100)")
+if devices_n > 0:
+    t = time.time()
+    fleet = provision("bench", "bench-key", devices_n)
+    print(f"provisioned {devices_n} devices in {time.time() - t:.1f} s", flush=True)
+    start = time.time()
+    list(pool.map(schedule, [(i, d, PATH) for i, d in enumerate(fleet)]))
+    scheduled = time.time() - start
+    pending = dict(enumerate(fleet))
+    final = {}
+    while pending and time.time() - start < 900:
+        results = list(pool.map(newest_job, pending.items()))
+        for (index, _), job in zip(list(pending.items()), results):
+            if job and job["status"] in ("SUCCEEDED", "FAILED"):
+                final[index] = job
+                del pending[index]
+        if pending:
+            time.sleep(0.2)
+    wall = time.time() - start
+    s = stats()
+    bench_calls = s["calls"].get("bench-key", {})
+    creates = s["creates"].get("bench-key", {})
+    reads = s["deviceReads"].get("bench-key", [])
+    succeeded = sum(1 for job in final.values() if job["status"] == "SUCCEEDED" and job.get("statusDetail") == "No more bundles to apply for 2.0.2. Job completed.")
+    two_jobs = sum(1 for d in fleet if creates.get(d["deviceId"]) == 2)
+    max_ids = max((n for _, n in reads), default=0)
+    total = sum(bench_calls.values())
+    print(f"phase 1: {devices_n} two-step upgrade paths on 2 instances sharing PostgreSQL")
+    print(f"  scheduling (201s)        {scheduled:.1f} s")
+    print(f"  wall time to all final   {wall:.1f} s ({len(pending)} not final)")
+    print(f"  SUCCEEDED                {succeeded}/{devices_n}")
+    print(f"  exactly 2 nRF Cloud jobs {two_jobs}/{devices_n}")
+    print(f"  nRF Cloud calls          {total} = {total / devices_n:.2f} per job: " + ", ".join(f"{k} {v} ({v / devices_n:.2f}/job)" for k, v in sorted(bench_calls.items())))
+    print(f"  device-list calls        {len(reads)}, ids per call max {max_ids}, mean {sum(n for _, n in reads) / max(len(reads), 1):.1f}")
+    if succeeded != devices_n:
+        failures.append(f"{devices_n - succeeded} jobs not SUCCEEDED")
+    if two_jobs != devices_n:
+        failures.append(f"{devices_n - two_jobs} devices without exactly 2 nRF Cloud jobs")
+    if max_ids > 100:
+        failures.append(f"a device-list call named {max_ids} ids (> 100)")
 
 # Phase 2 -------------------------------------------------------------------------------------------------------------
 if state_n > 0:
