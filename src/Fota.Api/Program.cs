@@ -7,6 +7,7 @@ using Fota.Api.Jobs.Cancel;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
+using Fota.Api.UpgradePaths;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddFotaBundles(builder.Configuration);
 builder.Services.AddFotaCancel();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddDeviceStates(builder.Configuration);
+builder.Services.AddUpgradePaths(builder.Configuration);
 builder.Services.AddFotaHttp();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ var app = builder.Build();
 app.UseFotaHttp();
 app.MapHealth();
 app.MapFota();
+app.MapUpgradePaths();
 app.MapAdmin(app.Configuration);
 app.MapNotifications();
 app.MapOpenApi();

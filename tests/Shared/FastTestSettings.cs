@@ -2,7 +2,7 @@ namespace Fota.Testing;
 
 /// <summary>
 /// The one source of the service's fast test configuration (keys as in the service's README): a poller and reconciler on
-/// milliseconds and quick nRF Cloud retries. Compiled into Fota.Api.Tests, Fota.AcceptanceTests and bench/api by a linked
+/// milliseconds and quick nRF Cloud retries. Compiled into Fota.Api.Tests, Fota.AcceptanceTests.Support and bench/api by a linked
 /// <c>&lt;Compile Include&gt;</c>, so no test project references another. Each host adds its own database, admin token
 /// and overrides on top.
 /// </summary>
@@ -16,6 +16,7 @@ internal static class FastTestSettings
         ["Fota:Poller:BackoffFactor"] = "2",
         ["Fota:Poller:ScanInterval"] = "00:00:00.020",
         ["Fota:Poller:ClaimDuration"] = "00:00:30",
+        ["Fota:UpgradePath:Interval"] = "00:00:00.020",
         ["NrfCloud:MaxRetries"] = "2",
         ["NrfCloud:RetryBaseDelay"] = "00:00:00.010",
         ["NrfCloud:MaxRetryDelay"] = "00:00:00.100",

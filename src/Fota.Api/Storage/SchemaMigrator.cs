@@ -77,6 +77,8 @@ public sealed partial class SchemaMigrator(SqlDialect dialect, ILogger<SchemaMig
         ScheduleIntentSql.Migration,
         // Device state (DeviceStateStore): the last state per device, watches, and the background reads' claims.
         DeviceStateSql.Migration,
+        // Upgrade-path jobs (SPEC §2.10, §3.6) and their flow.
+        UpgradePathSql.Migration(types),
     ];
 
     public async Task MigrateAsync(CancellationToken cancellationToken)

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Support;
+using Fota.AcceptanceTests.Support.Hosting;
+using Fota.AcceptanceTests.Support.Matching;
+using Fota.AcceptanceTests.Support.Retry;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Parsing;
+using Reqnroll;
+
+namespace Fota.AcceptanceTests.Drivers;
+
+/// <summary>
+/// The scenario's view of the mock nRF Cloud: queues responses for the scenario's API keys and checks
+/// what the service sent with them. A response queued before a key exists is queued for it when
+/// it is created (<c>ApiKeyHooks</c> in the acceptance project), so "queued for this scenario" holds for every account the scenario uses.
+/// </summary>
+public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts, ScenarioQueuedResponses queued, IReqnrollOutputHelper output, StepRetry? retry = null)
+{
+    public Task QueueAsync(string request, string rawResponse, bool keep) =>
+        ScenarioMockState.QueueAsync(host.Mock, accounts, queued, new QueuedNrfCloudResponse(request.Trim(), rawResponse, keep));
+
+    /// <summary>
+    /// SPEC 5.4. One mock call per attempt: the mock matches the expected request against the scenario's keys' requests
+    /// (with <paramref name="soon"/> it waits server-side for the rest of the budget) and answers with the match, the
+    /// nearest misses and everything recorded, which the failure message shows.
+    /// </summary>
+    public async Task AssertCalledWithAsync(string rawRequest, bool soon, Func<ApiResponse?> lastServiceResponse)
+    {
+        ArgumentNullException.ThrowIfNull(lastServiceResponse);
+        var expected = RequestMatcher.ParseCalledWith(rawRequest);
+        EnsureKeys();
+        var retrier = new Retrier(retry?.For(host.Retry) ?? host.Retry, output.WriteLine);
+        await retrier.RunAsync($"called with {expected.Target}", RetryPlan.ForMock(soon), async (_, startedAt) =>
+        {
+            var wait = soon ? retrier.Remaining(startedAt) : TimeSpan.Zero;
+            var result = await host.Mock.MatchRequestAsync(accounts.ApiKeys.ToList(), rawRequest, wait).ConfigureAwait(false);
+            if (result.Match is null)
+            {
+                throw new StepFailedException(RecordedRequests.ExplainMismatch(expected.Target, result, host.AccountApiEndpoint, soon ? host.Retry.Budget : TimeSpan.Zero, lastServiceResponse()));
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The number of <paramref name="request"/> (<c>METHOD /path</c>) requests recorded for the scenario is at least (or exactly) <paramref name="count"/>.</summary>
+    public async Task AssertRequestCountAsync(string request, int count, bool exactly, bool soon)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        var retrier = new Retrier(retry?.For(host.Retry) ?? host.Retry, output.WriteLine);
+        await retrier.RunAsync($"{(exactly ? "exactly" : "at least")} {count} {target} request(s)", RetryPlan.ForMock(soon), async (_, _) =>
+        {
+            var recorded = await RecordedAsync().ConfigureAwait(false);
+            var matching = recorded.Count(target.Matches);
+            if (exactly ? matching != count : matching < count)
+            {
+                throw new StepFailedException(
+                    string.Create(CultureInfo.InvariantCulture, $"Expected {(exactly ? "exactly" : "at least")} {count} {target} request(s) at the mock nRF Cloud for this scenario but there were {matching}.{Environment.NewLine}")
+                    + RecordedRequests.List(recorded));
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The intervals between the recorded <paramref name="request"/> requests grow (see <see cref="PollIntervals"/>).</summary>
+    public async Task AssertGrowingIntervalsAsync(string request)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        var recorded = await RecordedAsync().ConfigureAwait(false);
+        var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
+        if (PollIntervals.GrowthProblem(times) is { } problem)
+        {
+            throw new StepFailedException($"The {target} requests did not come at growing intervals: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
+        }
+    }
+
+    /// <summary>How many <paramref name="request"/> (<c>METHOD /path</c>) requests the mock has recorded for the scenario.</summary>
+    public async Task<int> CountRequestsAsync(string request)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        return (await RecordedAsync().ConfigureAwait(false)).Count(target.Matches);
+    }
+
+    /// <summary>The recorded <paramref name="request"/> requests came <paramref name="firstWait"/> apart (see <see cref="PollIntervals.FirstWaitProblem"/>).</summary>
+    public async Task AssertFirstWaitAsync(string request, TimeSpan firstWait)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        var recorded = await RecordedAsync().ConfigureAwait(false);
+        var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
+        if (PollIntervals.FirstWaitProblem(times, firstWait) is { } problem)
+        {
+            throw new StepFailedException($"The {target} requests did not come {firstWait.TotalMilliseconds:0} ms apart: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
+        }
+    }
+
+    private static RequestTarget Target(string request)
+    {
+        var line = RequestLine.Parse(request.Trim());
+        return line.Query.Length == 0
+            ? new RequestTarget(line.Method, line.Path)
+            : throw new FormatException($"'{request}' has a query; write the request as METHOD /path.");
+    }
+
+    private void EnsureKeys()
+    {
+        if (accounts.ApiKeys.Count == 0)
+        {
+            throw new InvalidOperationException("This scenario owns no nRF Cloud account yet, so nothing can have called nRF Cloud for it: register a device first.");
+        }
+    }
+
+    private async Task<List<RecordedRequest>> RecordedAsync()
+    {
+        var all = new List<RecordedRequest>();
+        foreach (var apiKey in accounts.ApiKeys)
+        {
+            all.AddRange(await host.Mock.GetRequestsAsync(new RequestFilter(ApiKey: apiKey)).ConfigureAwait(false));
+        }
+
+        return all.OrderBy(r => r.Time).ToList();
+    }
+}
