@@ -142,6 +142,10 @@ reconcile=(Fota__Reconcile__Interval="00:00:00.050" Fota__Reconcile__FirstRetry=
 # Device state read every 100 ms by both instances (their claims keep them from reading one device at once).
 device_state=(Fota__DeviceState__Interval="00:00:00.100")
 
+# Upgrade paths (features/v2) on both instances: a waiting job looks again every 50 ms, and a device that does not
+# report its new version within 15 s fails its job (UpgradePathFlow.feature waits for that).
+upgrade_paths=(Fota__UpgradePath__Interval="00:00:00.050" Fota__UpgradePath__ReportTimeout="00:00:15")
+
 mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
 
@@ -151,7 +155,7 @@ wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
 # admin API's account of the same name wins.
 first_retry_delay="00:00:00.200"
 configured_account="suite-configured"
-start_service service.log "${reconcile[@]}" "${device_state[@]}" \
+start_service service.log "${reconcile[@]}" "${device_state[@]}" "${upgrade_paths[@]}" \
   Fota__Poller__FirstRetryDelay="$first_retry_delay" Fota__Poller__MaxRetryDelay="00:00:02" Fota__Poller__ScanInterval="00:00:00.050" \
   Fota__Poller__NotFoundFailAfter="00:00:20" \
   "NrfCloud__Accounts__${configured_account}__ApiEndpoint=$mock_url" \
@@ -162,7 +166,7 @@ api_url="$(wait_listening "service" "$work/service.log" "$api_pid")"
 wait_ready "service" "$api_url/health/ready" "$api_pid"
 
 # Instance B: the same database, no poller; started after A has migrated the schema.
-start_service service-b.log "${reconcile[@]}" "${device_state[@]}" Fota__Poller__Enabled="false"
+start_service service-b.log "${reconcile[@]}" "${device_state[@]}" "${upgrade_paths[@]}" Fota__Poller__Enabled="false"
 ws_pid="$!"
 ws_api_url="$(wait_listening "service instance B" "$work/service-b.log" "$ws_pid")"
 wait_ready "service instance B (WebSockets, no poller)" "$ws_api_url/health/ready" "$ws_pid"

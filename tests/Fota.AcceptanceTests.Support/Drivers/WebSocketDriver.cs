@@ -10,14 +10,14 @@ namespace Fota.AcceptanceTests.Drivers;
 
 /// <summary>
 /// The scenario's WebSockets to the service's notification endpoint, by name (the unnamed one is "the websocket").
-/// Looks for received messages with the suite's matcher and retry settings; a matched message is consumed. Every
-/// connection is closed when the scenario ends.
+/// Looks for received messages with the suite's matcher and retry settings; a matched message is consumed. The
+/// connections live in <see cref="ScenarioWebSockets"/> (a story's scenarios share them), closed by <c>WebSocketHooks</c>.
 /// </summary>
-public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output, ScenarioClient client, StepRetry? retry = null) : IAsyncDisposable
+public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output, ScenarioClient client, ScenarioWebSockets connections, StepRetry? retry = null)
 {
     public const string DefaultName = "";
 
-    private readonly Dictionary<string, ReceivingWebSocket> _sockets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReceivingWebSocket> _sockets = connections.ByName;
 
     /// <summary>Opens the connection <paramref name="name"/>; with <paramref name="reconnect"/> a connection of that name is closed first.</summary>
     public async Task ConnectAsync(string name, string fingerprint, bool reconnect)
@@ -96,20 +96,10 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var socket in _sockets.Values)
-        {
-            await socket.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _sockets.Clear();
-    }
-
     private ReceivingWebSocket Get(string name) =>
         _sockets.TryGetValue(name, out var socket)
             ? socket
-            : throw new InvalidOperationException($"{Describe(name)} is not connected in this scenario; connect it first (\"I connect to the websocket using fingerprint …\").");
+            : throw new InvalidOperationException($"{Describe(name)} is not connected in this scenario (or, in a story, an earlier one); connect it first (\"I connect to the websocket using fingerprint …\").");
 
     private static IReadOnlyList<string> Differences(JsonNode? expected, JsonNode? actual, bool exact) =>
         exact ? JsonMatcher.Exact(expected, actual) : JsonMatcher.PartialAnyOrder(expected, actual); // SPEC 5.5's WebSocket array rule

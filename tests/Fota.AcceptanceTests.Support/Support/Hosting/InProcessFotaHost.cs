@@ -136,6 +136,9 @@ public sealed class InProcessFotaHost : IFotaHost
             [$"NrfCloud:Accounts:{ConfiguredAccountName}:ApiKey"] = "suite-configured-key-" + Guid.NewGuid().ToString("N"),
             // An unknown outcome no scenario reconciles (nothing queued for the jobs list) stops being retried soon.
             ["Fota:Reconcile:GiveUpAfter"] = "00:00:30",
+            // features/v2/UpgradePathFlow.feature lets a device not report its new version: the flow gives up after this
+            // (SPEC 3.6, default 1 h). Every other upgrade path's device reports within milliseconds of its step completing.
+            ["Fota:UpgradePath:ReportTimeout"] = "00:00:05",
         };
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The upgrade-path benchmark (README.md beside this file): two service instances (Release) on one throw-away PostgreSQL
+# cluster (scripts/postgres-cluster.sh; Debian's `postgresql` package), nrfcloud_sim.py as nRF Cloud answering at once,
+# driver.py scheduling and checking. Usage:
+#   bench/upgrade-paths/run.sh [devices=1000] [stateDevices=10000]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/bench/upgrade-paths"
+devices=${1:-1000}
+state_devices=${2:-10000}
+work=$(mktemp -d)
+pids=()
+# shellcheck source=../../scripts/postgres-cluster.sh
+source "$root/scripts/postgres-cluster.sh"
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pg_cluster_stop "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+listening() { # log pid: prints the URL the process listens on
+  for _ in $(seq 1 300); do
+    url="$(grep -oE 'listening on:? http://127\.0\.0\.1:[0-9]+' "$1" 2>/dev/null | head -n 1 | grep -oE 'http://.*' || true)"
+    if [ -n "$url" ]; then echo "$url"; return 0; fi
+    kill -0 "$2" 2>/dev/null || { cat "$1" >&2; return 1; }
+    sleep 0.2
+  done
+  return 1
+}
+
+dotnet build "$root/src/Fota.Api" -c Release -v q -nologo -clp:ErrorsOnly
+pg_cluster_start "$work/pg"
+python3 "$here/nrfcloud_sim.py" 0 >"$work/sim.log" 2>&1 &
+pids+=("$!")
+sim_url="$(listening "$work/sim.log" "$!")"
+admin_token="bench-$RANDOM$RANDOM"
+
+start_instance() { # log
+  (
+    cd "$root/src/Fota.Api/bin/Release/net10.0"
+    exec env ConnectionStrings__Fota="$PG_CONNECTION_STRING" Admin__Token="$admin_token" \
+      Http__RateLimit__Enabled=false Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
+      Fota__Poller__FirstRetryDelay=00:00:00.100 Fota__Poller__MaxRetryDelay=00:00:01 Fota__Poller__ScanInterval=00:00:00.050 \
+      Fota__DeviceState__Interval=00:00:00.200 Fota__UpgradePath__Interval=00:00:00.100 Fota__UpgradePath__ReportTimeout=01:00:00 \
+      dotnet Fota.Api.dll --urls http://127.0.0.1:0
+  ) >"$work/$1" 2>&1 &
+  pids+=("$!")
+}
+start_instance a.log
+api_a="$(listening "$work/a.log" "${pids[-1]}")"
+start_instance b.log
+api_b="$(listening "$work/b.log" "${pids[-1]}")"
+echo "nRF Cloud stand-in $sim_url, instance A $api_a, instance B $api_b, PostgreSQL 127.0.0.1:$PG_PORT"
+echo "load before: $(uptime)"
+status=0
+python3 "$here/driver.py" "$api_a" "$api_b" "$admin_token" "$sim_url" "$devices" "$state_devices" || status=$?
+echo "load after:  $(uptime)"
+if [ "$status" -ne 0 ]; then tail -n 40 "$work/a.log" "$work/b.log"; fi
+exit "$status"
