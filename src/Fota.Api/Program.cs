@@ -6,6 +6,7 @@ using Fota.Api.Jobs.Cancel;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
+using Fota.Api.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.Services.AddFotaBundles(builder.Configuration);
 builder.Services.AddFotaCancel();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddFotaHttp();
+builder.Services.AddFotaTelemetry(builder.Configuration); // after every store: it traces them
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapFota();
 app.MapAdmin(app.Configuration);
 app.MapNotifications();
 app.MapOpenApi();
+app.MapFotaTelemetry();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using Fota.Api.Devices;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
+using Fota.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Jobs;
@@ -34,6 +35,12 @@ public sealed partial class FotaScheduler(
 
     /// <summary>Schedules <paramref name="bundleId"/> for <paramref name="device"/>; <paramref name="cancellationToken"/> (the caller's) is heeded only before nRF Cloud is called.</summary>
     public async Task<FotaResult<StoredJob>> ScheduleAsync(StoredDevice device, string bundleId, CancellationToken cancellationToken)
+    {
+        using var trace = ScheduleTrace.Start(device, bundleId);
+        return trace.Finished(await ScheduleTracedAsync(device, bundleId, cancellationToken));
+    }
+
+    private async Task<FotaResult<StoredJob>> ScheduleTracedAsync(StoredDevice device, string bundleId, CancellationToken cancellationToken)
     {
         var found = await accounts.RequireAsync(device.Account, "device", device.DeviceId, cancellationToken);
         if (!found.IsSuccess)

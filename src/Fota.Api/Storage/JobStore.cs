@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text;
+using Fota.Api.Telemetry;
 
 namespace Fota.Api.Storage;
 
@@ -179,9 +181,14 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
             }
 
             written++;
+            if (group[i].Update is { IsFinal: true })
+            {
+                FotaTelemetry.JobFinal(after.Status);
+            }
+
             if (after != before)
             {
-                changes.Add(after);
+                changes.Add(after with { TraceParent = group[i].TraceParent });
             }
         }
 
@@ -231,6 +238,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         await WriteEventsAsync(connection, transaction, [JobChange.From(cancelled)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changeEvents.Committed();
+        FotaTelemetry.JobFinal(cancelled.Status);
         return cancelled;
     }
 
@@ -420,14 +428,16 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
     /// <summary>One outbox row per change (stamped by the database clock), then the dialect's wake-up of other instances.</summary>
     private string EventsSql(int count) =>
         string.Concat(Enumerable.Range(0, count).Select(i =>
-            $"INSERT INTO change_events (device_id, payload, created_at_ms) VALUES (@eventDevice{i}, @eventPayload{i}, {dialect.NowMs});\n"))
+            $"INSERT INTO change_events (device_id, payload, created_at_ms, trace_parent) VALUES (@eventDevice{i}, @eventPayload{i}, {dialect.NowMs}, @eventTrace{i});\n"))
         + dialect.EventNotify;
 
     private void WithEvents(DbCommand command, IReadOnlyList<JobChange> changes)
     {
         for (var i = 0; i < changes.Count; i++)
         {
-            command.With($"eventDevice{i}", changes[i].DeviceId).With($"eventPayload{i}", payload.Serialize(changes[i]));
+            command.With($"eventDevice{i}", changes[i].DeviceId)
+                .With($"eventPayload{i}", payload.Serialize(changes[i]))
+                .With($"eventTrace{i}", changes[i].TraceParent ?? Activity.Current?.Id);
         }
     }
 }
