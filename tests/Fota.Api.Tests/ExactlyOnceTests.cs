@@ -154,7 +154,7 @@ public sealed class ExactlyOnceTests
 
         var shutdown = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout;
 
-        shutdown.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(1) + global::Fota.Api.Jobs.FotaScheduler.StoreBudget + global::Fota.Api.Jobs.FotaScheduler.StoreBudget);
+        shutdown.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(1) + global::Fota.Api.Jobs.Scheduling.FotaScheduler.StoreBudget + global::Fota.Api.Jobs.Scheduling.FotaScheduler.StoreBudget);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class ExactlyOnceTests
             await nrfCloudListed.Task.WaitAsync(cancellationToken);
             return FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloudJobList.Page([]));
         });
-        (await store.TryBeginScheduleAsync(orphan, longAgo.AddMinutes(1), CancellationToken.None)).Begun.Should().BeTrue();
+        (await store.TryBeginScheduleAsync(orphan, longAgo.AddMinutes(1), CancellationToken.None)).Should().Be(ScheduleBegin.Started);
         api.NrfCloud.ProcessAndAccept();
         using var client = api.CreateClient();
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Fota.Api.Jobs;
+using Fota.Api.Jobs.Polling;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -65,7 +65,7 @@ public sealed class MultiInstanceProofTests : IAsyncLifetime
             // A poll must end within its lease; generous limits, since a loaded 2-core box can be slow.
             ["NrfCloud__AttemptTimeout"] = "00:00:04",
             ["NrfCloud__TotalTimeout"] = "00:00:04",
-            ["Logging__LogLevel__Fota.Api.Jobs.JobStatusPoll"] = "Debug",
+            ["Logging__LogLevel__Fota.Api.Jobs.Polling.JobStatusPoll"] = "Debug",
         };
         // Both start at once: the second waits for the first's migration (advisory lock) and finds the schema current.
         var notPolling = new Dictionary<string, string>(environment) { ["Fota__Poller__Enabled"] = "false" };

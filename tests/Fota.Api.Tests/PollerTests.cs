@@ -1,6 +1,6 @@
 using System.Net;
 using Fota.Api.Devices;
-using Fota.Api.Jobs;
+using Fota.Api.Jobs.Polling;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

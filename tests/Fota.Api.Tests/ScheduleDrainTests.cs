@@ -1,4 +1,4 @@
-using Fota.Api.Jobs;
+using Fota.Api.Jobs.Scheduling;
 
 namespace Fota.Api.Tests;
 

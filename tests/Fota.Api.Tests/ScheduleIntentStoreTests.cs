@@ -47,19 +47,19 @@ public abstract class ScheduleIntentStoreTests(DatabaseKind kind) : IAsyncLifeti
     public async Task An_open_intent_or_a_running_job_blocks_the_same_device_and_bundle_and_names_itself()
     {
         (await BeginAsync(Intent("i1", _device))).Should().Be(ScheduleBegin.Started);
-        (await BeginAsync(Intent("i2", _device))).Should().Be(new ScheduleBegin("i1", null), "a PENDING intent is open");
-        (await BeginAsync(Intent("i3", _device, "MODEM*1e29dfa3*v2.0.0"))).Begun.Should().BeTrue("another bundle is free");
+        (await BeginAsync(Intent("i2", _device))).Should().Be(new ScheduleBegin.BlockedByIntent("i1"), "a PENDING intent is open");
+        (await BeginAsync(Intent("i3", _device, "MODEM*1e29dfa3*v2.0.0"))).Should().Be(ScheduleBegin.Started, "another bundle is free");
 
         await Jobs.MarkOutcomeUnknownAsync("i1", "nRF Cloud closed the connection", Now, Now.AddSeconds(30), CancellationToken.None);
-        (await BeginAsync(Intent("i4", _device))).Should().Be(new ScheduleBegin("i1", null), "an UNKNOWN intent is open until reconciled");
+        (await BeginAsync(Intent("i4", _device))).Should().Be(new ScheduleBegin.BlockedByIntent("i1"), "an UNKNOWN intent is open until reconciled");
 
         await Jobs.AbandonScheduleAsync("i1", CancellationToken.None);
         await Jobs.InsertAsync(Job("job-1"), CancellationToken.None);
-        (await BeginAsync(Intent("i5", _device))).Should().Be(new ScheduleBegin(null, "job-1"), "a job that has not ended is running");
+        (await BeginAsync(Intent("i5", _device))).Should().Be(new ScheduleBegin.BlockedByJob("job-1"), "a job that has not ended is running");
         (await Jobs.ListIntentsAsync(_device, CancellationToken.None)).Select(i => i.IntentId).Should().Equal(["i3"], "a refused begin writes nothing");
 
         await Jobs.CancelAsync("job-1", "cancelled", "2024-06-06T12:01:00.000Z", CancellationToken.None);
-        (await BeginAsync(Intent("i6", _device))).Begun.Should().BeTrue("a final job blocks nothing");
+        (await BeginAsync(Intent("i6", _device))).Should().Be(ScheduleBegin.Started, "a final job blocks nothing");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public abstract class ScheduleIntentStoreTests(DatabaseKind kind) : IAsyncLifeti
     {
         var begins = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => BeginAsync(Intent($"race-{i}", _device)))));
 
-        begins.Count(b => b.Begun).Should().Be(1);
+        begins.Count(b => b is ScheduleBegin.StartedBegin).Should().Be(1);
         (await Jobs.ListIntentsAsync(_device, CancellationToken.None)).Should().ContainSingle();
     }
 
@@ -77,13 +77,13 @@ public abstract class ScheduleIntentStoreTests(DatabaseKind kind) : IAsyncLifeti
         for (var round = 0; round < 5; round++)
         {
             var device = $"{_device}-{round}";
-            (await BeginAsync(Intent($"first-{round}", device))).Begun.Should().BeTrue();
+            (await BeginAsync(Intent($"first-{round}", device))).Should().Be(ScheduleBegin.Started);
             var job = Job($"job-{round}") with { DeviceId = device };
             var racing = Enumerable.Range(0, 20).Select(i => Task.Run(() => BeginAsync(Intent($"late-{round}-{i}", device)))).ToList();
             var confirm = Task.Run(() => Jobs.ConfirmScheduledAsync($"first-{round}", job, CancellationToken.None));
 
-            (await confirm).Should().BeTrue();
-            (await Task.WhenAll(racing)).Should().OnlyContain(b => !b.Begun, "until the job ends, the pair is taken by the intent, then by the job");
+            (await confirm).Should().Be(ConfirmOutcome.Stored);
+            (await Task.WhenAll(racing)).Should().NotContain(ScheduleBegin.Started, "until the job ends, the pair is taken by the intent, then by the job");
         }
     }
 
@@ -91,10 +91,10 @@ public abstract class ScheduleIntentStoreTests(DatabaseKind kind) : IAsyncLifeti
     public async Task A_confirm_with_a_stored_job_id_writes_nothing()
     {
         await Jobs.InsertAsync(Job("dup"), CancellationToken.None);
-        (await BeginAsync(Intent("i1", _device, "MODEM*1e29dfa3*v2.0.0"))).Begun.Should().BeTrue();
+        (await BeginAsync(Intent("i1", _device, "MODEM*1e29dfa3*v2.0.0"))).Should().Be(ScheduleBegin.Started);
         var events = await ChangeEventsAsync();
 
-        (await Jobs.ConfirmScheduledAsync("i1", Job("dup", "MODEM*1e29dfa3*v2.0.0"), CancellationToken.None)).Should().BeFalse();
+        (await Jobs.ConfirmScheduledAsync("i1", Job("dup", "MODEM*1e29dfa3*v2.0.0"), CancellationToken.None)).Should().Be(ConfirmOutcome.DuplicateJobId);
 
         (await Jobs.FindAsync("dup", CancellationToken.None))!.BundleId.Should().Be(Bundle, "the stored job is untouched");
         (await Jobs.ListIntentsAsync(_device, CancellationToken.None)).Should().ContainSingle("the caller decides what becomes of the intent");
@@ -147,7 +147,7 @@ public abstract class ScheduleIntentStoreTests(DatabaseKind kind) : IAsyncLifeti
         (await Jobs.FindAsync("adopted", CancellationToken.None)).Should().NotBeNull();
         (await Jobs.ListIntentsAsync(_device, CancellationToken.None)).Should().BeEmpty();
         (await ChangeEventsAsync()).Should().Be(events + 1, "an adopted job is notified like any new job");
-        (await BeginAsync(Intent("i2", _device))).Should().Be(new ScheduleBegin(null, "adopted"), "the adopted job runs");
+        (await BeginAsync(Intent("i2", _device))).Should().Be(new ScheduleBegin.BlockedByJob("adopted"), "the adopted job runs");
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public abstract class ScheduleIntentStoreTests(DatabaseKind kind) : IAsyncLifeti
 
         await Jobs.RetryIntentAsync("i1", "other", ScheduleIntentStates.GaveUp, "gave up", Now, Now, CancellationToken.None);
         (await Jobs.ClaimIntentsAsync("acc-a", "other", Now.AddYears(1), Now.AddYears(2), 10, CancellationToken.None)).Should().BeEmpty("a given-up intent is not reconciled");
-        (await BeginAsync(Intent("i2", _device))).Begun.Should().BeTrue("a given-up intent blocks nothing");
+        (await BeginAsync(Intent("i2", _device))).Should().Be(ScheduleBegin.Started, "a given-up intent blocks nothing");
     }
 }
 

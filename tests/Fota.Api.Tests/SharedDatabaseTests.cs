@@ -89,7 +89,7 @@ public abstract class SharedDatabaseTests(DatabaseKind kind) : IDisposable
     }
 
     private static int PolledBy(FotaApiFactory instance) =>
-        instance.Logs.Lines.Count(l => l.Contains("Fota.Api.Jobs.JobStatusPoll", StringComparison.Ordinal) && l.Contains("is IN_PROGRESS", StringComparison.Ordinal));
+        instance.Logs.Lines.Count(l => l.Contains("Fota.Api.Jobs.Polling.JobStatusPoll", StringComparison.Ordinal) && l.Contains("is IN_PROGRESS", StringComparison.Ordinal));
 }
 
 public sealed class SqliteSharedDatabaseTests() : SharedDatabaseTests(DatabaseKind.Sqlite);

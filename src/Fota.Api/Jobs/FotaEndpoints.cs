@@ -3,6 +3,7 @@ using Fota.Api.Devices;
 using Fota.Api.Http;
 using Fota.Api.Jobs.Bundles;
 using Fota.Api.Jobs.Cancel;
+using Fota.Api.Jobs.Scheduling;
 using Fota.Api.Storage;
 
 namespace Fota.Api.Jobs;

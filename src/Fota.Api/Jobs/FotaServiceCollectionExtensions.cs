@@ -1,4 +1,6 @@
 using System.Globalization;
+using Fota.Api.Jobs.Polling;
+using Fota.Api.Jobs.Scheduling;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 

@@ -12,12 +12,6 @@ public interface IJobStore
     /// <summary>The device's most recent jobs, newest first by creation (insertion order breaks ties).</summary>
     Task<IReadOnlyList<StoredJob>> ListForDeviceAsync(string deviceId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The device (null when it is not registered) and its jobs as <see cref="ListForDeviceAsync"/> lists them, in one
-    /// database round trip: the list endpoint reads both on every call.
-    /// </summary>
-    Task<DeviceWithJobs> FindDeviceWithJobsAsync(string deviceId, int limit, CancellationToken cancellationToken);
-
     Task<StoredJob?> FindAsync(string jobId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -48,10 +42,10 @@ public interface IJobStore
     Task<ScheduleBegin> TryBeginScheduleAsync(ScheduleIntent intent, DateTimeOffset reconcileAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// nRF Cloud created the job: stores it (QUEUED, with its change event) and drops the intent, in one transaction. False
-    /// when a job with this id is stored already: nothing was written.
+    /// nRF Cloud created the job: stores it (QUEUED, with its change event) and drops the intent, in one transaction; or
+    /// writes nothing when a job with this id is stored already.
     /// </summary>
-    Task<bool> ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken);
+    Task<ConfirmOutcome> ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken);
 
     /// <summary>nRF Cloud certainly made no job: the intent goes.</summary>
     Task AbandonScheduleAsync(string intentId, CancellationToken cancellationToken);

@@ -42,18 +42,6 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         return await StoredRows.ReadAllAsync(command, StoredRows.Job, cancellationToken);
     }
 
-    public async Task<DeviceWithJobs> FindDeviceWithJobsAsync(string deviceId, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT {StoredRows.DeviceColumns} FROM devices WHERE device_id = @deviceId;" + ListForDeviceSql)
-            .With("deviceId", deviceId)
-            .With("limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = (await StoredRows.ReadRestAsync(reader, StoredRows.Device, cancellationToken)).SingleOrDefault();
-        await reader.NextResultAsync(cancellationToken);
-        return new DeviceWithJobs(found, await StoredRows.ReadRestAsync(reader, StoredRows.Job, cancellationToken));
-    }
-
     public async Task<StoredJob?> FindAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
@@ -261,12 +249,12 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
             .With("reconcileAt", reconcileAt);
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            return new ScheduleBegin(await PairScalarAsync(ScheduleIntentSql.OpenIntent) ?? "(resolved meanwhile)", null);
+            return new ScheduleBegin.BlockedByIntent(await PairScalarAsync(ScheduleIntentSql.OpenIntent) ?? "(resolved meanwhile)");
         }
 
         if (await PairScalarAsync(ScheduleIntentSql.RunningJob) is { } jobId)
         {
-            return new ScheduleBegin(null, jobId);
+            return new ScheduleBegin.BlockedByJob(jobId);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -279,8 +267,8 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         }
     }
 
-    public Task<bool> ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken) =>
-        StoreIntentJobAsync(intentId, owner: null, job, cancellationToken);
+    public async Task<ConfirmOutcome> ConfirmScheduledAsync(string intentId, StoredJob job, CancellationToken cancellationToken) =>
+        await StoreIntentJobAsync(intentId, owner: null, job, cancellationToken) ? ConfirmOutcome.Stored : ConfirmOutcome.DuplicateJobId;
 
     public Task<bool> AdoptAsync(string intentId, string owner, StoredJob job, CancellationToken cancellationToken) =>
         StoreIntentJobAsync(intentId, owner, job, cancellationToken);

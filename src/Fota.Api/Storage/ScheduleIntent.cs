@@ -25,12 +25,33 @@ public static class ScheduleIntentStates
 }
 
 /// <summary>
-/// What <c>IJobStore.TryBeginScheduleAsync</c> found: nothing in the way (<see cref="Begun"/>), or the open intent or the
-/// running job of the same device and bundle that keeps a second schedule out.
+/// What <c>IJobStore.TryBeginScheduleAsync</c> found: nothing in the way (<see cref="Started"/>), or what keeps a second
+/// schedule of the same device and bundle out — its open intent or its running job.
 /// </summary>
-public sealed record ScheduleBegin(string? BlockingIntentId, string? BlockingJobId)
+public abstract record ScheduleBegin
 {
-    public static readonly ScheduleBegin Started = new(null, null);
+    public static readonly ScheduleBegin Started = new StartedBegin();
 
-    public bool Begun => BlockingIntentId is null && BlockingJobId is null;
+    private ScheduleBegin()
+    {
+    }
+
+    /// <summary>The intent is recorded: the create may be sent.</summary>
+    public sealed record StartedBegin : ScheduleBegin;
+
+    /// <summary>An intent of the same device and bundle is open (being created, or its outcome is being reconciled).</summary>
+    public sealed record BlockedByIntent(string IntentId) : ScheduleBegin;
+
+    /// <summary>A job of the same device and bundle has not ended.</summary>
+    public sealed record BlockedByJob(string JobId) : ScheduleBegin;
+}
+
+/// <summary>What storing the job nRF Cloud created did.</summary>
+public enum ConfirmOutcome
+{
+    /// <summary>The job is stored with its change event and the intent is gone.</summary>
+    Stored,
+
+    /// <summary>A job with that id is stored already (nRF Cloud answered with the id of a job the service tracks): nothing stored.</summary>
+    DuplicateJobId,
 }

@@ -1,4 +1,4 @@
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Scheduling;
 
 /// <summary>
 /// Section <c>Fota:Reconcile</c>: how <see cref="ScheduleReconciler"/> resolves schedule intents whose outcome is unknown.

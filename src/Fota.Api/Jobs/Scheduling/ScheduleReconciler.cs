@@ -1,9 +1,10 @@
 using Fota.Api.Devices;
+using Fota.Api.Jobs.Polling;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Scheduling;
 
 /// <summary>
 /// Resolves schedule intents whose outcome is unknown (SPEC §3.1): every UNKNOWN intent, and every PENDING one older than

@@ -1,10 +1,11 @@
 using Fota.Api.Devices;
+using Fota.Api.Jobs.Polling;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Fota.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Scheduling;
 
 /// <summary>
 /// Schedules a FOTA job exactly once: records the intent (409 while the same device and bundle have an open intent or a job
@@ -56,12 +57,14 @@ public sealed partial class FotaScheduler(
             Guid.NewGuid().ToString("N"), device.DeviceId, device.Account, bundleId, ScheduleIntentStates.Pending, null, now);
         // A PENDING intent older than any create can run belonged to an instance that died mid-create: reconciled then.
         var begun = await jobs.TryBeginScheduleAsync(intent, now + CreateBound(createBudget), cancellationToken);
-        if (!begun.Begun)
+        switch (begun)
         {
-            LogAlreadyScheduling(device.DeviceId, bundleId, begun.BlockingJobId ?? begun.BlockingIntentId);
-            return begun.BlockingJobId is { } jobId
-                ? new FotaError.JobRunning(device.DeviceId, bundleId, jobId)
-                : new FotaError.AlreadyScheduling(device.DeviceId, bundleId, begun.BlockingIntentId!);
+            case ScheduleBegin.BlockedByJob(var jobId):
+                LogAlreadyScheduling(device.DeviceId, bundleId, jobId);
+                return new FotaError.JobRunning(device.DeviceId, bundleId, jobId);
+            case ScheduleBegin.BlockedByIntent(var intentId):
+                LogAlreadyScheduling(device.DeviceId, bundleId, intentId);
+                return new FotaError.AlreadyScheduling(device.DeviceId, bundleId, intentId);
         }
 
         // Not linked to the service's stop: a create that may reach nRF Cloud runs to its answer (ScheduleDrain waits).
@@ -82,7 +85,7 @@ public sealed partial class FotaScheduler(
             created.Value, device.DeviceId, device.Account, bundleId, JobStatuses.Queued, null, UnknownVersion, Timestamps.Format(now), now);
         try
         {
-            if (!await jobs.ConfirmScheduledAsync(intent.IntentId, job, storeBound.Token))
+            if (await jobs.ConfirmScheduledAsync(intent.IntentId, job, storeBound.Token) == ConfirmOutcome.DuplicateJobId)
             {
                 // nRF Cloud gave an id the service already tracks for another request: this request got no job of its own.
                 LogDuplicateJobId(job.JobId, device.DeviceId, intent.IntentId);

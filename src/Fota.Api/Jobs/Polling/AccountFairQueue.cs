@@ -1,4 +1,4 @@
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Polling;
 
 /// <summary>
 /// The poller's ready queue: claimed jobs wait here per account, and a slot takes the next one from the account with the

@@ -1,4 +1,4 @@
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Polling;
 
 /// <summary>Section <c>Fota:Poller</c>: how the status poller paces itself. TimeSpans are written like <c>00:00:00.050</c>.</summary>
 public sealed class PollerOptions

@@ -1,4 +1,4 @@
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Polling;
 
 /// <summary>
 /// The jobs of one claim share one service scope (and so one <see cref="JobStatusPoll"/> with its account cache); the

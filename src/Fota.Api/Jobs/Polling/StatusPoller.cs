@@ -3,7 +3,7 @@ using Fota.Api.Storage;
 using Fota.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Polling;
 
 /// <summary>
 /// Background status poller. It keeps up to <see cref="PollerOptions.MaxConcurrency"/> slots polling. Each slot polls

@@ -1,4 +1,4 @@
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Scheduling;
 
 /// <summary>
 /// Holds the service's stop while a schedule that reached nRF Cloud still records its outcome (<see cref="FotaScheduler"/>

@@ -4,7 +4,7 @@ using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Fota.Api.Jobs;
+namespace Fota.Api.Jobs.Polling;
 
 /// <summary>
 /// Polls one claimed job at nRF Cloud and decides what to write: the new state, or when to try again. One instance serves
