@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using Fota.Api.Devices;
 using Fota.Api.Telemetry;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +91,42 @@ public sealed class TelemetryTests
         Sum(measured, "fota.websocket.connections").Should().BePositive("the test's socket is open");
         HistogramCount(measured, "fota.outbox.lag").Should().BeGreaterThanOrEqualTo(2, "two change events were handed out");
         measured.SelectMany(m => m.MetricPoints).SelectMany(Tags).Should().NotContain(tag => (tag.Value + "").Contains(api.ApiKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Nothing_is_exported_by_default_and_the_Prometheus_endpoint_serves_the_metrics_when_configured()
+    {
+        using (var plain = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" }))
+        {
+            using var client = plain.CreateClient();
+            (await client.GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+            plain.Services.GetService<TracerProvider>().Should().BeNull("no exporter is configured, so the SDK is not switched on");
+            plain.Services.GetService<MeterProvider>().Should().BeNull();
+        }
+
+        // A host setting (not test configuration, which the service sees only once its services are registered): like an
+        // environment variable or a command-line argument, it is there when Program.cs decides whether to start the SDK.
+        using var api = new FotaApiFactory();
+        using var scraped = api.WithWebHostBuilder(host => host.UseSetting("Telemetry:Prometheus:Enabled", "true"));
+        using var admin = scraped.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", FotaApiFactory.AdminToken);
+        var account = $"prometheus-{Guid.NewGuid():N}";
+        (await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = FotaApiFactory.ApiEndpoint, apiKey = api.ApiKey })).EnsureSuccessStatusCode();
+        var device = (await (await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account })).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<DeviceResponse>())!;
+        api.NrfCloud.AcceptCreate("job-prometheus-1");
+        using var http = scraped.CreateClient();
+        (await http.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        var text = await http.GetStringAsync("/metrics");
+
+        text.Split('\n').Should().ContainSingle(line => line.StartsWith("fota_jobs_scheduled_total{", StringComparison.Ordinal)
+            && line.Contains($"nrfcloud_account=\"{account}\"", StringComparison.Ordinal)
+            && line.Contains("fota_bundle_type=\"APP\"", StringComparison.Ordinal)
+            && line.EndsWith("} 1", StringComparison.Ordinal));
+        text.Should().Contain("fota_poll_duration_seconds_bucket{", "a histogram in seconds").And.Contain("le=\"0.005\"", "with buckets for seconds, not the SDK's millisecond defaults");
+        text.Should().Contain("fota_nrfcloud_calls_total{").And.Contain("http_server_request_duration_seconds");
+        text.Should().NotContain(api.ApiKey);
     }
 
     private static string? Tag(Activity span, string name) => span.GetTagItem(name)?.ToString();

@@ -15,6 +15,12 @@ public static class FotaTelemetry
 
     public static readonly Meter Meter = new(Name);
 
+    /// <summary>Bucket boundaries for durations in seconds (the SDK's defaults are meant for milliseconds).</summary>
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60],
+    };
+
     public static readonly Counter<long> JobsScheduled = Meter.CreateCounter<long>(
         "fota.jobs.scheduled", "{job}", "FOTA jobs created at nRF Cloud and stored QUEUED");
 
@@ -24,14 +30,14 @@ public static class FotaTelemetry
     public static readonly Counter<long> NrfCloudCalls = Meter.CreateCounter<long>(
         "fota.nrfcloud.calls", "{call}", "nRF Cloud calls, by call, status and outcome (retries inside one call count once)");
 
-    public static readonly Histogram<double> PollDuration = Meter.CreateHistogram<double>(
-        "fota.poll.duration", "s", "One status poll of one job (the nRF Cloud call and the decision), by outcome");
+    public static readonly Histogram<double> PollDuration = Meter.CreateHistogram(
+        "fota.poll.duration", "s", "One status poll of one job (the nRF Cloud call and the decision), by outcome", advice: Seconds);
 
     public static readonly UpDownCounter<long> WebSocketConnections = Meter.CreateUpDownCounter<long>(
         "fota.websocket.connections", "{connection}", "Open WebSocket notification connections");
 
-    public static readonly Histogram<double> OutboxLag = Meter.CreateHistogram<double>(
-        "fota.outbox.lag", "s", "From a change event's commit (database clock) to its hand-over to this instance's connections");
+    public static readonly Histogram<double> OutboxLag = Meter.CreateHistogram(
+        "fota.outbox.lag", "s", "From a change event's commit (database clock) to its hand-over to this instance's connections", advice: Seconds);
 
     /// <summary>Attribute names, written once.</summary>
     public static class Tags
