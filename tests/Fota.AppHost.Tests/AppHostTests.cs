@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
+using MockNrfCloud.Abstractions;
+using MockNrfCloud.Client;
 
 namespace Fota.AppHost.Tests;
 
@@ -30,7 +32,8 @@ public sealed class AppHostTests
         await app.ResourceNotifications.WaitForResourceHealthyAsync("api", bound.Token);
 
         using var api = app.CreateHttpClient("api");
-        using var simulator = app.CreateHttpClient("nrfcloud-simulator");
+        using var simulatorHttp = app.CreateHttpClient("nrfcloud-simulator");
+        var simulator = new HttpMockNrfCloud(app.GetEndpoint("nrfcloud-simulator", "http"), adminToken: null, simulatorHttp);
         (await api.GetAsync("/health/ready", bound.Token)).StatusCode.Should().Be(HttpStatusCode.OK);
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FotaSystem.AdminToken);
         var registered = await api.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account = FotaSystem.Account }, bound.Token);
@@ -40,11 +43,11 @@ public sealed class AppHostTests
         var fingerprint = device["fingerprint"]!.GetValue<string>();
 
         // Queued answers win over the simulation (SPEC 4.1), so this holds in the mock's queue and simulator modes alike.
-        await QueueAsync(simulator, "POST /v1/fota-jobs", """{"jobId":"apphost-job-1"}""", keep: false, bound.Token);
-        await QueueAsync(
-            simulator,
+        await simulator.QueueResponseAsync(FotaSystem.SimulatorKey, "POST /v1/fota-jobs", Json("""{"jobId":"apphost-job-1"}"""), cancellationToken: bound.Token);
+        await simulator.QueueResponseAsync(
+            FotaSystem.SimulatorKey,
             "GET /v1/fota-jobs/apphost-job-1",
-            """{"jobId":"apphost-job-1","status":"COMPLETED","createdAt":"2026-12-04T20:00:00.000Z","lastUpdatedAt":"2026-12-04T20:00:05.000Z","firmware":{"version":"v2.0.0"}}""",
+            Json("""{"jobId":"apphost-job-1","status":"COMPLETED","createdAt":"2026-12-04T20:00:00.000Z","lastUpdatedAt":"2026-12-04T20:00:05.000Z","firmware":{"version":"v2.0.0"}}"""),
             keep: true,
             bound.Token);
         var scheduled = await api.PostAsJsonAsync($"/device/{deviceId}/fota?fingerprint={fingerprint}", new { bundleId = "APP*1e29dfa3*v2.0.0" }, bound.Token);
@@ -58,14 +61,9 @@ public sealed class AppHostTests
             status = jobs["jobs"]!.AsArray().Single()!["status"]!.GetValue<string>();
         }
 
-        var recorded = await simulator.GetStringAsync($"/mock/requests?apiKey={FotaSystem.SimulatorKey}&method=POST&path=/v1/fota-jobs", bound.Token);
-        recorded.Should().Contain(deviceId, "the service created the job at the simulator, with the configured key");
+        var recorded = await simulator.GetRequestsAsync(new RequestFilter(FotaSystem.SimulatorKey, "POST", "/v1/fota-jobs"), bound.Token);
+        recorded.Should().ContainSingle().Which.Body.Should().Contain(deviceId, "the service created the job at the simulator, with the configured key");
     }
 
-    private static async Task QueueAsync(HttpClient simulator, string request, string json, bool keep, CancellationToken cancellationToken)
-    {
-        var response = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{json}";
-        var queued = await simulator.PostAsJsonAsync("/mock/responses", new { apiKey = FotaSystem.SimulatorKey, request, response, keep }, cancellationToken);
-        queued.StatusCode.Should().Be(HttpStatusCode.Created, await queued.Content.ReadAsStringAsync(cancellationToken));
-    }
+    private static string Json(string body) => $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{body}";
 }
