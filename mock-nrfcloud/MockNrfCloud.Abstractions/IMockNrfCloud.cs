@@ -14,7 +14,8 @@ public interface IMockNrfCloud
 
     /// <summary>Queues <paramref name="rawResponse"/> for <paramref name="request"/> ("METHOD /path[?query]"); returns its id.
     /// A request with the same method and path whose query contains every queued parameter (a value written "/regex/"
-    /// matches as a regex) is answered by the oldest such response; once, unless <paramref name="keep"/>.</summary>
+    /// matches as a regex) is answered by the oldest such one-shot response (used once); only when none matches, by the
+    /// newest such response queued with <paramref name="keep"/> (it stays), so a later kept answer replaces an earlier one.</summary>
     /// <exception cref="MockNrfCloudInputException">apiKey is empty, or the request line or raw response cannot be parsed
     /// (ParamName "apiKey", "request" or "rawResponse"; the message names the line and the problem).</exception>
     Task<string> QueueResponseAsync(string apiKey, string request, string rawResponse, bool keep = false, CancellationToken cancellationToken = default);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MockNrfCloud.Abstractions;
 using MockNrfCloud.Abstractions.Admin;
+using MockNrfCloud.Abstractions.Simulator;
 
 namespace MockNrfCloud.Client;
 
@@ -12,7 +13,7 @@ namespace MockNrfCloud.Client;
 /// Invalid input (an unparsable request line or raw response) throws <see cref="MockNrfCloudInputException"/> naming
 /// the parameter, exactly like the in-process implementation; other admin failures throw <see cref="MockNrfCloudAdminException"/>.
 /// </summary>
-public sealed class HttpMockNrfCloud : IMockNrfCloud
+public sealed class HttpMockNrfCloud : IMockNrfCloud, INrfCloudSimulatorAdmin
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Uri _adminBase;
@@ -128,6 +129,20 @@ public sealed class HttpMockNrfCloud : IMockNrfCloud
     /// <inheritdoc />
     public Task ClearRequestsAsync(string? apiKey = null, CancellationToken cancellationToken = default) =>
         DeleteAsync("requests", apiKey, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task SeedDevicesAsync(string apiKey, IReadOnlyList<DeviceSeed> devices, CancellationToken cancellationToken = default)
+    {
+        using var message = Create(HttpMethod.Put, "simulator/devices", JsonContent.Create(new SeedDevicesCommand(apiKey, devices), options: Json));
+        using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            throw new MockNrfCloudInputException(error.Field ?? "devices", error.Error);
+        }
+
+        await EnsureAsync(response, HttpStatusCode.NoContent, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task DeleteAsync(string resource, string? apiKey, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Simulator;
 using MockNrfCloud.Hosting;
 
 namespace MockNrfCloud;
@@ -8,14 +9,16 @@ namespace MockNrfCloud;
 /// the server's state (no HTTP hop); the server itself — the nRF Cloud surface and the admin API — is real HTTP, so
 /// the service under test and MockNrfCloud.Client.HttpMockNrfCloud can both talk to it.
 /// </summary>
-public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDisposable
+public sealed class InProcessMockNrfCloud : IMockNrfCloud, INrfCloudSimulatorAdmin, IAsyncDisposable, IDisposable
 {
     private readonly MockNrfCloudServer _server;
 
-    /// <summary>Starts the mock on http://127.0.0.1 with a port the OS picks.</summary>
-    public InProcessMockNrfCloud(MockOptions? options = null, ILoggerFactory? loggerFactory = null)
+    /// <summary>Starts the mock on http://127.0.0.1 with a port the OS picks. For simulator mode pass
+    /// <c>new MockOptions { Mode = MockMode.Simulator, Simulator = { StepDelay = …, … } }</c>; <paramref name="timeProvider"/>
+    /// is the simulator's clock (default: the system clock).</summary>
+    public InProcessMockNrfCloud(MockOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
-        _server = MockNrfCloudServer.Start(options ?? new MockOptions(), ["http://127.0.0.1:0"], loggerFactory);
+        _server = MockNrfCloudServer.Start(options ?? new MockOptions(), ["http://127.0.0.1:0"], loggerFactory, timeProvider);
         ApiEndpoint = new Uri(_server.Url.GetLeftPart(UriPartial.Authority));
         AdminBaseUrl = new Uri(ApiEndpoint, "/mock/");
     }
@@ -62,6 +65,13 @@ public sealed class InProcessMockNrfCloud : IMockNrfCloud, IAsyncDisposable, IDi
     public Task ClearRequestsAsync(string? apiKey = null, CancellationToken cancellationToken = default)
     {
         _server.State.ClearRequests(apiKey);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task SeedDevicesAsync(string apiKey, IReadOnlyList<DeviceSeed> devices, CancellationToken cancellationToken = default)
+    {
+        _server.State.SeedDevices(apiKey, devices);
         return Task.CompletedTask;
     }
 

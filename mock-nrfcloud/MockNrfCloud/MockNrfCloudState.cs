@@ -1,13 +1,17 @@
 using MockNrfCloud.Abstractions;
 using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Simulator;
 using MockNrfCloud.Journal;
+using MockNrfCloud.NrfCloud;
 using MockNrfCloud.Queueing;
+using MockNrfCloud.Simulator;
 
 namespace MockNrfCloud;
 
 /// <summary>What the mock holds: the response queues and the request journal, with the validated operations the admin
-/// HTTP API and the in-process client share (so both behave the same).</summary>
-internal sealed class MockNrfCloudState(MockOptions options) : IDisposable
+/// HTTP API and the in-process client share (so both behave the same). In simulator mode also the simulated nRF Cloud,
+/// which answers what nothing queued answers.</summary>
+internal sealed class MockNrfCloudState(MockOptions options, TimeProvider time) : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private int _stopped;
@@ -17,6 +21,7 @@ internal sealed class MockNrfCloudState(MockOptions options) : IDisposable
 
     private readonly ResponseQueues _queues = new();
     private readonly RequestJournal _journal = new(options.JournalLimit);
+    private readonly NrfCloudSimulator? _simulator = options.Mode == MockMode.Simulator ? new NrfCloudSimulator(options.Simulator, time) : null;
 
     /// <summary>Cancelled when the server stops, so delayed answers do not hold the shutdown.</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -78,14 +83,27 @@ internal sealed class MockNrfCloudState(MockOptions options) : IDisposable
         }
     }
 
-    /// <summary>An nRF Cloud request arrived: takes the oldest queued response of <paramref name="apiKey"/> that answers it
-    /// (kept ones stay), records the request with that response's id, and returns the response (null: nothing queued).</summary>
-    public QueuedResponse? Receive(string apiKey, RecordedRequest request)
+    /// <summary>An nRF Cloud request arrived: takes the queued response of <paramref name="apiKey"/> that answers it
+    /// (the oldest matching one-shot one, else the newest matching kept one, which stays); when none does and the mock
+    /// simulates, the simulator answers. Records the request with the answer's id first.</summary>
+    public NrfCloudAnswer Receive(string apiKey, RecordedRequest request)
     {
         var queued = _queues.TryTake(apiKey, request);
-        _journal.Record(apiKey, request with { ResponseId = queued?.Id });
-        return queued;
+        var simulated = queued is null ? _simulator?.Answer(apiKey, request) : null;
+        _journal.Record(apiKey, request with { ResponseId = queued?.Id ?? (simulated is null ? null : SimulatedAnswer.ResponseId) });
+        return new NrfCloudAnswer(queued, simulated, simulated is null ? TimeSpan.Zero : _simulator!.Latency);
     }
+
+    /// <summary>Seeds simulated devices (simulator mode only).</summary>
+    /// <exception cref="MockNrfCloudInputException">No API key, no devices, or a device without id.</exception>
+    /// <exception cref="InvalidOperationException">The mock is not in simulator mode.</exception>
+    public void SeedDevices(string? apiKey, IReadOnlyList<DeviceSeed>? devices) =>
+        (_simulator ?? throw new InvalidOperationException(NotSimulating)).Seed(apiKey, devices);
+
+    public const string NotSimulating = "The mock is not in simulator mode; start it with Mock:Mode=Simulator.";
+
+    /// <summary>The clock of the simulation (delays of simulated answers use it too).</summary>
+    public TimeProvider Time => time;
 
     /// <summary>What is queued for <paramref name="apiKey"/>, oldest first.</summary>
     public IReadOnlyList<QueuedResponse> QueuedFor(string apiKey) => _queues.Snapshot(apiKey);

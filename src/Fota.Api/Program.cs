@@ -1,4 +1,5 @@
 using Fota.Api.Devices;
+using Fota.Api.DeviceStates;
 using Fota.Api.Http;
 using Fota.Api.Jobs;
 using Fota.Api.Jobs.Bundles;
@@ -19,6 +20,7 @@ builder.Services.AddFota(builder.Configuration);
 builder.Services.AddFotaBundles(builder.Configuration);
 builder.Services.AddFotaCancel();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddDeviceStates(builder.Configuration);
 builder.Services.AddFotaHttp();
 builder.Services.AddFotaTelemetry(builder.Configuration); // after every store: it traces them
 

@@ -24,5 +24,6 @@ internal static class FastTestSettings
         ["Fota:Reconcile:Interval"] = "00:00:00.050",
         ["Fota:Reconcile:FirstRetry"] = "00:00:00.200",
         ["Fota:Reconcile:MaxRetry"] = "00:00:01",
+        ["Fota:DeviceState:Interval"] = "00:00:00.050",
     };
 }

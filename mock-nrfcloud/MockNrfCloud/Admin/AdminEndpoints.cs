@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MockNrfCloud.Abstractions;
 using MockNrfCloud.Abstractions.Admin;
+using MockNrfCloud.Abstractions.Simulator;
 
 namespace MockNrfCloud.Admin;
 
@@ -28,6 +29,7 @@ internal static class AdminEndpoints
         });
         endpoints.MapPost("/requests/wait", WaitAsync);
         endpoints.MapPost("/requests/match", MatchAsync);
+        endpoints.MapPut("/simulator/devices", SeedDevicesAsync);
         return endpoints;
     }
 
@@ -87,6 +89,29 @@ internal static class AdminEndpoints
         catch (MockNrfCloudInputException e)
         {
             return TypedResults.BadRequest(new AdminError(e.Problem, e.ParamName switch { "expectedRequest" => "request", "timeout" => "timeoutMs", var name => name }));
+        }
+    }
+
+    private static async Task<Results<NoContent, BadRequest<AdminError>, Conflict<AdminError>>> SeedDevicesAsync(HttpRequest request, MockNrfCloudState state)
+    {
+        var (command, error) = await ReadBodyAsync<SeedDevicesCommand>(request);
+        if (command is null)
+        {
+            return TypedResults.BadRequest(error);
+        }
+
+        try
+        {
+            state.SeedDevices(command.ApiKey, command.Devices);
+            return TypedResults.NoContent();
+        }
+        catch (MockNrfCloudInputException e)
+        {
+            return TypedResults.BadRequest(new AdminError(e.Problem, e.ParamName));
+        }
+        catch (InvalidOperationException e)
+        {
+            return TypedResults.Conflict(new AdminError(e.Message, "mode"));
         }
     }
 

@@ -36,12 +36,14 @@ public sealed class MockNrfCloudServer : IDisposable
 
     internal MockNrfCloudState State { get; }
 
-    /// <summary>Starts listening on <paramref name="urls"/> (e.g. "http://127.0.0.1:5081"; port 0 = a free port).</summary>
-    public static MockNrfCloudServer Start(MockOptions options, IReadOnlyList<string> urls, ILoggerFactory? loggerFactory = null)
+    /// <summary>Starts listening on <paramref name="urls"/> (e.g. "http://127.0.0.1:5081"; port 0 = a free port).
+    /// <paramref name="timeProvider"/> is the simulator's clock (default: the system clock); tests pass a fake one.</summary>
+    /// <exception cref="InvalidOperationException">A simulator option is out of range, or its catalogue or devices file is unusable.</exception>
+    public static MockNrfCloudServer Start(MockOptions options, IReadOnlyList<string> urls, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(urls);
-        var state = new MockNrfCloudState(options);
+        var state = new MockNrfCloudState(options, timeProvider ?? TimeProvider.System);
         var settings = new WireMockServerSettings
         {
             Urls = [.. urls],
@@ -73,7 +75,7 @@ public sealed class MockNrfCloudServer : IDisposable
         var server = WireMockServer.Start(settings);
         server
             .Given(Request.Create().UsingAnyMethod().WithPath(new WildcardMatcher("*")))
-            .WithTitle("nRF Cloud API (queued responses)")
+            .WithTitle(options.Mode == MockMode.Simulator ? "nRF Cloud API (queued responses, then the simulator)" : "nRF Cloud API (queued responses)")
             .RespondWith(new NrfCloudResponseProvider(state));
         return new MockNrfCloudServer(server, state, options);
     }

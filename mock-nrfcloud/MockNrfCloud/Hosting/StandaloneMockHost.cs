@@ -19,7 +19,7 @@ public sealed partial class StandaloneMockHost(
     {
         var urls = (configuration["urls"] ?? DefaultUrls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         _server = MockNrfCloudServer.Start(options.Value, urls, loggerFactory);
-        LogListening(string.Join(", ", _server.Urls), string.IsNullOrEmpty(options.Value.AdminToken) ? "open" : "token required", options.Value.JournalLimit);
+        LogListening(string.Join(", ", _server.Urls), options.Value.Mode, string.IsNullOrEmpty(options.Value.AdminToken) ? "open" : "token required", options.Value.JournalLimit);
         return Task.CompletedTask;
     }
 
@@ -31,6 +31,6 @@ public sealed partial class StandaloneMockHost(
 
     public void Dispose() => _server?.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mock nRF Cloud listening on {Urls} (admin API: {AdminAccess}, journal limit {JournalLimit})")]
-    private partial void LogListening(string urls, string adminAccess, int journalLimit);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mock nRF Cloud listening on {Urls} (mode: {Mode}, admin API: {AdminAccess}, journal limit {JournalLimit})")]
+    private partial void LogListening(string urls, MockMode mode, string adminAccess, int journalLimit);
 }

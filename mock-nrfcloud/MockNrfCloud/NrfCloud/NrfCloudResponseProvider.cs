@@ -5,6 +5,7 @@ using MockNrfCloud.Abstractions;
 using MockNrfCloud.Abstractions.Matching;
 using MockNrfCloud.Abstractions.Parsing;
 using MockNrfCloud.Queueing;
+using MockNrfCloud.Simulator;
 using WireMock;
 using WireMock.ResponseProviders;
 using WireMock.Settings;
@@ -31,7 +32,7 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
         var path = NormalizedPath(context);
         var query = httpRequest.QueryString.HasValue ? httpRequest.QueryString.Value![1..] : string.Empty;
 
-        var queued = state.Receive(apiKey, new RecordedRequest(
+        var answer = state.Receive(apiKey, new RecordedRequest(
             new DateTimeOffset(DateTime.SpecifyKind(requestMessage.DateTime, DateTimeKind.Utc)),
             method,
             path,
@@ -40,13 +41,20 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
             ReadBody(requestMessage),
             ResponseId: null));
 
-        if (queued is null)
+        if (answer.Simulated is { } simulated)
+        {
+            return await DelayAsync(answer.SimulatedLatency, state.Time, context).ConfigureAwait(false)
+                ? (Simulated(simulated, context), null)
+                : (Abort(context), null);
+        }
+
+        if (answer.Queued is not { } queued)
         {
             return (NothingQueued(apiKey, method, path, query), null);
         }
 
         var directives = queued.Directives;
-        if (directives.Delay > TimeSpan.Zero && !await DelayAsync(directives.Delay, context).ConfigureAwait(false))
+        if (!await DelayAsync(directives.Delay, TimeProvider.System, context).ConfigureAwait(false))
         {
             return (Abort(context), null);
         }
@@ -55,12 +63,17 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
     }
 
     /// <summary>Waits without holding anything but this request; false when the caller went away or the mock is stopping.</summary>
-    private async Task<bool> DelayAsync(TimeSpan delay, HttpContext context)
+    private async Task<bool> DelayAsync(TimeSpan delay, TimeProvider time, HttpContext context)
     {
+        if (delay <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, state.Stopping);
         try
         {
-            await Task.Delay(delay, ended.Token).ConfigureAwait(false);
+            await Task.Delay(delay, time, ended.Token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException)
@@ -112,6 +125,25 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
         };
     }
 
+    private static ResponseMessage Simulated(SimulatedAnswer answer, HttpContext context)
+    {
+        var body = Encoding.UTF8.GetBytes(answer.Body);
+        if (body.Length == 0)
+        {
+            return new ResponseMessage { StatusCode = answer.StatusCode };
+        }
+
+        context.Response.ContentLength = body.Length;
+        return new ResponseMessage
+        {
+            StatusCode = answer.StatusCode,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json; charset=utf-8") },
+            BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = body },
+        };
+    }
+
+    private static BodyData Utf8(string json) => new() { DetectedBodyType = BodyType.String, BodyAsString = json, Encoding = new UTF8Encoding(false) };
+
     private ResponseMessage NothingQueued(string apiKey, string method, string path, string query)
     {
         var key = query.Length == 0 ? $"{method} {path}" : $"{method} {path}?{query}";
@@ -127,7 +159,7 @@ internal sealed class NrfCloudResponseProvider(MockNrfCloudState state) : IRespo
         {
             StatusCode = (int)HttpStatusCode.NotFound,
             Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json; charset=utf-8") },
-            BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = json, Encoding = new UTF8Encoding(false) },
+            BodyData = Utf8(json),
         };
     }
 

@@ -18,7 +18,9 @@ internal sealed class ResponseQueues
         }
     }
 
-    /// <summary>The oldest queued response of <paramref name="apiKey"/> matching the request; removed unless kept.</summary>
+    /// <summary>The response of <paramref name="apiKey"/> that answers the request (SPEC 4): the oldest matching one-shot
+    /// response, which is removed; only when none matches, the newest matching kept response (as in WireMock, the latest
+    /// stub wins), which stays.</summary>
     public QueuedResponse? TryTake(string apiKey, RecordedRequest request)
     {
         if (!_partitions.TryGetValue(apiKey, out var partition))
@@ -32,13 +34,18 @@ internal sealed class ResponseQueues
             for (var i = 0; i < responses.Count; i++)
             {
                 var candidate = responses[i];
-                if (candidate.Matches(request))
+                if (!candidate.Keep && candidate.Matches(request))
                 {
-                    if (!candidate.Keep)
-                    {
-                        responses.RemoveAt(i);
-                    }
+                    responses.RemoveAt(i);
+                    return candidate;
+                }
+            }
 
+            for (var i = responses.Count - 1; i >= 0; i--)
+            {
+                var candidate = responses[i];
+                if (candidate.Keep && candidate.Matches(request))
+                {
                     return candidate;
                 }
             }

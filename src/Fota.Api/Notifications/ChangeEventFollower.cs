@@ -73,7 +73,7 @@ public sealed partial class ChangeEventFollower(
             foreach (var change in batch)
             {
                 using var trace = NotificationTrace.Start(change, timeProvider);
-                connections.Publish(change.DeviceId, change.Payload);
+                connections.Publish(change);
                 Interlocked.Exchange(ref _cursor, change.Id);
             }
 

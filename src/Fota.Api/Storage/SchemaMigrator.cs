@@ -75,6 +75,8 @@ public sealed partial class SchemaMigrator(SqlDialect dialect, ILogger<SchemaMig
         """,
         // Reconciliation (ScheduleReconciler), and one open intent per device and bundle, UNKNOWN ones included.
         ScheduleIntentSql.Migration,
+        // Device state (DeviceStateStore): the last state per device, watches, and the background reads' claims.
+        DeviceStateSql.Migration,
         // Telemetry: the W3C traceparent of what caused a change (Telemetry/NotificationTrace links the notification to it).
         "ALTER TABLE change_events ADD COLUMN trace_parent TEXT NULL;",
     ];

@@ -55,6 +55,51 @@ public abstract class MockNrfCloudContract(MockUnderTest shared)
     }
 
     [Fact]
+    public async Task A_one_shot_response_answers_before_an_older_kept_one()
+    {
+        var key = MockUnderTest.NewApiKey();
+        await Mock.QueueResponseAsync(key, "GET /v1/devices", Ok("{\"kept\":true}"), keep: true, cancellationToken: Ct);
+        await Mock.QueueResponseAsync(key, "GET /v1/devices", Ok("{\"fault\":true}"), cancellationToken: Ct);
+
+        (await shared.CallForTextAsync(key, Get, "/v1/devices")).Body.Should().Be("{\"fault\":true}", "a one-shot response answers first, whatever kept ones are older");
+        (await shared.CallForTextAsync(key, Get, "/v1/devices")).Body.Should().Be("{\"kept\":true}", "then the kept one answers again");
+    }
+
+    [Fact]
+    public async Task A_later_kept_response_replaces_an_earlier_one()
+    {
+        var key = MockUnderTest.NewApiKey();
+        var first = await Mock.QueueResponseAsync(key, "GET /v1/devices?deviceIds=d1", Ok("{\"appVersion\":\"1.0.0\"}"), keep: true, cancellationToken: Ct);
+        (await shared.CallForTextAsync(key, Get, "/v1/devices?deviceIds=d1")).Body.Should().Be("{\"appVersion\":\"1.0.0\"}");
+
+        var second = await Mock.QueueResponseAsync(key, "GET /v1/devices", Ok("{\"appVersion\":\"1.1.0\"}"), keep: true, cancellationToken: Ct);
+        (await shared.CallForTextAsync(key, Get, "/v1/devices?deviceIds=d1")).Body.Should().Be("{\"appVersion\":\"1.1.0\"}", "the newest matching kept response wins (as WireMock's latest stub)");
+        (await shared.CallForTextAsync(key, Get, "/v1/devices?deviceIds=d1")).Body.Should().Be("{\"appVersion\":\"1.1.0\"}", "and keeps answering");
+
+        var journal = await Mock.GetRequestsAsync(new RequestFilter(key), Ct);
+        journal.Select(r => r.ResponseId).Should().Equal(first, second, second);
+    }
+
+    [Fact]
+    public async Task One_shot_responses_answer_oldest_first_around_kept_ones_then_the_newest_kept_one()
+    {
+        var key = MockUnderTest.NewApiKey();
+        await Mock.QueueResponseAsync(key, "GET /v1/fota-jobs/j1", Ok("{\"kept\":1}"), keep: true, cancellationToken: Ct);
+        await Mock.QueueResponseAsync(key, "GET /v1/fota-jobs/j1", Ok("{\"once\":1}"), cancellationToken: Ct);
+        await Mock.QueueResponseAsync(key, "GET /v1/fota-jobs/j1", Ok("{\"kept\":2}"), keep: true, cancellationToken: Ct);
+        await Mock.QueueResponseAsync(key, "GET /v1/fota-jobs/j1", Ok("{\"once\":2}"), cancellationToken: Ct);
+        await Mock.QueueResponseAsync(key, "GET /v1/fota-jobs/other", Ok("{\"kept\":3}"), keep: true, cancellationToken: Ct);
+
+        var bodies = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            bodies.Add((await shared.CallForTextAsync(key, Get, "/v1/fota-jobs/j1")).Body);
+        }
+
+        bodies.Should().Equal("{\"once\":1}", "{\"once\":2}", "{\"kept\":2}", "{\"kept\":2}");
+    }
+
+    [Fact]
     public async Task Queued_query_parameters_must_be_a_subset_of_the_request_query()
     {
         var key = MockUnderTest.NewApiKey();

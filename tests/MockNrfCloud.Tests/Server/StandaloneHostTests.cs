@@ -43,4 +43,42 @@ public sealed class StandaloneHostTests
 
         (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("JournalLimit");
     }
+
+    [Fact]
+    public async Task Starts_in_simulator_mode_from_the_command_line()
+    {
+        using var host = MockNrfCloudProgram.CreateHost(["--urls", "http://127.0.0.1:0", "--Mock:Mode=Simulator", "--Mock:Simulator:StepDelay=00:00:00", "--Mock:Simulator:FailureRate=0"]);
+        await host.StartAsync(Ct);
+        try
+        {
+            var server = host.Services.GetRequiredService<StandaloneMockHost>().Server!;
+            server.Options.Mode.Should().Be(MockMode.Simulator);
+            server.Options.Simulator.StepDelay.Should().Be(TimeSpan.Zero);
+            using var http = new HttpClient { BaseAddress = server.Url };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", "standalone-key");
+
+            using var created = await http.PostAsync("/v1/fota-jobs", new StringContent("""{"bundleId":"APP*1e29dfa3*v2.0.1","autoApply":true,"deviceIdentifiers":["d1"]}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+            created.StatusCode.Should().Be(HttpStatusCode.OK);
+            var jobId = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("jobId").GetString();
+            var job = await http.GetStringAsync($"/v1/fota-jobs/{jobId}", Ct);
+            job.Should().Contain("\"status\":\"COMPLETED\"", "with no step delay a job completes at once");
+        }
+        finally
+        {
+            await host.StopAsync(Ct);
+        }
+    }
+
+    [Theory]
+    [InlineData("--Mock:Simulator:FailureRate=1.5", "FailureRate")]
+    [InlineData("--Mock:Simulator:StepDelay=5", "StepDelay")]
+    [InlineData("--Mock:Simulator:Catalogue=/no/such/catalogue.json", "Catalogue")]
+    public async Task Refuses_to_start_the_simulator_with_a_bad_option(string option, string named)
+    {
+        using var host = MockNrfCloudProgram.CreateHost(["--urls", "http://127.0.0.1:0", "--Mock:Mode=Simulator", option]);
+
+        var start = () => host.StartAsync(Ct);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain($"Mock:Simulator:{named}");
+    }
 }

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using MockNrfCloud.Abstractions;
+using MockNrfCloud.Abstractions.Simulator;
 using MockNrfCloud.Client;
 
 namespace MockNrfCloud.Tests.Support;
@@ -25,18 +27,18 @@ public sealed class MockUnderTest : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>The in-process implementation, driving its own server directly.</summary>
-    public static MockUnderTest InProcess(MockOptions? options = null)
+    public static MockUnderTest InProcess(MockOptions? options = null, TimeProvider? timeProvider = null)
     {
-        var server = new InProcessMockNrfCloud(options);
+        var server = new InProcessMockNrfCloud(options, timeProvider: timeProvider);
         return new MockUnderTest(server, _ => server);
     }
 
     /// <summary>The HTTP implementation, over the admin API of a server that requires an admin token.</summary>
-    public static MockUnderTest OverHttp(MockOptions? options = null)
+    public static MockUnderTest OverHttp(MockOptions? options = null, TimeProvider? timeProvider = null)
     {
         options ??= new MockOptions();
         options.AdminToken = AdminToken;
-        var server = new InProcessMockNrfCloud(options);
+        var server = new InProcessMockNrfCloud(options, timeProvider: timeProvider);
         return new MockUnderTest(server, http => new HttpMockNrfCloud(server.ApiEndpoint, AdminToken, http));
     }
 
@@ -55,6 +57,16 @@ public sealed class MockUnderTest : IAsyncDisposable
         }
 
         return Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The simulator-mode admin operations of the implementation under test.</summary>
+    public INrfCloudSimulatorAdmin Simulator => (INrfCloudSimulatorAdmin)Mock;
+
+    /// <summary>Calls nRF Cloud and parses the JSON answer (null when the body is empty).</summary>
+    public async Task<(int Status, JsonNode? Json)> CallForJsonAsync(string? apiKey, HttpMethod method, string pathAndQuery, string? jsonBody = null)
+    {
+        var (status, body) = await CallForTextAsync(apiKey, method, pathAndQuery, jsonBody);
+        return (status, body.Length == 0 ? null : JsonNode.Parse(body));
     }
 
     public async Task<(int Status, string Body)> CallForTextAsync(string? apiKey, HttpMethod method, string pathAndQuery, string? jsonBody = null)
