@@ -8,6 +8,7 @@ using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
 using Fota.Api.UpgradePaths;
+using Fota.Api.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddDeviceStates(builder.Configuration);
 builder.Services.AddUpgradePaths(builder.Configuration);
 builder.Services.AddFotaHttp();
+builder.Services.AddFotaTelemetry(builder.Configuration); // after every store: it traces them
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapUpgradePaths();
 app.MapAdmin(app.Configuration);
 app.MapNotifications();
 app.MapOpenApi();
+app.MapFotaTelemetry();
 
 app.Run();
 

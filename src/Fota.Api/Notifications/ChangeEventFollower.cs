@@ -1,4 +1,5 @@
 using Fota.Api.Storage;
+using Fota.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Notifications;
@@ -71,6 +72,7 @@ public sealed partial class ChangeEventFollower(
             var batch = await events.ReadAfterAsync(Cursor, BatchSize, cancellationToken);
             foreach (var change in batch)
             {
+                using var trace = NotificationTrace.Start(change, timeProvider);
                 connections.Publish(change);
                 Interlocked.Exchange(ref _cursor, change.Id);
             }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Fota.Api.DeviceStates;
 using Fota.Api.Storage;
+using Fota.Api.Telemetry;
 
 namespace Fota.Api.Notifications;
 
@@ -21,6 +22,8 @@ public sealed class DeviceConnections
         {
             _byDevice[connection.DeviceId] = _byDevice.TryGetValue(connection.DeviceId, out var existing) ? existing.Add(connection) : [connection];
         }
+
+        FotaTelemetry.WebSocketConnections.Add(1);
     }
 
     public void Remove(NotificationConnection connection)
@@ -31,6 +34,11 @@ public sealed class DeviceConnections
             if (_byDevice.TryGetValue(connection.DeviceId, out var existing))
             {
                 var remaining = existing.Remove(connection);
+                if (remaining.Length < existing.Length)
+                {
+                    FotaTelemetry.WebSocketConnections.Add(-1);
+                }
+
                 if (remaining.IsEmpty)
                 {
                     _byDevice.TryRemove(connection.DeviceId, out _);

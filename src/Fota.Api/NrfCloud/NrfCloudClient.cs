@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Fota.Api.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -121,6 +122,7 @@ public sealed partial class NrfCloudClient(
         where T : class
     {
         var operation = $"{request.Method} {request.RequestUri!.AbsolutePath}";
+        using var trace = NrfCloudCallTrace.Start(request, account);
         try
         {
             using var response = await clients.CreateClient(kind).SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
@@ -130,6 +132,7 @@ public sealed partial class NrfCloudClient(
             var answered = $"nRF Cloud answered {operation} with {status} {ReasonPhrases.GetReasonPhrase(status)}".TrimEnd();
             if (!response.IsSuccessStatusCode)
             {
+                trace.Answered(status, "failed");
                 LogFailed(operation, account.Name, status);
                 return NrfCloudResult<T>.Failed(new NrfCloudFailure(answered, status, OutcomeUnknown: status >= 500));
             }
@@ -146,16 +149,19 @@ public sealed partial class NrfCloudClient(
 
             if (value is null)
             {
+                trace.Answered(status, "unexpected_body");
                 LogUnexpectedBody(operation, account.Name, status);
                 // nRF Cloud said yes but not what it did: a create may have made a job.
                 return NrfCloudResult<T>.Failed(new NrfCloudFailure($"{answered} but not with JSON holding {expected}", status, OutcomeUnknown: true));
             }
 
+            trace.Answered(status, "ok");
             return NrfCloudResult<T>.Success(value);
         }
         catch (Exception exception) when (exception is TimeoutRejectedException || exception is OperationCanceledException)
         {
             var cancelled = cancellationToken.IsCancellationRequested;
+            trace.NoAnswer(cancelled ? "cancelled" : "timeout");
             LogUnreachable(operation, account.Name, cancelled ? "cancelled" : "timed out");
             var detail = cancelled ? $"The call {operation} to nRF Cloud was cancelled before nRF Cloud answered" : $"nRF Cloud did not answer {operation} in time";
             return NrfCloudResult<T>.Failed(new NrfCloudFailure(detail, null, OutcomeUnknown: true));
@@ -164,6 +170,7 @@ public sealed partial class NrfCloudClient(
         {
             LogUnreachable(operation, account.Name, exception.Message);
             var notSent = NrfCloudRetries.IsNotSent(exception);
+            trace.NoAnswer(notSent ? "unreachable" : "connection_lost");
             var what = notSent ? "could not be reached" : "closed the connection before answering";
             return NrfCloudResult<T>.Failed(new NrfCloudFailure($"nRF Cloud {what} for {operation}", null, OutcomeUnknown: !notSent));
         }

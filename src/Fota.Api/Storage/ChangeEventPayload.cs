@@ -5,6 +5,12 @@ public sealed record JobChange(string JobId, string DeviceId, string Status, str
 {
     public static JobChange From(StoredJob job) =>
         new(job.JobId, job.DeviceId, job.Status, job.StatusDetail, job.LastUpdatedAt, job.Version);
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of what caused the change (a poll's span), stored with its event; null: the event takes the
+    /// span current when it is written (the schedule or cancel request's).
+    /// </summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>

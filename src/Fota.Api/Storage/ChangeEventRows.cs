@@ -8,15 +8,20 @@ public static class ChangeEventRows
     /// <summary>One outbox row per event (stamped by the database clock), then the dialect's wake-up of other instances.</summary>
     public static string InsertSql(SqlDialect dialect, int count) =>
         string.Concat(Enumerable.Range(0, count).Select(i =>
-            $"INSERT INTO change_events (device_id, payload, created_at_ms) VALUES (@eventDevice{i}, @eventPayload{i}, {dialect.NowMs});\n"))
+            $"INSERT INTO change_events (device_id, payload, created_at_ms, trace_parent) VALUES (@eventDevice{i}, @eventPayload{i}, {dialect.NowMs}, @eventTrace{i});\n"))
         + dialect.EventNotify;
 
-    /// <summary>The parameters of <see cref="InsertSql"/>: each event's device and message.</summary>
-    public static void With(DbCommand command, IReadOnlyList<(string DeviceId, string Payload)> events)
+    /// <summary>
+    /// The parameters of <see cref="InsertSql"/>: each event's device, message and the W3C traceparent of its cause (the
+    /// notification's span links to it; null when nothing traced the change).
+    /// </summary>
+    public static void With(DbCommand command, IReadOnlyList<(string DeviceId, string Payload, string? TraceParent)> events)
     {
         for (var i = 0; i < events.Count; i++)
         {
-            command.With($"eventDevice{i}", events[i].DeviceId).With($"eventPayload{i}", events[i].Payload);
+            command.With($"eventDevice{i}", events[i].DeviceId)
+                .With($"eventPayload{i}", events[i].Payload)
+                .With($"eventTrace{i}", events[i].TraceParent);
         }
     }
 }

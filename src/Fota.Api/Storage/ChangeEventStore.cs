@@ -13,10 +13,18 @@ public sealed class ChangeEventStore(SqlDialect dialect) : IChangeEventStore
     public async Task<IReadOnlyList<ChangeEvent>> ReadAfterAsync(long afterId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT id, device_id, payload FROM change_events WHERE id > @afterId ORDER BY id LIMIT @limit;")
+        await using var command = connection.Command(
+                "SELECT id, device_id, payload, created_at_ms, trace_parent FROM change_events WHERE id > @afterId ORDER BY id LIMIT @limit;")
             .With("afterId", afterId)
             .With("limit", limit);
-        return await StoredRows.ReadAllAsync(command, row => new ChangeEvent(row.GetInt64(0), row.GetString(1), row.GetString(2)), cancellationToken);
+        return await StoredRows.ReadAllAsync(
+            command,
+            row => new ChangeEvent(row.GetInt64(0), row.GetString(1), row.GetString(2))
+            {
+                CreatedAtMs = row.GetInt64(3),
+                TraceParent = row.IsDBNull(4) ? null : row.GetString(4),
+            },
+            cancellationToken);
     }
 
     public async Task<int> PruneAsync(TimeSpan retention, CancellationToken cancellationToken)

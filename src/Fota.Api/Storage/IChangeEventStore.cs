@@ -1,7 +1,14 @@
 namespace Fota.Api.Storage;
 
 /// <summary>One stored change: its id (increasing in commit order), the device it concerns and the message as sent.</summary>
-public sealed record ChangeEvent(long Id, string DeviceId, string Payload);
+public sealed record ChangeEvent(long Id, string DeviceId, string Payload)
+{
+    /// <summary>When it was written, by the database's clock (Unix milliseconds).</summary>
+    public long CreatedAtMs { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of what caused it (the schedule request, a poll), if it was traced.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>
 /// The change-event follower's reads of the outbox (<c>change_events</c>). The job stores write the events, in the

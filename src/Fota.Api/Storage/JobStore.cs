@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text;
+using Fota.Api.Telemetry;
 
 namespace Fota.Api.Storage;
 
@@ -167,9 +169,14 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
             }
 
             written++;
+            if (group[i].Update is { IsFinal: true })
+            {
+                FotaTelemetry.JobFinal(after.Status);
+            }
+
             if (after != before)
             {
-                changes.Add(after);
+                changes.Add(after with { TraceParent = group[i].TraceParent });
             }
         }
 
@@ -219,6 +226,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         await WriteEventsAsync(connection, transaction, [JobChange.From(cancelled)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changeEvents.Committed();
+        FotaTelemetry.JobFinal(cancelled.Status);
         return cancelled;
     }
 
@@ -413,5 +421,5 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
     private string EventsSql(int count) => ChangeEventRows.InsertSql(dialect, count);
 
     private void WithEvents(DbCommand command, IReadOnlyList<JobChange> changes) =>
-        ChangeEventRows.With(command, changes.Select(change => (change.DeviceId, payload.Serialize(change))).ToList());
+        ChangeEventRows.With(command, changes.Select(change => (change.DeviceId, payload.Serialize(change), change.TraceParent ?? Activity.Current?.Id)).ToList());
 }

@@ -18,4 +18,8 @@ public sealed record JobStatusUpdate(string Status, string? StatusDetail, string
 /// The outcome of one status poll, to be written while the claim is ours: a new state (<see cref="Update"/>), or for a failed
 /// poll only the time of the next one.
 /// </summary>
-public sealed record PollOutcome(string JobId, JobStatusUpdate? Update, bool KeepLastUpdatedAt, DateTimeOffset NextPollAt, int UnchangedPolls);
+public sealed record PollOutcome(string JobId, JobStatusUpdate? Update, bool KeepLastUpdatedAt, DateTimeOffset NextPollAt, int UnchangedPolls)
+{
+    /// <summary>The poll's span (W3C <c>traceparent</c>), stored with the change event it causes; null when not traced.</summary>
+    public string? TraceParent { get; init; }
+}

@@ -79,6 +79,8 @@ public sealed partial class SchemaMigrator(SqlDialect dialect, ILogger<SchemaMig
         DeviceStateSql.Migration,
         // Upgrade-path jobs (SPEC §2.10, §3.6) and their flow.
         UpgradePathSql.Migration(types),
+        // Telemetry: the W3C traceparent of what caused a change (Telemetry/NotificationTrace links the notification to it).
+        "ALTER TABLE change_events ADD COLUMN trace_parent TEXT NULL;",
     ];
 
     public async Task MigrateAsync(CancellationToken cancellationToken)

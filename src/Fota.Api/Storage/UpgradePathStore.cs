@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Data.Common;
 
 namespace Fota.Api.Storage;
@@ -34,7 +35,7 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
                 {ChangeEventRows.InsertSql(dialect, 1)}
                 """, transaction);
         WithJob(command, job).With("account", job.Account).With("target", job.Target).With("upgradePath", job.UpgradePath).With("createdAt", job.CreatedAt);
-        ChangeEventRows.With(command, [(job.DeviceId, payload.Serialize(job))]);
+        ChangeEventRows.With(command, [(job.DeviceId, payload.Serialize(job), Activity.Current?.Id)]);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -223,7 +224,7 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
     private async Task WriteEventAsync(DbConnection connection, DbTransaction transaction, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(ChangeEventRows.InsertSql(dialect, 1), transaction);
-        ChangeEventRows.With(command, [(job.DeviceId, payload.Serialize(job))]);
+        ChangeEventRows.With(command, [(job.DeviceId, payload.Serialize(job), Activity.Current?.Id)]);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -25,6 +25,7 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
     private readonly TestDatabase? _ownedDatabase;
     private readonly FakeTimeProvider? _time;
     private readonly Uri? _realNrfCloud;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="databasePath">Share a database file with another factory (a second instance, or a restart); default a new temp file.</param>
     /// <param name="nrfCloud">Share a fake nRF Cloud; default a new one.</param>
@@ -32,13 +33,15 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
     /// <param name="settings">Configuration on top of the test defaults (null removes a key).</param>
     /// <param name="database">Share a database of any kind with another factory; wins over <paramref name="databasePath"/>.</param>
     /// <param name="realNrfCloud">Call this URL over real HTTP (the service's own handler) instead of the fake.</param>
+    /// <param name="services">More services, after the service's own (an in-memory telemetry exporter).</param>
     public FotaApiFactory(
         string? databasePath = null,
         FakeNrfCloud? nrfCloud = null,
         FakeTimeProvider? time = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         TestDatabase? database = null,
-        Uri? realNrfCloud = null)
+        Uri? realNrfCloud = null,
+        Action<IServiceCollection>? services = null)
         : base(FastTestSettings.Service.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)))
     {
         if (database is null && databasePath is null)
@@ -47,6 +50,7 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
         }
 
         _realNrfCloud = realNrfCloud;
+        _services = services;
         Database = database ?? _ownedDatabase ?? TestDatabase.Sqlite(databasePath!);
         NrfCloud = nrfCloud ?? new FakeNrfCloud();
         _time = time;
@@ -113,6 +117,8 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
             {
                 services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => NrfCloud));
             }
+
+            _services?.Invoke(services);
         });
     }
 

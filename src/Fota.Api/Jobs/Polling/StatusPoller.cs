@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Fota.Api.Storage;
+using Fota.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Jobs.Polling;
@@ -200,6 +201,7 @@ public sealed partial class StatusPoller(
             // The poll must end while the lease is ours, or a second instance could poll the same job.
             using var leaseEnds = new CancellationTokenSource(remaining, timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseEnds.Token);
+            using var trace = PollTrace.Start(job);
             var outcome = await poll.RunAsync(job, linked.Token);
             if (outcome.Update is null && cancellationToken.IsCancellationRequested)
             {
@@ -208,7 +210,8 @@ public sealed partial class StatusPoller(
                 return;
             }
 
-            outcomes.TryWrite(outcome);
+            trace.Finished(job, outcome);
+            outcomes.TryWrite(outcome with { TraceParent = trace.TraceParent });
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using Fota.Api.Devices;
 using Fota.Api.Jobs.Polling;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
+using Fota.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Jobs.Scheduling;
@@ -42,6 +43,12 @@ public sealed partial class FotaScheduler(
     /// recorded it before (an upgrade-path step): the v1 store links the job it stores for that intent to the step.
     /// </summary>
     public async Task<FotaResult<StoredJob>> ScheduleAsync(StoredDevice device, string bundleId, string intentId, CancellationToken cancellationToken)
+    {
+        using var trace = ScheduleTrace.Start(device, bundleId);
+        return trace.Finished(await ScheduleTracedAsync(device, bundleId, intentId, cancellationToken));
+    }
+
+    private async Task<FotaResult<StoredJob>> ScheduleTracedAsync(StoredDevice device, string bundleId, string intentId, CancellationToken cancellationToken)
     {
         var found = await accounts.RequireAsync(device.Account, "device", device.DeviceId, cancellationToken);
         if (!found.IsSuccess)

@@ -1,0 +1,216 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Fota.Api.Devices;
+using Fota.Api.Telemetry;
+using Fota.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Fota.Api.Tests;
+
+/// <summary>
+/// The spans and metrics of one schedule, through OpenTelemetry's in-memory exporter (README "Telemetry"). Other tests run
+/// at the same time in this process and their hosts count into the same instruments: the account-tagged metrics are
+/// asserted exactly for this test's own account, the others at least.
+/// </summary>
+public sealed class TelemetryTests
+{
+    private const string JobId = "job-telemetry-1";
+
+    [Fact]
+    public async Task One_schedule_is_traced_from_the_request_to_the_notifications_it_causes_and_counted_without_the_key()
+    {
+        var spans = new LockedList<Activity>();
+        var metrics = new LockedList<MetricSnapshot>();
+        var fake = new FakeNrfCloud();
+        await using var nrfCloud = await NrfCloudServer.StartAsync(fake);
+        using var api = new FotaApiFactory(nrfCloud: fake, realNrfCloud: nrfCloud.Url, services: services => services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddFotaInstrumentation().AddInMemoryExporter(spans))
+            .WithMetrics(metering => metering.AddFotaInstrumentation().AddInMemoryExporter(metrics)));
+        var account = $"telemetry-{Guid.NewGuid():N}";
+        var device = await api.RegisterDeviceAsync(account: account);
+        await using var socket = await NotificationClient.ConnectAsync(api, device);
+        await socket.ReceiveAsync(); // the identity
+        fake.AcceptCreate(JobId);
+        fake.Always($"GET /v1/fota-jobs/{JobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T15:45:00.000Z", "v2.0.0"));
+        using var client = api.CreateClient();
+
+        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await socket.ReceiveJobAsync())["status"]!.GetValue<string>().Should().Be("QUEUED");
+        (await socket.ReceiveJobAsync())["status"]!.GetValue<string>().Should().Be("COMPLETED");
+        await Eventually.TrueAsync(
+            () => spans.Snapshot().Count(s => s.DisplayName == "FOTA notify" && Tag(s, "fota.device.id") == device.DeviceId) == 2,
+            "both notifications' spans ended");
+
+        var all = spans.Snapshot();
+        var request = all.Single(s => s.Kind == ActivityKind.Server && Tag(s, "http.route") == "/device/{deviceId}/fota" && Tag(s, "url.path")!.Contains(device.DeviceId, StringComparison.Ordinal));
+        var schedule = all.Single(s => s.DisplayName == "FOTA schedule" && s.ParentSpanId == request.SpanId);
+        Tag(schedule, "fota.device.id").Should().Be(device.DeviceId);
+        Tag(schedule, "fota.job.id").Should().Be(JobId);
+        Tag(schedule, "fota.bundle.type").Should().Be("APP");
+        Tag(schedule, "fota.outcome").Should().Be("scheduled");
+        var create = all.Single(s => s.DisplayName == "nRF Cloud POST /v1/fota-jobs" && s.ParentSpanId == schedule.SpanId);
+        create.Kind.Should().Be(ActivityKind.Client);
+        Tag(create, "nrfcloud.account").Should().Be(account);
+        Tag(create, "nrfcloud.call").Should().Be("POST /v1/fota-jobs");
+        create.GetTagItem("http.response.status_code").Should().Be(200);
+        Tag(create, "fota.outcome").Should().Be("ok");
+        all.Should().Contain(s => s.Source.Name == "System.Net.Http" && s.ParentSpanId == create.SpanId, "the HTTP call itself is the create's child");
+        var stores = all.Where(s => s.ParentSpanId == schedule.SpanId && Tag(s, "db.system.name") != null).Select(s => s.DisplayName).ToList();
+        stores.Should().Contain(["JobStore.TryBeginSchedule", "JobStore.ConfirmScheduled"]);
+        Tag(all.First(s => s.DisplayName == "JobStore.ConfirmScheduled" && s.ParentSpanId == schedule.SpanId), "db.operation.name").Should().Be("ConfirmScheduled");
+
+        var poll = all.Single(s => s.DisplayName == "FOTA poll" && Tag(s, "fota.job.id") == JobId);
+        Tag(poll, "fota.outcome").Should().Be("final");
+        Tag(poll, "fota.job.status").Should().Be("COMPLETED");
+        Tag(poll, "nrfcloud.account").Should().Be(account);
+        all.Should().Contain(s => s.DisplayName == "nRF Cloud GET /v1/fota-jobs/{id}" && s.ParentSpanId == poll.SpanId);
+
+        var notifications = all.Where(s => s.DisplayName == "FOTA notify" && Tag(s, "fota.device.id") == device.DeviceId).ToList();
+        notifications.Should().OnlyContain(n => n.ParentSpanId == default && n.Links.Count() == 1, "a notification is a root span linked to its cause");
+        notifications.Should().ContainSingle(n => n.Links.Single().Context.TraceId == request.TraceId, "the QUEUED notification links to the schedule request's trace");
+        notifications.Should().ContainSingle(n => n.Links.Single().Context.SpanId == poll.SpanId, "the COMPLETED notification links to the poll that saw it");
+
+        foreach (var span in all)
+        {
+            span.TagObjects.Should().NotContain(tag => tag.Key.Contains("authorization", StringComparison.OrdinalIgnoreCase), span.DisplayName);
+            span.TagObjects.Should().NotContain(tag => (tag.Value + "").Contains(api.ApiKey, StringComparison.Ordinal), $"{span.DisplayName} must not carry the API key");
+        }
+
+        api.Services.GetRequiredService<MeterProvider>().ForceFlush().Should().BeTrue();
+        var measured = metrics.Snapshot();
+        Sum(measured, "fota.jobs.scheduled", ("nrfcloud.account", account), ("fota.bundle.type", "APP")).Should().Be(1);
+        Sum(measured, "fota.nrfcloud.calls", ("nrfcloud.account", account), ("nrfcloud.call", "POST /v1/fota-jobs"), ("http.response.status_code", 200), ("fota.outcome", "ok")).Should().Be(1);
+        Sum(measured, "fota.nrfcloud.calls", ("nrfcloud.account", account), ("nrfcloud.call", "GET /v1/fota-jobs/{id}"), ("http.response.status_code", 200), ("fota.outcome", "ok")).Should().Be(1);
+        Sum(measured, "fota.nrfcloud.calls", ("nrfcloud.account", account), ("nrfcloud.call", "POST /v1/fota-jobs")).Should().Be(1, "one create, whatever its outcome");
+        Sum(measured, "fota.nrfcloud.calls", ("nrfcloud.account", account), ("nrfcloud.call", "GET /v1/fota-jobs/{id}")).Should().Be(1, "one poll, whatever its outcome");
+        HistogramCount(measured, "fota.poll.duration", ("nrfcloud.account", account), ("fota.outcome", "final")).Should().Be(1);
+        Sum(measured, "fota.jobs.final", ("fota.job.status", "COMPLETED")).Should().BePositive();
+        Sum(measured, "fota.websocket.connections").Should().BePositive("the test's socket is open");
+        HistogramCount(measured, "fota.outbox.lag").Should().BeGreaterThanOrEqualTo(2, "two change events were handed out");
+        measured.SelectMany(m => m.MetricPoints).SelectMany(Tags).Should().NotContain(tag => (tag.Value + "").Contains(api.ApiKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Nothing_is_exported_by_default_and_the_Prometheus_endpoint_serves_the_metrics_when_configured()
+    {
+        using (var plain = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" }))
+        {
+            using var client = plain.CreateClient();
+            (await client.GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+            plain.Services.GetService<TracerProvider>().Should().BeNull("no exporter is configured, so the SDK is not switched on");
+            plain.Services.GetService<MeterProvider>().Should().BeNull();
+        }
+
+        // A host setting (not test configuration, which the service sees only once its services are registered): like an
+        // environment variable or a command-line argument, it is there when Program.cs decides whether to start the SDK.
+        using var api = new FotaApiFactory();
+        using var scraped = api.WithWebHostBuilder(host => host.UseSetting("Telemetry:Prometheus:Enabled", "true"));
+        using var admin = scraped.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", FotaApiFactory.AdminToken);
+        var account = $"prometheus-{Guid.NewGuid():N}";
+        (await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = FotaApiFactory.ApiEndpoint, apiKey = api.ApiKey })).EnsureSuccessStatusCode();
+        var device = (await (await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account })).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<DeviceResponse>())!;
+        api.NrfCloud.AcceptCreate("job-prometheus-1");
+        using var http = scraped.CreateClient();
+        (await http.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        var text = await http.GetStringAsync("/metrics");
+
+        text.Split('\n').Should().ContainSingle(line => line.StartsWith("fota_jobs_scheduled_total{", StringComparison.Ordinal)
+            && line.Contains($"nrfcloud_account=\"{account}\"", StringComparison.Ordinal)
+            && line.Contains("fota_bundle_type=\"APP\"", StringComparison.Ordinal)
+            && line.EndsWith("} 1", StringComparison.Ordinal));
+        text.Should().Contain("fota_poll_duration_seconds_bucket{", "a histogram in seconds").And.Contain("le=\"0.005\"", "with buckets for seconds, not the SDK's millisecond defaults");
+        text.Should().Contain("fota_nrfcloud_calls_total{").And.Contain("http_server_request_duration_seconds");
+        text.Should().NotContain(api.ApiKey);
+    }
+
+    private static string? Tag(Activity span, string name) => span.GetTagItem(name)?.ToString();
+
+    private static List<KeyValuePair<string, object?>> Tags(MetricPoint point)
+    {
+        var tags = new List<KeyValuePair<string, object?>>();
+        foreach (var tag in point.Tags)
+        {
+            tags.Add(tag);
+        }
+
+        return tags;
+    }
+
+    private static IEnumerable<MetricPoint> Points(IReadOnlyList<MetricSnapshot> metrics, string name, (string Key, object Value)[] tags) =>
+        metrics.Where(m => m.Name == name)
+            .TakeLast(1) // cumulative: the last export holds the totals
+            .SelectMany(m => m.MetricPoints)
+            .Where(point => tags.All(wanted => Tags(point).Any(tag => tag.Key == wanted.Key && Equals(tag.Value, wanted.Value))));
+
+    private static long Sum(IReadOnlyList<MetricSnapshot> metrics, string name, params (string Key, object Value)[] tags) =>
+        Points(metrics, name, tags).Sum(point => point.GetSumLong());
+
+    private static long HistogramCount(IReadOnlyList<MetricSnapshot> metrics, string name, params (string Key, object Value)[] tags) =>
+        Points(metrics, name, tags).Sum(point => point.GetHistogramCount());
+
+    /// <summary>What the exporters write into from their threads while the test reads.</summary>
+    private sealed class LockedList<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_items)
+                {
+                    return _items.Count;
+                }
+            }
+        }
+
+        public bool IsReadOnly => false;
+
+        public List<T> Snapshot()
+        {
+            lock (_items)
+            {
+                return [.. _items];
+            }
+        }
+
+        public void Add(T item)
+        {
+            lock (_items)
+            {
+                _items.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_items)
+            {
+                _items.Clear();
+            }
+        }
+
+        public bool Contains(T item) => Snapshot().Contains(item);
+
+        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+        public bool Remove(T item)
+        {
+            lock (_items)
+            {
+                return _items.Remove(item);
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
