@@ -7,8 +7,8 @@ using Fota.Api.Jobs.Cancel;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
-using Fota.Api.UpgradePaths;
 using Fota.Api.Telemetry;
+using Fota.Api.UpgradePaths;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
