@@ -67,7 +67,9 @@ Feature: Cancel a FOTA job
       PUT /v1/fota-jobs/${jobId}/cancel HTTP/1.1
       Authorization: Bearer ${nrfCloudApiKey}
       Accept: application/json; charset=utf-8
+      Content-Type: application/json
 
+      {}
       """
     And I store `lastUpdatedAt` of the last response into `cancelledAt`
     And soon I should receive a message on the websocket that matches

@@ -139,6 +139,8 @@ start_service() { # log [NAME=value ...]: one service instance on the shared dat
 # reconciles stop being retried after 30 s.
 reconcile=(Fota__Reconcile__Interval="00:00:00.050" Fota__Reconcile__FirstRetry="00:00:00.200"
   Fota__Reconcile__MaxRetry="00:00:01" Fota__Reconcile__GiveUpAfter="00:00:30")
+# Device state read every 100 ms by both instances (their claims keep them from reading one device at once).
+device_state=(Fota__DeviceState__Interval="00:00:00.100")
 
 mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
@@ -149,7 +151,7 @@ wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
 # admin API's account of the same name wins.
 first_retry_delay="00:00:00.200"
 configured_account="suite-configured"
-start_service service.log "${reconcile[@]}" \
+start_service service.log "${reconcile[@]}" "${device_state[@]}" \
   Fota__Poller__FirstRetryDelay="$first_retry_delay" Fota__Poller__MaxRetryDelay="00:00:02" Fota__Poller__ScanInterval="00:00:00.050" \
   Fota__Poller__NotFoundFailAfter="00:00:20" \
   "NrfCloud__Accounts__${configured_account}__ApiEndpoint=$mock_url" \
@@ -160,7 +162,7 @@ api_url="$(wait_listening "service" "$work/service.log" "$api_pid")"
 wait_ready "service" "$api_url/health/ready" "$api_pid"
 
 # Instance B: the same database, no poller; started after A has migrated the schema.
-start_service service-b.log "${reconcile[@]}" Fota__Poller__Enabled="false"
+start_service service-b.log "${reconcile[@]}" "${device_state[@]}" Fota__Poller__Enabled="false"
 ws_pid="$!"
 ws_api_url="$(wait_listening "service instance B" "$work/service-b.log" "$ws_pid")"
 wait_ready "service instance B (WebSockets, no poller)" "$ws_api_url/health/ready" "$ws_pid"

@@ -1,4 +1,5 @@
 using Fota.Api.Devices;
+using Fota.Api.DeviceStates;
 using Fota.Api.Http;
 using Fota.Api.Jobs;
 using Fota.Api.Jobs.Bundles;
@@ -6,6 +7,7 @@ using Fota.Api.Jobs.Cancel;
 using Fota.Api.Notifications;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
+using Fota.Api.UpgradePaths;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +20,8 @@ builder.Services.AddFota(builder.Configuration);
 builder.Services.AddFotaBundles(builder.Configuration);
 builder.Services.AddFotaCancel();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddDeviceStates(builder.Configuration);
+builder.Services.AddUpgradePaths(builder.Configuration);
 builder.Services.AddFotaHttp();
 
 var app = builder.Build();
@@ -25,6 +29,7 @@ var app = builder.Build();
 app.UseFotaHttp();
 app.MapHealth();
 app.MapFota();
+app.MapUpgradePaths();
 app.MapAdmin(app.Configuration);
 app.MapNotifications();
 app.MapOpenApi();

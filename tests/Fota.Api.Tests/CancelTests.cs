@@ -77,6 +77,8 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         call.Uri.ToString().Should().Be($"{FotaApiFactory.ApiEndpoint}/v1/fota-jobs/{jobId}/cancel");
         call.Header("Authorization").Should().Be($"Bearer {_api.ApiKey}");
         call.Header("Accept").Should().Be("application/json; charset=utf-8");
+        call.Header("Content-Type").Should().Be("application/json", "the cancel carries a JSON body, as upstream sends it");
+        call.BodyText.Should().Be("{}");
         var listed = (await client.ListJobsAsync(device)).Single()!;
         listed.ToJsonString().Should().Be(body.ToJsonString(), "the list shows the cancelled job as the cancel answered it");
         (await EventsAsync(_api, device)).Should().HaveCount(3, "scheduled, IN_PROGRESS, CANCELLED")

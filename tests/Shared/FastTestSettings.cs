@@ -16,6 +16,7 @@ internal static class FastTestSettings
         ["Fota:Poller:BackoffFactor"] = "2",
         ["Fota:Poller:ScanInterval"] = "00:00:00.020",
         ["Fota:Poller:ClaimDuration"] = "00:00:30",
+        ["Fota:UpgradePath:Interval"] = "00:00:00.020",
         ["NrfCloud:MaxRetries"] = "2",
         ["NrfCloud:RetryBaseDelay"] = "00:00:00.010",
         ["NrfCloud:MaxRetryDelay"] = "00:00:00.100",
@@ -24,5 +25,6 @@ internal static class FastTestSettings
         ["Fota:Reconcile:Interval"] = "00:00:00.050",
         ["Fota:Reconcile:FirstRetry"] = "00:00:00.200",
         ["Fota:Reconcile:MaxRetry"] = "00:00:01",
+        ["Fota:DeviceState:Interval"] = "00:00:00.050",
     };
 }

@@ -9,6 +9,9 @@ namespace MockNrfCloud.Abstractions.Matching;
 /// <see cref="Partial"/> (SPEC 5.5): expected objects are subsets of actual ones, recursively; arrays
 /// match element by element with equal length; numbers by value; strings exactly.
 /// <see cref="Exact"/>: the same, but objects must have the same keys (key order is ignored).
+/// <see cref="PartialAnyOrder"/> (SPEC 5.5's exception, the upstream runner's rule for WebSocket messages): as
+/// <see cref="Partial"/>, but an expected array matches when each of its elements matches some element of the actual
+/// array (any order, extra elements allowed), at every depth.
 /// </summary>
 public static class JsonMatcher
 {
@@ -16,14 +19,18 @@ public static class JsonMatcher
 
     public static IReadOnlyList<string> Exact(JsonNode? expected, JsonNode? actual) => Compare(expected, actual, extraKeysAllowed: false);
 
-    private static List<string> Compare(JsonNode? expected, JsonNode? actual, bool extraKeysAllowed)
+    public static IReadOnlyList<string> PartialAnyOrder(JsonNode? expected, JsonNode? actual) =>
+        Compare(expected, actual, extraKeysAllowed: true, anyOrderArrays: true);
+
+    private static List<string> Compare(JsonNode? expected, JsonNode? actual, bool extraKeysAllowed, bool anyOrderArrays = false)
     {
         var differences = new List<string>();
-        Compare(expected, actual, "$", extraKeysAllowed, differences);
+        Compare(expected, actual, "$", extraKeysAllowed, differences, anyOrderArrays);
         return differences;
     }
 
-    private static void Compare(JsonNode? expected, JsonNode? actual, string path, bool extraKeysAllowed, List<string> differences)
+    private static void Compare(
+        JsonNode? expected, JsonNode? actual, string path, bool extraKeysAllowed, List<string> differences, bool anyOrderArrays = false)
     {
         switch (expected)
         {
@@ -37,7 +44,7 @@ public static class JsonMatcher
                         continue;
                     }
 
-                    Compare(expectedValue, actualValue, childPath, extraKeysAllowed, differences);
+                    Compare(expectedValue, actualValue, childPath, extraKeysAllowed, differences, anyOrderArrays);
                 }
 
                 if (!extraKeysAllowed)
@@ -48,6 +55,18 @@ public static class JsonMatcher
                         {
                             differences.Add($"{JsonPaths.Property(path, name)}: not expected but was {Show(actualValue)}");
                         }
+                    }
+                }
+
+                return;
+
+            case JsonArray expectedArray when actual is JsonArray actualArray && anyOrderArrays:
+                for (var i = 0; i < expectedArray.Count; i++)
+                {
+                    var element = expectedArray[i];
+                    if (!actualArray.Any(candidate => Compare(element, candidate, extraKeysAllowed, anyOrderArrays).Count == 0))
+                    {
+                        differences.Add($"{JsonPaths.Index(path, i)}: expected {Show(element)} to match some element of {Show(actualArray)}");
                     }
                 }
 

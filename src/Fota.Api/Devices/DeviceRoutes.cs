@@ -11,10 +11,13 @@ namespace Fota.Api.Devices;
 /// </summary>
 public static class DeviceRoutes
 {
-    /// <summary>The group, declaring the answers every endpoint in it can give: the device check's 400/403/404 and the rate limit's 429.</summary>
-    public static RouteGroupBuilder MapDeviceRoutes(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The group, declaring the answers every endpoint in it can give: the device check's 400/403/404 and the rate limit's 429.
+    /// <paramref name="basePath"/> is the API generation's base (<c>/v2</c>; empty for the seed's contract).
+    /// </summary>
+    public static RouteGroupBuilder MapDeviceRoutes(this IEndpointRouteBuilder app, string basePath = "")
     {
-        var group = app.MapGroup("/device/{deviceId}")
+        var group = app.MapGroup(basePath + "/device/{deviceId}")
             .WithTags("FOTA")
             .RequireRateLimiting(ClientRateLimit.Policy)
             .AddEndpointFilter(JsonBody.Filter)

@@ -21,6 +21,9 @@ public static class Problems
     public static ProblemHttpResult ValidationFailed(IEnumerable<string> errors) =>
         TypedResults.Problem(title: "Validation failed", detail: string.Join("; ", errors), statusCode: StatusCodes.Status400BadRequest);
 
+    public static ProblemHttpResult BadRequest(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
     public static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status404NotFound);
 

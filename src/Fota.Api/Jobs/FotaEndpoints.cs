@@ -46,19 +46,7 @@ public static partial class FotaEndpoints
             .WithName("ListFotaJobs")
             .WithSummary("Lists the device's 10 most recent FOTA jobs, newest first.");
 
-        device.MapGet("/fota/bundles", async (
-                    string deviceId, CurrentDevice current, BundleCatalog catalog, HttpResponse response, CancellationToken cancellationToken) =>
-                {
-                    // The service caches the list; clients ask it every time.
-                    response.Headers.CacheControl = "no-store";
-                    return FotaProblems.Answer(
-                        await catalog.ListAsync(current.Device, cancellationToken),
-                        bundles => TypedResults.Ok(new FotaBundles(FotaBundles.ContextUrl, deviceId, bundles)),
-                        "Fetching FOTA bundles failed");
-                })
-            .WithName("ListFotaBundles")
-            .WithSummary("Lists the firmware bundles of the device's nRF Cloud account, newest first.")
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        MapBundles(device, "ListFotaBundles");
 
         device.MapDelete("/fota/jobs/{jobId}", async (
                     string deviceId, string jobId, CurrentDevice current, FotaCanceller canceller, CancellationToken cancellationToken) =>
@@ -73,6 +61,22 @@ public static partial class FotaEndpoints
 
         return app;
     }
+
+    /// <summary>The bundles endpoint (SPEC §2.7) on a device route group: the seed's, and /v2's answering the same.</summary>
+    public static RouteHandlerBuilder MapBundles(RouteGroupBuilder device, string endpointName) =>
+        device.MapGet("/fota/bundles", async (
+                    string deviceId, CurrentDevice current, BundleCatalog catalog, HttpResponse response, CancellationToken cancellationToken) =>
+                {
+                    // The service caches the list; clients ask it every time.
+                    response.Headers.CacheControl = "no-store";
+                    return FotaProblems.Answer(
+                        await catalog.ListAsync(current.Device, cancellationToken),
+                        bundles => TypedResults.Ok(new FotaBundles(FotaBundles.ContextUrl, deviceId, bundles)),
+                        "Fetching FOTA bundles failed");
+                })
+            .WithName(endpointName)
+            .WithSummary("Lists the firmware bundles of the device's nRF Cloud account, newest first.")
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
 
     private static string JobsLocation(string deviceId) => $"/device/{Uri.EscapeDataString(deviceId)}/fota/jobs";
 
@@ -92,6 +96,9 @@ public static partial class FotaEndpoints
 
         return new ScheduleFotaJobRequest(bundleId);
     }
+
+    /// <summary>Whether <paramref name="value"/> is a bundle id (<see cref="BundleIdPattern"/>, anchored at the very end).</summary>
+    public static bool IsBundleId(string value) => BundleIdRegex().IsMatch(value);
 
     [GeneratedRegex(AnchoredBundleIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex BundleIdRegex();

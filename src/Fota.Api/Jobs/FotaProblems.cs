@@ -34,6 +34,11 @@ public static class FotaProblems
             "FOTA job is already running",
             $"FOTA job {running.JobId} with bundle {running.BundleId} for device {running.DeviceId} has not ended yet. "
             + "Wait for it to end or cancel it, then schedule again."),
+        FotaError.NotEligible notEligible => Problems.BadRequest("Device is not eligible for FOTA", notEligible.Detail),
+        FotaError.InvalidUpgradePath invalidPath => Problems.BadRequest("Invalid upgrade path defined", invalidPath.Detail),
+        FotaError.UpgradePathJobExists exists => Problems.Conflict(
+            $"A {exists.Target} FOTA job for this device already exists",
+            $"Device {exists.DeviceId} has a {exists.Target} FOTA job that has not finished. Wait for it to finish or cancel it, then schedule again."),
         FotaError.AccountNotConfigured missing => Problems.InternalError(
             failureTitle, $"The nRF Cloud account '{missing.Account}' of this {missing.Owner} is not configured, so nRF Cloud was not called."),
         FotaError.NrfCloudFailed failed => Problems.InternalError(failureTitle, failed.Detail),

@@ -31,6 +31,15 @@ public abstract record FotaError
     /// <summary>409: a job of the same device and bundle has not ended (one running job per device and bundle).</summary>
     public sealed record JobRunning(string DeviceId, string BundleId, string JobId) : FotaError;
 
+    /// <summary>400: the device's state says it cannot take FOTA at all (<see cref="Detail"/> says why, SPEC §2.10).</summary>
+    public sealed record NotEligible(string Detail) : FotaError;
+
+    /// <summary>400: the device cannot take the upgrade path's target (<see cref="Detail"/> says why, SPEC §2.10).</summary>
+    public sealed record InvalidUpgradePath(string Detail) : FotaError;
+
+    /// <summary>409: the device has an upgrade-path job for <see cref="Target"/> that is not final.</summary>
+    public sealed record UpgradePathJobExists(string DeviceId, string Target) : FotaError;
+
     /// <summary>500: the nRF Cloud account of the device (or of the job) is not configured, so nRF Cloud was not called.</summary>
     public sealed record AccountNotConfigured(string Account, string Owner) : FotaError;
 

@@ -71,7 +71,7 @@ public sealed partial class ChangeEventFollower(
             var batch = await events.ReadAfterAsync(Cursor, BatchSize, cancellationToken);
             foreach (var change in batch)
             {
-                connections.Publish(change.DeviceId, change.Payload);
+                connections.Publish(change);
                 Interlocked.Exchange(ref _cursor, change.Id);
             }
 

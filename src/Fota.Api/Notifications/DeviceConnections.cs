@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
+using Fota.Api.DeviceStates;
+using Fota.Api.Storage;
 
 namespace Fota.Api.Notifications;
 
@@ -42,17 +44,22 @@ public sealed class DeviceConnections
     }
 
     /// <summary>Queues <paramref name="message"/> (JSON text) on every connection of <paramref name="deviceId"/>.</summary>
-    public void Publish(string deviceId, string message)
+    public void Publish(string deviceId, string message) => Publish(new ChangeEvent(long.MaxValue, deviceId, message));
+
+    /// <summary>Queues a change event's message on every connection of its device (state messages are told apart for the state on connect).</summary>
+    public void Publish(ChangeEvent change)
     {
-        if (!_byDevice.TryGetValue(deviceId, out var connections))
+        ArgumentNullException.ThrowIfNull(change);
+        if (!_byDevice.TryGetValue(change.DeviceId, out var connections))
         {
             return;
         }
 
-        ReadOnlyMemory<byte> bytes = Encoding.UTF8.GetBytes(message);
+        ReadOnlyMemory<byte> bytes = Encoding.UTF8.GetBytes(change.Payload);
+        var isState = ShadowMessage.IsShadowMessage(change.Payload);
         foreach (var connection in connections)
         {
-            connection.Enqueue(bytes);
+            connection.Deliver(change.Id, isState, bytes);
         }
     }
 }

@@ -17,6 +17,8 @@ public sealed partial class NotificationConnection
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
     private int _overflowed;
+    private readonly Lock _gate = new();
+    private List<HeldEvent>? _held;
 
     public NotificationConnection(string deviceId, NotificationOptions options, ILogger logger)
     {
@@ -47,6 +49,58 @@ public sealed partial class NotificationConnection
         _queue.Writer.TryComplete();
         LogOverflow(DeviceId);
         Volatile.Read(ref _socket)?.Abort(); // not accepted yet: RunAsync aborts it
+    }
+
+    /// <summary>
+    /// Holds change events (<see cref="Deliver"/>) until <see cref="SendInitialState"/>: called before the connection is
+    /// registered, so the state sent on connect and the state change events around it are sent once, in order.
+    /// </summary>
+    public void HoldUntilInitialState()
+    {
+        lock (_gate)
+        {
+            _held ??= [];
+        }
+    }
+
+    /// <summary>Queues one change event's message (or holds it, <see cref="HoldUntilInitialState"/>).</summary>
+    public void Deliver(long eventId, bool isState, ReadOnlyMemory<byte> message)
+    {
+        lock (_gate)
+        {
+            if (_held is not null)
+            {
+                _held.Add(new HeldEvent(eventId, isState, message));
+                return;
+            }
+
+            Enqueue(message);
+        }
+    }
+
+    /// <summary>
+    /// Queues the device's stored state message (none when it is not known yet), then the held events, leaving out the state
+    /// events the stored state already contains (ids up to <paramref name="stateEventId"/>); later events pass at once.
+    /// </summary>
+    public void SendInitialState(ReadOnlyMemory<byte>? state, long stateEventId)
+    {
+        lock (_gate)
+        {
+            if (state is { } message)
+            {
+                Enqueue(message);
+            }
+
+            foreach (var held in _held ?? [])
+            {
+                if (!(held.IsState && held.EventId <= stateEventId))
+                {
+                    Enqueue(held.Message);
+                }
+            }
+
+            _held = null;
+        }
     }
 
     /// <summary>
@@ -134,6 +188,8 @@ public sealed partial class NotificationConnection
             // The connection is gone; nothing more to read.
         }
     }
+
+    private sealed record HeldEvent(long EventId, bool IsState, ReadOnlyMemory<byte> Message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WebSocket of device {DeviceId} closed: its client stopped reading and its send queue is full")]
     private partial void LogOverflow(string deviceId);

@@ -1,7 +1,10 @@
+using System.Text;
 using System.Text.Json;
 using Fota.Api.Devices;
+using Fota.Api.DeviceStates;
 using Fota.Api.Http;
 using Fota.Api.Jobs;
+using Fota.Api.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -39,6 +42,8 @@ public static partial class NotificationEndpoints
         DeviceAccess access,
         DeviceConnections connections,
         ConnectionSlots slots,
+        ConnectedDeviceWatches watches,
+        IDeviceStateStore states,
         IConfiguration configuration,
         IOptions<NotificationOptions> options,
         IHostApplicationLifetime lifetime,
@@ -81,9 +86,11 @@ public static partial class NotificationEndpoints
         var connection = new NotificationConnection(device.DeviceId, settings, logger);
         connection.Enqueue(JsonSerializer.SerializeToUtf8Bytes(
             new DeviceIdentity(DeviceIdentity.ContextUrl, device.DeviceId, device.Model), NotificationsJsonContext.Default.DeviceIdentity));
+        connection.HoldUntilInitialState();
         connections.Add(connection);
         try
         {
+            await StartStateAsync(connection, watches, states, logger, context.RequestAborted);
             using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
             {
                 KeepAliveInterval = settings.KeepAlive,
@@ -95,11 +102,45 @@ public static partial class NotificationEndpoints
         finally
         {
             connections.Remove(connection);
+            await watches.DisconnectedAsync(device.DeviceId);
             LogDisconnected(logger, device.DeviceId);
         }
 
         return TypedResults.Empty;
     }
+
+    /// <summary>
+    /// Watches the device while connected (SPEC §2.11), then queues its stored state, if known: changes stored after that
+    /// follow as change events, and the first read's event delivers a state not known yet. A database failure here costs the
+    /// state on connect, never the connection.
+    /// </summary>
+    private static async Task StartStateAsync(
+        NotificationConnection connection, ConnectedDeviceWatches watches, IDeviceStateStore states, ILogger logger, CancellationToken cancellationToken)
+    {
+        StoredDeviceState? stored = null;
+        try
+        {
+            await watches.ConnectedAsync(connection.DeviceId, cancellationToken);
+            stored = await states.FindAsync(connection.DeviceId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogStateFailed(logger, exception, connection.DeviceId);
+        }
+        finally
+        {
+            ReadOnlyMemory<byte>? message = null; // not a conditional: null would convert to an empty message through byte[]
+            if (stored is not null)
+            {
+                message = Encoding.UTF8.GetBytes(stored.Message);
+            }
+
+            connection.SendInitialState(message, stored?.EventId ?? 0);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching the state of device {DeviceId} for its WebSocket failed")]
+    private static partial void LogStateFailed(ILogger logger, Exception exception, string deviceId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket of device {DeviceId} opened")]
     private static partial void LogConnected(ILogger logger, string deviceId);

@@ -32,6 +32,14 @@ public static class DbCommands
     public static DbCommand With(this DbCommand command, string name, DateTimeOffset value) =>
         command.With(name, value.ToUnixTimeMilliseconds());
 
+    /// <summary>Adds <c>@<paramref name="name"/></c> as Unix milliseconds; a null is sent as a 64-bit NULL.</summary>
+    public static DbCommand WithMilliseconds(this DbCommand command, string name, DateTimeOffset? value)
+    {
+        command.With(name, value?.ToUnixTimeMilliseconds());
+        command.Parameters[^1].DbType = DbType.Int64;
+        return command;
+    }
+
     public static async Task<long> ScalarInt64Async(this DbCommand command, CancellationToken cancellationToken) =>
         Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
 }

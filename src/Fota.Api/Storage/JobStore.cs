@@ -369,6 +369,11 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
             return false;
         }
 
+        await using (var link = connection.Command(UpgradePathSql.LinkStepJob, transaction).With("intentId", intentId).With("jobId", job.JobId))
+        {
+            await link.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         changeEvents.Committed();
         return true;
@@ -405,17 +410,8 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>One outbox row per change (stamped by the database clock), then the dialect's wake-up of other instances.</summary>
-    private string EventsSql(int count) =>
-        string.Concat(Enumerable.Range(0, count).Select(i =>
-            $"INSERT INTO change_events (device_id, payload, created_at_ms) VALUES (@eventDevice{i}, @eventPayload{i}, {dialect.NowMs});\n"))
-        + dialect.EventNotify;
+    private string EventsSql(int count) => ChangeEventRows.InsertSql(dialect, count);
 
-    private void WithEvents(DbCommand command, IReadOnlyList<JobChange> changes)
-    {
-        for (var i = 0; i < changes.Count; i++)
-        {
-            command.With($"eventDevice{i}", changes[i].DeviceId).With($"eventPayload{i}", payload.Serialize(changes[i]));
-        }
-    }
+    private void WithEvents(DbCommand command, IReadOnlyList<JobChange> changes) =>
+        ChangeEventRows.With(command, changes.Select(change => (change.DeviceId, payload.Serialize(change))).ToList());
 }

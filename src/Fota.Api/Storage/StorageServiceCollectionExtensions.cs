@@ -36,6 +36,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, JobStore>();
         services.AddSingleton<IRegistryStore, RegistryStore>();
         services.AddSingleton<IChangeEventStore, ChangeEventStore>();
+        services.AddSingleton<IUpgradePathStore, UpgradePathStore>();
+        services.AddSingleton<IDeviceStateStore, DeviceStateStore>();
 
         // Registered before the poller, so the schema exists before anything uses it (the server starts after hosted services).
         services.AddHostedService<MigrateAtStart>();

@@ -112,7 +112,7 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
             : throw new InvalidOperationException($"{Describe(name)} is not connected in this scenario; connect it first (\"I connect to the websocket using fingerprint …\").");
 
     private static IReadOnlyList<string> Differences(JsonNode? expected, JsonNode? actual, bool exact) =>
-        exact ? JsonMatcher.Exact(expected, actual) : JsonMatcher.Partial(expected, actual);
+        exact ? JsonMatcher.Exact(expected, actual) : JsonMatcher.PartialAnyOrder(expected, actual); // SPEC 5.5's WebSocket array rule
 
     private static string ExplainNoMatch(ReceivingWebSocket socket, JsonNode? expected, bool exact)
     {

@@ -41,6 +41,7 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddFotaStorage();
         services.AddSingleton<IChangeEventPayload, FotaJobExecutionPayload>();
+        services.AddSingleton<IUpgradePathPayload, Fota.Api.UpgradePaths.FotaJobPayload>();
         var host = new StoreHost(services.BuildServiceProvider(), logs);
         if (migrate)
         {

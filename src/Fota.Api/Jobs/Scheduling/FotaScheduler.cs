@@ -34,7 +34,14 @@ public sealed partial class FotaScheduler(
     public static TimeSpan CreateBound(TimeSpan totalTimeout) => totalTimeout + StoreBudget + StoreBudget;
 
     /// <summary>Schedules <paramref name="bundleId"/> for <paramref name="device"/>; <paramref name="cancellationToken"/> (the caller's) is heeded only before nRF Cloud is called.</summary>
-    public async Task<FotaResult<StoredJob>> ScheduleAsync(StoredDevice device, string bundleId, CancellationToken cancellationToken)
+    public Task<FotaResult<StoredJob>> ScheduleAsync(StoredDevice device, string bundleId, CancellationToken cancellationToken) =>
+        ScheduleAsync(device, bundleId, Guid.NewGuid().ToString("N"), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ScheduleAsync(StoredDevice, string, CancellationToken)"/> with the intent's id chosen by the caller, who
+    /// recorded it before (an upgrade-path step): the v1 store links the job it stores for that intent to the step.
+    /// </summary>
+    public async Task<FotaResult<StoredJob>> ScheduleAsync(StoredDevice device, string bundleId, string intentId, CancellationToken cancellationToken)
     {
         var found = await accounts.RequireAsync(device.Account, "device", device.DeviceId, cancellationToken);
         if (!found.IsSuccess)
@@ -47,7 +54,7 @@ public sealed partial class FotaScheduler(
         var now = timeProvider.GetUtcNow();
         var createBudget = nrfCloudOptions.Value.TotalTimeout;
         var intent = new ScheduleIntent(
-            Guid.NewGuid().ToString("N"), device.DeviceId, device.Account, bundleId, ScheduleIntentStates.Pending, null, now);
+            intentId, device.DeviceId, device.Account, bundleId, ScheduleIntentStates.Pending, null, now);
         // A PENDING intent older than any create can run belonged to an instance that died mid-create: reconciled then.
         var begun = await jobs.TryBeginScheduleAsync(intent, now + CreateBound(createBudget), cancellationToken);
         switch (begun)
@@ -55,9 +62,9 @@ public sealed partial class FotaScheduler(
             case ScheduleBegin.BlockedByJob(var jobId):
                 LogAlreadyScheduling(device.DeviceId, bundleId, jobId);
                 return new FotaError.JobRunning(device.DeviceId, bundleId, jobId);
-            case ScheduleBegin.BlockedByIntent(var intentId):
-                LogAlreadyScheduling(device.DeviceId, bundleId, intentId);
-                return new FotaError.AlreadyScheduling(device.DeviceId, bundleId, intentId);
+            case ScheduleBegin.BlockedByIntent(var blockingIntentId):
+                LogAlreadyScheduling(device.DeviceId, bundleId, blockingIntentId);
+                return new FotaError.AlreadyScheduling(device.DeviceId, bundleId, blockingIntentId);
         }
 
         // Not linked to the service's stop: a create that may reach nRF Cloud runs to its answer (ScheduleDrain waits).

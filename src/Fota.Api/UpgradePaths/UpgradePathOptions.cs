@@ -1,0 +1,28 @@
+namespace Fota.Api.UpgradePaths;
+
+/// <summary>Section <c>Fota:UpgradePath</c>: how the upgrade-path flow (SPEC §3.6) paces itself. TimeSpans like <c>00:00:00.050</c>.</summary>
+public sealed class UpgradePathOptions
+{
+    public const string Section = "Fota:UpgradePath";
+
+    /// <summary>Whether this instance runs the flow at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often a waiting job looks again (its nRF Cloud job, the device's stored state), and how often the flow looks for due jobs when nothing woke it.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long step 4 waits for the device to report a new version.</summary>
+    public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Jobs claimed per round.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Jobs run at once by this instance (steps that call nRF Cloud run in parallel up to this).</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>The longest wait between two attempts to cancel a step's nRF Cloud job.</summary>
+    public TimeSpan MaxCancelRetry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>After this many failed attempts the cancel at nRF Cloud is given up (logged; the job execution shows the outcome).</summary>
+    public int MaxCancelAttempts { get; set; } = 20;
+}

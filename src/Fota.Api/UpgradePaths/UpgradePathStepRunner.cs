@@ -1,0 +1,240 @@
+using Fota.Api.DeviceStates;
+using Fota.Api.Jobs;
+using Fota.Api.Jobs.Scheduling;
+using Fota.Api.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Fota.Api.UpgradePaths;
+
+/// <summary>
+/// Runs one claimed job through the steps of SPEC §3.6 as far as it can go now. Every step's outcome is stored (conditionally:
+/// while the claim holds and the job is not final) before its effect: step 1's choice is stored with the step's intent id
+/// before step 2 creates the nRF Cloud job, so a resumed step 2 knows whether a create may have been sent. A write that
+/// finds the job final (a cancel won the race) ends the pass without reviving it.
+/// </summary>
+public sealed partial class UpgradePathStepRunner(
+    IUpgradePathStore store,
+    IJobStore jobs,
+    IRegistryStore registry,
+    IDeviceStates deviceStates,
+    FotaScheduler scheduler,
+    UpgradePathCancel cancel,
+    IOptions<UpgradePathOptions> options,
+    TimeProvider timeProvider,
+    ILogger<UpgradePathStepRunner> logger)
+{
+    public const string Running = "IN_PROGRESS";
+    public const string Succeeded = "SUCCEEDED";
+    public const string Failed = "FAILED";
+    public const string ReportTimedOut = "The device did not report a new version in time.";
+
+    /// <summary>Runs <paramref name="job"/> (claimed by <paramref name="owner"/>) until it has to wait, ends, or loses its claim.</summary>
+    public async Task RunAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
+    {
+        if (job.IsFinal)
+        {
+            await cancel.CancelAtNrfCloudAsync(owner, job, cancellationToken);
+            return;
+        }
+
+        var current = job;
+        var recordedNow = false;
+        while (current is { IsFinal: false })
+        {
+            var (next, goOn) = current.Step switch
+            {
+                UpgradePathSteps.Next => await ChooseBundleAsync(owner, current, current.ReportedVersion, cancellationToken),
+                UpgradePathSteps.Start => await StartAsync(owner, current, recordedNow, cancellationToken),
+                UpgradePathSteps.WaitForCloud => await WaitForCloudAsync(owner, current, cancellationToken),
+                UpgradePathSteps.WaitForDevice => await WaitForDeviceAsync(owner, current, cancellationToken),
+                _ => throw new InvalidOperationException($"Upgrade-path job {current.JobId} is in unknown step {current.Step}."),
+            };
+            recordedNow = next?.Step == UpgradePathSteps.Start;
+            if (next is null || !goOn)
+            {
+                return;
+            }
+
+            current = next;
+        }
+    }
+
+    /// <summary>Step 1 from version <paramref name="version"/>: the next step recorded (the flow goes on to create it), or the final status.</summary>
+    private async Task<(StoredUpgradePathJob?, bool)> ChooseBundleAsync(
+        string owner, StoredUpgradePathJob job, string version, CancellationToken cancellationToken)
+    {
+        var bundleId = UpgradePath.Deserialize(job.UpgradePath).BundleFor(version);
+        if (bundleId is null)
+        {
+            return (await FinishAsync(owner, job with { ReportedVersion = version }, Succeeded, $"No more bundles to apply for {version}. Job completed.", cancellationToken), false);
+        }
+
+        if (StartedVersions.Read(job.StartedFrom).Contains(version))
+        {
+            return (await FinishAsync(owner, job with { ReportedVersion = version }, Failed, $"The upgrade path returned to version {version}.", cancellationToken), false);
+        }
+
+        var started = await store.AdvanceAsync(
+            owner,
+            job with
+            {
+                Status = Running,
+                StatusDetail = $"Started job for version {version} with bundle {bundleId}.",
+                ReportedVersion = version,
+                Timestamp = Now(),
+                Step = UpgradePathSteps.Start,
+                StepBundleId = bundleId,
+                IntentId = Guid.NewGuid().ToString("N"),
+                NrfJobId = null,
+                StartedFrom = StartedVersions.Add(job.StartedFrom, version),
+                ReportDeadline = null,
+            },
+            timeProvider.GetUtcNow(),
+            keepClaim: true,
+            cancellationToken);
+        return (started, true);
+    }
+
+    /// <summary>
+    /// Step 2. Recorded in this pass: create now. Resumed (the instance that recorded it stopped or died): the nRF Cloud job
+    /// the v1 store linked to the step's intent, if any, is the step's job; an intent still open means a create may have
+    /// reached nRF Cloud (FAILED, outcome unknown; reconciliation resolves the intent); no intent and no job means nothing
+    /// was created, so the step is started again under a new intent.
+    /// </summary>
+    private async Task<(StoredUpgradePathJob?, bool)> StartAsync(
+        string owner, StoredUpgradePathJob job, bool recordedNow, CancellationToken cancellationToken)
+    {
+        var bundleId = job.StepBundleId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} started a step without a bundle.");
+        if (!recordedNow)
+        {
+            if (job.NrfJobId is { } linked)
+            {
+                return (await store.AdvanceAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = linked }, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken), true);
+            }
+
+            var intents = await jobs.ListIntentsAsync(job.DeviceId, cancellationToken);
+            if (intents.Any(intent => intent.IntentId == job.IntentId))
+            {
+                LogResumedUnknown(job.JobId, job.IntentId);
+                return (await FinishAsync(owner, job, Failed, OutcomeUnknown(bundleId), cancellationToken), false);
+            }
+
+            job = await store.AdvanceAsync(owner, job with { IntentId = Guid.NewGuid().ToString("N") }, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken)
+                ?? job with { IsFinal = true };
+            if (job.IsFinal)
+            {
+                return (null, false);
+            }
+        }
+
+        var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
+        if (device is null)
+        {
+            return (await FinishAsync(owner, job, Failed, $"Device {job.DeviceId} is no longer registered.", cancellationToken), false);
+        }
+
+        var created = await scheduler.ScheduleAsync(device, bundleId, job.IntentId!, cancellationToken);
+
+        // The create's outcome is recorded even when the service is stopping (bounded like the v1 schedule's bookkeeping).
+        using var storeBound = new CancellationTokenSource(FotaScheduler.StoreBudget, timeProvider);
+        if (created.IsSuccess)
+        {
+            LogStarted(job.JobId, created.Value.JobId, bundleId);
+            return (await store.AdvanceAsync(
+                owner,
+                job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = created.Value.JobId },
+                timeProvider.GetUtcNow() + options.Value.Interval,
+                keepClaim: false,
+                storeBound.Token), false);
+        }
+
+        var detail = created.Error switch
+        {
+            FotaError.OutcomeUnknown => OutcomeUnknown(bundleId),
+            FotaError.NrfCloudFailed failed => $"Creating the nRF Cloud job for bundle {bundleId} failed: {failed.Detail}",
+            FotaError.JobRunning running => $"The nRF Cloud job {running.JobId} for bundle {bundleId} of this device has not ended yet, so no second one was created.",
+            FotaError.AlreadyScheduling => $"Another request is creating an nRF Cloud job for bundle {bundleId} of this device, so no second one was created.",
+            FotaError.AccountNotConfigured missing => $"The nRF Cloud account '{missing.Account}' of this device is not configured, so nRF Cloud was not called.",
+            var other => $"Creating the nRF Cloud job for bundle {bundleId} failed ({other.GetType().Name}).",
+        };
+        return (await FinishAsync(owner, job, Failed, detail, storeBound.Token), false);
+    }
+
+    /// <summary>Step 3: the step's nRF Cloud job, as the v1 poller stores it.</summary>
+    private async Task<(StoredUpgradePathJob?, bool)> WaitForCloudAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
+    {
+        var nrfJobId = job.NrfJobId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} waits for nRF Cloud without a job.");
+        var nrfJob = await jobs.FindAsync(nrfJobId, cancellationToken);
+        if (nrfJob is null || !JobStatuses.IsFinal(nrfJob.Status))
+        {
+            return (await WaitAsync(owner, job, cancellationToken), false);
+        }
+
+        if (nrfJob.Status != "COMPLETED")
+        {
+            return (await FinishAsync(owner, job, Failed, $"The nRF Cloud job {nrfJobId} ended with status {nrfJob.Status}.", cancellationToken), false);
+        }
+
+        // Watched before the step is stored: a resumed step 3 watches again (the deadline moves), never a step 4 unwatched.
+        var deadline = timeProvider.GetUtcNow() + options.Value.ReportTimeout;
+        await deviceStates.WatchAsync(job.DeviceId, job.JobId, deadline, cancellationToken);
+        return (await store.AdvanceAsync(
+            owner, job with { Step = UpgradePathSteps.WaitForDevice, ReportDeadline = deadline }, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken), true);
+    }
+
+    /// <summary>Step 4: the device's stored state (read in the background while watched) against the step's version.</summary>
+    private async Task<(StoredUpgradePathJob?, bool)> WaitForDeviceAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
+    {
+        var target = job.Target == UpgradePath.Name(FotaTarget.App) ? FotaTarget.App : FotaTarget.Modem;
+        var state = await deviceStates.GetStoredAsync(job.DeviceId, cancellationToken);
+        if (state?.VersionOf(target) is { } reported && reported != job.ReportedVersion)
+        {
+            var next = await ChooseBundleAsync(owner, job, reported, cancellationToken);
+            await deviceStates.UnwatchAsync(job.DeviceId, job.JobId, cancellationToken);
+            return next;
+        }
+
+        if (timeProvider.GetUtcNow() >= job.ReportDeadline)
+        {
+            var failed = await FinishAsync(owner, job, Failed, ReportTimedOut, cancellationToken);
+            await deviceStates.UnwatchAsync(job.DeviceId, job.JobId, cancellationToken);
+            return (failed, false);
+        }
+
+        return (await WaitAsync(owner, job, cancellationToken), false);
+    }
+
+    /// <summary>Nothing changed: due again after the interval, claim released.</summary>
+    private Task<StoredUpgradePathJob?> WaitAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken) =>
+        store.AdvanceAsync(owner, job, timeProvider.GetUtcNow() + options.Value.Interval, keepClaim: false, cancellationToken);
+
+    private async Task<StoredUpgradePathJob?> FinishAsync(
+        string owner, StoredUpgradePathJob job, string status, string detail, CancellationToken cancellationToken)
+    {
+        var finished = await store.AdvanceAsync(
+            owner,
+            job with { Status = status, StatusDetail = detail, Timestamp = Now(), IsFinal = true, Step = UpgradePathSteps.Done },
+            timeProvider.GetUtcNow(),
+            keepClaim: false,
+            cancellationToken);
+        if (finished is not null)
+        {
+            LogFinished(job.JobId, status, detail);
+        }
+
+        return finished;
+    }
+
+    private string Now() => Timestamps.Format(timeProvider.GetUtcNow());
+
+    private static string OutcomeUnknown(string bundleId) => $"The outcome of the nRF Cloud job for bundle {bundleId} is unknown.";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upgrade-path job {JobId} started nRF Cloud job {NrfJobId} with bundle {BundleId}")]
+    private partial void LogStarted(string jobId, string nrfJobId, string bundleId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upgrade-path job {JobId} is {Status}: {Detail}")]
+    private partial void LogFinished(string jobId, string status, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upgrade-path job {JobId} resumed a step whose create (intent {IntentId}) may have reached nRF Cloud; the job fails, reconciliation resolves the intent")]
+    private partial void LogResumedUnknown(string jobId, string? intentId);
+}
