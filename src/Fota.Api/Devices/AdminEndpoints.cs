@@ -31,6 +31,9 @@ public static partial class AdminEndpoints
     /// <summary>What an HTTP header value can carry as a bearer token: visible ASCII, no space, no control character.</summary>
     private const string ApiKeyRule = "1 to 1024 visible ASCII characters (no spaces, line breaks, control or non-ASCII characters)";
 
+    /// <summary>The token <c>appsettings.Development.json</c> gives the Development environment; a warning says when it is in use.</summary>
+    public const string DevelopmentToken = "dev-admin-token";
+
     private static readonly string[] AccountFields = ["apiEndpoint", "apiKey"];
     private static readonly string[] DeviceFields = ["model", "account", "deviceId", "fingerprint"];
 
@@ -40,6 +43,11 @@ public static partial class AdminEndpoints
         if (string.IsNullOrEmpty(token))
         {
             return app; // no token, no admin API
+        }
+
+        if (token == DevelopmentToken)
+        {
+            LogDevelopmentToken(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!), DevelopmentToken);
         }
 
         var expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
@@ -209,4 +217,7 @@ public static partial class AdminEndpoints
 
     [GeneratedRegex("^[\\x21-\\x7E]{1,1024}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ApiKeyRegex();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The admin API takes the Development default token {Token} (appsettings.Development.json); set Admin:Token to a secret of your own anywhere else")]
+    private static partial void LogDevelopmentToken(ILogger logger, string token);
 }
