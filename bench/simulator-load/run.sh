@@ -49,7 +49,7 @@ mock="$(listening mock.log)"; ready "$mock/mock/health"
 
 service=(env ConnectionStrings__Fota="$PG_CONNECTION_STRING" Admin__Token=bench-admin
   Fota__Poller__FirstRetryDelay=00:00:01 Fota__Poller__MaxRetryDelay=00:00:04 Fota__Poller__MaxConcurrency=16
-  Fota__UpgradePath__Interval=00:00:01 Fota__UpgradePath__MaxConcurrency=32 Fota__DeviceState__Interval=00:00:01
+  Fota__UpgradePath__Interval=00:00:01 Fota__UpgradePath__MaxConcurrency=32 Http__RateLimit__Enabled=false Fota__DeviceState__Interval=00:00:01
   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information dotnet Fota.Api.dll --urls http://127.0.0.1:0)
 start a.log "$root/src/Fota.Api/bin/Release/net10.0" "${service[@]}"
 pid_a="${groups[-1]}"

@@ -60,10 +60,10 @@ internal sealed class MockNrfCloudState(MockOptions options, TimeProvider time) 
             throw new MockNrfCloudInputException("expectedRequest", "request is required: the expected request as raw HTTP ('POST /v1/fota-jobs HTTP/1.1', headers, blank line, body)");
         }
 
-        ExpectedRequest expected;
+        RequestMatcher expected;
         try
         {
-            expected = ExpectedRequest.Parse(expectedRequest);
+            expected = RequestMatcher.ParseCalledWith(expectedRequest);
         }
         catch (FormatException e)
         {
@@ -72,7 +72,7 @@ internal sealed class MockNrfCloudState(MockOptions options, TimeProvider time) 
         }
 
         CheckTimeout(timeout);
-        return _journal.MatchAsync(apiKeys, expected.Matcher, timeout, cancellationToken);
+        return _journal.MatchAsync(apiKeys, expected, timeout, cancellationToken);
     }
 
     private static void CheckTimeout(TimeSpan timeout)

@@ -43,7 +43,7 @@ public sealed class CalledWithDriverTests
         var driver = await DriverWithKeyAsync(mock);
 
         var mismatch = () => driver.AssertCalledWithAsync(Expected, soon: false, () => null);
-        (await mismatch.Should().ThrowAsync<NrfCloudCallException>()).Which.Message
+        (await mismatch.Should().ThrowAsync<StepFailedException>()).Which.Message
             .Should().Contain("body $.autoApply: expected true but was missing").And.Contain("Recorded for this scenario (1)");
 
         mock.Recorded.Add(Request("""{"bundleId":"APP*1e29dfa3*v2.0.0","autoApply":true,"deviceIdentifiers":["oob-1"]}"""));
@@ -53,11 +53,11 @@ public sealed class CalledWithDriverTests
     private static RecordedRequest Request(string body) =>
         new(DateTimeOffset.UnixEpoch, "POST", "/v1/fota-jobs", string.Empty, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, body, "r1");
 
-    private static Task<NrfCloudMockDriver> DriverWithKeyAsync(RecordingMock mock)
+    private static async Task<NrfCloudMockDriver> DriverWithKeyAsync(RecordingMock mock)
     {
         var accounts = new ScenarioAccounts();
-        accounts.AddApiKey("key-1");
-        return Task.FromResult(new NrfCloudMockDriver(new FakeHost(mock), accounts, new NoOutput()));
+        await accounts.AddApiKeyAsync("key-1");
+        return new NrfCloudMockDriver(new FakeHost(mock), accounts, new ScenarioQueuedResponses(), new NoOutput());
     }
 
     private sealed class RecordingMock : IMockNrfCloud
@@ -81,8 +81,8 @@ public sealed class CalledWithDriverTests
         public async Task<RequestMatchResult> MatchRequestAsync(IReadOnlyCollection<string> apiKeys, string expectedRequest, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
             MatchCalls.Add(string.Join(",", apiKeys));
-            var expected = ExpectedRequest.Parse(expectedRequest);
-            var match = Recorded.FirstOrDefault(expected.Matcher.IsMatch);
+            var expected = RequestMatcher.ParseCalledWith(expectedRequest);
+            var match = Recorded.FirstOrDefault(expected.IsMatch);
             if (match is null)
             {
                 await Task.Delay(timeout, cancellationToken);

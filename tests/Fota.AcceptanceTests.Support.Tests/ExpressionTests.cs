@@ -80,7 +80,7 @@ public sealed class ExpressionTests
 
         var substitute = () => variables.Substitute("${job.version}");
 
-        substitute.Should().Throw<UndefinedVariableException>().WithMessage("*job.version*undefined*");
+        substitute.Should().Throw<StepFailedException>().WithMessage("*job.version*undefined*");
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class PlaceholderTests
     {
         var evaluate = () => StepExpressions.EvaluateAgainstVariables("$fromMillis(tss) & jobId", Variables);
 
-        evaluate.Should().Throw<UndefinedVariableException>().WithMessage("*`tss`*").And.Message.Should().NotContain("`jobId`");
+        evaluate.Should().Throw<StepFailedException>().WithMessage("*`tss`*").And.Message.Should().NotContain("`jobId`");
     }
 
     [Theory]
@@ -89,6 +89,6 @@ public sealed class PlaceholderTests
     private static JsonNode? Lookup(string expression)
     {
         var name = expression.Trim();
-        return Variables.TryGetValue(name, out var value) ? value?.DeepClone() : throw new UndefinedVariableException(name);
+        return Variables.TryGetValue(name, out var value) ? value?.DeepClone() : throw new StepFailedException(name);
     }
 }

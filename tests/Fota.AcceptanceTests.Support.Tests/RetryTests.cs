@@ -26,7 +26,7 @@ public sealed class RetryTests
             throw new InvalidOperationException($"failure {attempts}");
         });
 
-        var failure = (await run.Should().ThrowAsync<RetriesExhaustedException>()).Which;
+        var failure = (await run.Should().ThrowAsync<StepFailedException>()).Which;
         failure.Message.Should().Contain($"failure {attempts}").And.Contain($"{attempts} attempt(s)").And.Contain("soon: budget 1000 ms");
         delays.Sum(d => d.TotalMilliseconds).Should().Be(1000, "the waits fill exactly the budget, the last one cut to what is left");
         delays.Select(d => d.TotalMilliseconds).Should().StartWith([20, 40, 80, 160, 200]);
@@ -45,7 +45,7 @@ public sealed class RetryTests
             throw new InvalidOperationException("no");
         });
 
-        await run.Should().ThrowAsync<RetriesExhaustedException>();
+        await run.Should().ThrowAsync<StepFailedException>();
         attempts.Should().Be(11);
         delays.Should().HaveCount(10);
     }

@@ -47,7 +47,7 @@ public sealed class StepRetryTests
             throw new InvalidOperationException("not yet");
         });
 
-        (await run.Should().ThrowAsync<RetriesExhaustedException>()).Which.Message.Should().Contain("after 3 attempt(s)").And.Contain("soon: @retry tries=3");
+        (await run.Should().ThrowAsync<StepFailedException>()).Which.Message.Should().Contain("after 3 attempt(s)").And.Contain("soon: @retry tries=3");
         attempts.Should().Be(3, "the budget of 5 s would allow many more after 20 + 40 ms");
     }
 }

@@ -2,7 +2,7 @@ namespace Fota.Testing;
 
 /// <summary>
 /// The one source of the service's fast test configuration (keys as in the service's README): a poller and reconciler on
-/// milliseconds and quick nRF Cloud retries. Compiled into Fota.Api.Tests, Fota.AcceptanceTests and bench/api by a linked
+/// milliseconds and quick nRF Cloud retries. Compiled into Fota.Api.Tests, Fota.AcceptanceTests.Support and bench/api by a linked
 /// <c>&lt;Compile Include&gt;</c>, so no test project references another. Each host adds its own database, admin token
 /// and overrides on top.
 /// </summary>

@@ -17,7 +17,7 @@ using api::Fota.Api.Notifications;
 using api::Fota.Api.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Fota.Testing;
 
 var changes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var manyClients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
@@ -184,25 +184,27 @@ static async Task<Socket> StalledClientAsync(string url, string fingerprint)
 }
 
 /// <summary>One service instance on Kestrel (loopback, free port), sharing the database file, not polling nRF Cloud.</summary>
-internal sealed class Instance : WebApplicationFactory<api::Program>
+internal sealed class Instance : IAsyncDisposable
 {
-    private readonly string _connectionString;
+    private readonly FotaTestHost<api::Program> _host;
 
     public Instance(string connectionString)
     {
-        _connectionString = connectionString;
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        StartServer();
+        _host = new FotaTestHost<api::Program>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Fota"] = connectionString,
+            ["Fota:Poller:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Fota.Api.Notifications"] = "Warning",
+        });
+        _host.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _host.StartServer();
         Url = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 
     public string Url { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("ConnectionStrings:Fota", _connectionString);
-        builder.UseSetting("Fota:Poller:Enabled", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Fota.Api.Notifications", "Warning");
-    }
+    public IServiceProvider Services => _host.Services;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

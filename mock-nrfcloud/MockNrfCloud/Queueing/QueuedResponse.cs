@@ -10,7 +10,7 @@ internal sealed class QueuedResponse
 {
     private static readonly HashSet<string> HeadersTheMockComputes = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding" };
 
-    private QueuedResponse(string id, RequestPattern pattern, RawHttpResponse response, bool keep)
+    private QueuedResponse(string id, RequestMatcher pattern, RawHttpResponse response, bool keep)
     {
         Id = id;
         Pattern = pattern;
@@ -23,7 +23,7 @@ internal sealed class QueuedResponse
     public string Id { get; }
 
     /// <summary>The requests this response answers (method, path, query parameters), as queued.</summary>
-    public RequestPattern Pattern { get; }
+    public RequestMatcher Pattern { get; }
 
     public RawHttpResponse Response { get; }
 
@@ -52,10 +52,10 @@ internal sealed class QueuedResponse
             throw new MockNrfCloudInputException("rawResponse", "response is required: a raw HTTP response 'HTTP/1.1 200 OK', headers, blank line, body");
         }
 
-        RequestPattern pattern;
+        RequestMatcher pattern;
         try
         {
-            pattern = RequestPattern.Parse(request);
+            pattern = RequestMatcher.ParseQueued(request);
         }
         catch (RawHttpFormatException e)
         {
@@ -85,5 +85,5 @@ internal sealed class QueuedResponse
     }
 
     /// <summary>Whether this response answers the request (its path normalised by <see cref="RequestPaths"/>).</summary>
-    public bool Matches(RecordedRequest request) => Pattern.Matches(request);
+    public bool Matches(RecordedRequest request) => Pattern.IsMatch(request);
 }

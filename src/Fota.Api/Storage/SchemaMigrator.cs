@@ -75,10 +75,10 @@ public sealed partial class SchemaMigrator(SqlDialect dialect, ILogger<SchemaMig
         """,
         // Reconciliation (ScheduleReconciler), and one open intent per device and bundle, UNKNOWN ones included.
         ScheduleIntentSql.Migration,
-        // Upgrade-path jobs (SPEC §2.10, §3.6) and their flow.
-        UpgradePathSql.Migration(types),
         // Device state (DeviceStateStore): the last state per device, watches, and the background reads' claims.
         DeviceStateSql.Migration,
+        // Upgrade-path jobs (SPEC §2.10, §3.6) and their flow.
+        UpgradePathSql.Migration(types),
     ];
 
     public async Task MigrateAsync(CancellationToken cancellationToken)

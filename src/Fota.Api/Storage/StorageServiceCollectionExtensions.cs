@@ -36,8 +36,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, JobStore>();
         services.AddSingleton<IRegistryStore, RegistryStore>();
         services.AddSingleton<IChangeEventStore, ChangeEventStore>();
-        services.AddSingleton<IUpgradePathStore, UpgradePathStore>();
         services.AddSingleton<IDeviceStateStore, DeviceStateStore>();
+        services.AddSingleton<IUpgradePathStore, UpgradePathStore>();
 
         // Registered before the poller, so the schema exists before anything uses it (the server starts after hosted services).
         services.AddHostedService<MigrateAtStart>();

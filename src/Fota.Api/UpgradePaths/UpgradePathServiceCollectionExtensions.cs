@@ -1,6 +1,4 @@
-using Fota.Api.DeviceStates;
 using Fota.Api.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fota.Api.UpgradePaths;
 
@@ -21,7 +19,6 @@ public static class UpgradePathServiceCollectionExtensions
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, UpgradePathJsonContext.Default));
         services.AddSingleton<IUpgradePathPayload, FotaJobPayload>();
-        services.TryAddSingleton<IDeviceStates, NoDeviceStates>();
         services.AddSingleton<UpgradePathSignal>();
         services.AddTransient<UpgradePathScheduler>();
         services.AddTransient<UpgradePathCancel>();

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Fota.AcceptanceTests.Contexts;
-using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Hosting;
 using Fota.FeatureRunner.Stories;
 using Reqnroll;
@@ -70,10 +69,10 @@ public sealed class Hooks
 
     /// <summary>Leaves nothing of this scenario in the (possibly shared) mock; a story's scenarios share it until the story ends.</summary>
     [AfterScenario(Order = 0)]
-    public static Task ForgetMockState(NrfCloudMockDriver mock, FeatureContext feature)
+    public static Task ForgetMockState(IFotaHost host, ScenarioAccounts accounts, FeatureContext feature)
     {
-        ArgumentNullException.ThrowIfNull(mock);
-        return StoryScope.IsStory(feature) ? Task.CompletedTask : mock.CleanUpAsync();
+        ArgumentNullException.ThrowIfNull(host);
+        return StoryScope.IsStory(feature) ? Task.CompletedTask : ScenarioMockState.ForgetAsync(host.Mock, accounts);
     }
 
     /// <summary>Leaves nothing of a story (a BDD-Markdown feature) in the mock once its last scenario ran.</summary>
@@ -82,7 +81,7 @@ public sealed class Hooks
     {
         if (StoryScope.Shared<ScenarioAccounts>(feature) is { } accounts)
         {
-            await NrfCloudMockDriver.CleanUpAsync(await FotaHosts.CurrentAsync(), accounts);
+            await ScenarioMockState.ForgetAsync((await FotaHosts.CurrentAsync()).Mock, accounts);
         }
     }
 

@@ -15,9 +15,9 @@ public static class Contract
     public const string JobExecutions = "FOTAJobExecutions.schema.json";
     public const string Bundles = "FOTABundles.schema.json";
     public const string DeviceIdentity = "DeviceIdentity.schema.json";
+    public const string Shadow = "Shadow.schema.json";
     public const string UpgradePathJob = "FOTAJob.schema.json";
     public const string UpgradePathJobs = "FOTAJobs.schema.json";
-    public const string Shadow = "Shadow.schema.json";
 
     public const string MissingMessage =
         "../shared/contract (beside the folder holding Fota.sln) is absent, so responses are not compared with the protocol's JSON Schemas; every behaviour assertion still runs.";

@@ -17,6 +17,15 @@ public sealed record NrfCloudCall(HttpMethod Method, Uri Uri, IReadOnlyDictionar
 /// Stands in for nRF Cloud as the primary handler of the service's HttpClient: answers from per-route responders
 /// ("GET /v1/fota-jobs/{id}"), records every call, and counts concurrent calls per route.
 /// </summary>
+/// <remarks>
+/// Why a fake and not the real mock (mock-nrfcloud, which the acceptance suite uses): these tests need what the mock's
+/// raw-HTTP queue cannot express — answers computed per request or held until the test releases them
+/// (<see cref="FakeNrfCloudFaults"/>' ProcessThenHoldAnswer), calls stamped on the service's fake clock (<see cref="Clock"/>,
+/// the poller's backoff under FakeTimeProvider), concurrent-call counts per route and in total (the multi-instance and
+/// drain proofs), a connection reset or refusal raised without a socket, a redirect to another host, an answer echoing
+/// the request's headers. Tests whose nRF Cloud only answers fixed responses (with the mock's X-Mock-Delay/Drop) could
+/// move to the mock; that move is not made yet (tests/README.md).
+/// </remarks>
 public sealed class FakeNrfCloud : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>>> _once = new();

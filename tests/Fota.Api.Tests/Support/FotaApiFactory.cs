@@ -4,8 +4,6 @@ using Fota.Api.Devices;
 using Fota.Api.Storage;
 using Fota.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -15,16 +13,16 @@ namespace Fota.Api.Tests.Support;
 /// <summary>
 /// The service under test with test configuration: a private database (a SQLite file, or a PostgreSQL database with
 /// <c>FOTA_TEST_DATABASE=postgres</c>: see <see cref="TestDatabase"/>), an admin token, a fast poller, fast retries,
-/// a <see cref="FakeNrfCloud"/> as nRF Cloud, captured logs, and optionally a <see cref="FakeTimeProvider"/>.
+/// a <see cref="FakeNrfCloud"/> as nRF Cloud, captured logs, and optionally a <see cref="FakeTimeProvider"/>; hosted by the
+/// one test host, <see cref="FotaTestHost{TEntryPoint}"/> (tests/Shared), with the helpers these tests share.
 /// </summary>
-public sealed class FotaApiFactory : WebApplicationFactory<Program>
+public sealed class FotaApiFactory : FotaTestHost<Program>
 {
     public const string AdminToken = "test-admin-token-5b1f";
     public const string ApiEndpoint = "https://nrfcloud.test";
     public const string AccountName = "test";
 
     private readonly TestDatabase? _ownedDatabase;
-    private readonly Dictionary<string, string?> _settings;
     private readonly FakeTimeProvider? _time;
     private readonly Uri? _realNrfCloud;
 
@@ -41,6 +39,7 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
         IReadOnlyDictionary<string, string?>? settings = null,
         TestDatabase? database = null,
         Uri? realNrfCloud = null)
+        : base(FastTestSettings.Service.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)))
     {
         if (database is null && databasePath is null)
         {
@@ -52,16 +51,15 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
         NrfCloud = nrfCloud ?? new FakeNrfCloud();
         _time = time;
         ApiKey = $"key-{Guid.NewGuid():N}";
-        _settings = FastTestSettings.Service.ToDictionary(setting => setting.Key, setting => (string?)setting.Value);
-        _settings["ConnectionStrings:Fota"] = Database.ConnectionString;
-        _settings["Admin:Token"] = AdminToken;
-        _settings["Http:RateLimit:PermitLimit"] = "1000000"; // every test request comes from one address; RateLimitTests lower it
-        _settings["Logging:LogLevel:Default"] = "Trace";
-        _settings["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace";
-        _settings["Logging:LogLevel:Polly"] = "Trace";
+        Settings["ConnectionStrings:Fota"] = Database.ConnectionString;
+        Settings["Admin:Token"] = AdminToken;
+        Settings["Http:RateLimit:PermitLimit"] = "1000000"; // every test request comes from one address; RateLimitTests lower it
+        Settings["Logging:LogLevel:Default"] = "Trace";
+        Settings["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace";
+        Settings["Logging:LogLevel:Polly"] = "Trace";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            _settings[key] = value;
+            Settings[key] = value;
         }
     }
 
@@ -101,7 +99,7 @@ public sealed class FotaApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        base.ConfigureWebHost(builder);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {

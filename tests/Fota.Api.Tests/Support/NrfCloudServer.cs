@@ -9,7 +9,8 @@ namespace Fota.Api.Tests.Support;
 
 /// <summary>
 /// A <see cref="FakeNrfCloud"/> served over HTTP on a free loopback port, for service instances running as real processes.
-/// Every request goes to the fake, so its call log and its per-job concurrency count cover all instances.
+/// Every request goes to the fake, so its call log and its per-job concurrency count cover all instances (the count is
+/// what the multi-instance and drain proofs assert, and the mock nRF Cloud does not keep one).
 /// </summary>
 public sealed class NrfCloudServer : IAsyncDisposable
 {

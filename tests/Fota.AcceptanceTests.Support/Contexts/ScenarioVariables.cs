@@ -28,7 +28,7 @@ public sealed class ScenarioVariables
     public void Set(string name, string value) => Set(name, JsonValue.Create(value));
 
     public string GetString(string name) =>
-        _values.TryGetValue(name, out var value) ? Placeholders.AsText(value) : throw new UndefinedVariableException($"Variable `{name}` is not defined.");
+        _values.TryGetValue(name, out var value) ? Placeholders.AsText(value) : throw new StepFailedException($"Variable `{name}` is not defined.");
 
     /// <summary>Evaluates a JSONata expression against the variables; fails when it is undefined or uses an undefined variable.</summary>
     public JsonNode? Evaluate(string expression) => StepExpressions.EvaluateAgainstVariables(expression, _values);

@@ -9,7 +9,7 @@ namespace Fota.AcceptanceTests.Drivers;
 /// the mock. Their names and keys go into the variables <c>nrfCloudAccount</c> / <c>nrfCloudApiKey</c> (default
 /// account) or <c>&lt;alias&gt;NrfCloudAccount</c> / <c>&lt;alias&gt;NrfCloudApiKey</c>.
 /// </summary>
-public sealed class AccountsDriver(IFotaHost host, ScenarioAccounts accounts, RegistryDriver registry, NrfCloudMockDriver mock, ScenarioVariables variables, IReqnrollOutputHelper output)
+public sealed class AccountsDriver(IFotaHost host, AdminApi admin, ScenarioAccounts accounts, ScenarioVariables variables, IReqnrollOutputHelper output)
 {
     /// <summary>The endpoint no nRF Cloud answers at: a closed loopback port.</summary>
     public static readonly Uri UnreachableEndpoint = new("http://127.0.0.1:9");
@@ -23,12 +23,11 @@ public sealed class AccountsDriver(IFotaHost host, ScenarioAccounts accounts, Re
 
         var name = alias.Length == 0 ? $"suite-{accounts.ScenarioId}" : $"suite-{accounts.ScenarioId}-{Slug(alias)}";
         var account = new NrfCloudAccount(alias, name, NewApiKey());
-        await registry.PutAccountAsync(account.Name, host.AccountApiEndpoint, account.ApiKey).ConfigureAwait(false);
-        accounts.Add(account);
+        await admin.PutAccountAsync(account.Name, host.AccountApiEndpoint, account.ApiKey).ConfigureAwait(false);
+        await accounts.AddAsync(account).ConfigureAwait(false);
         var prefix = alias.Length == 0 ? "nrfCloud" : alias + "NrfCloud";
         variables.Set(prefix + "Account", account.Name);
         variables.Set(prefix + "ApiKey", account.ApiKey);
-        await mock.QueueEarlierResponsesForAsync(account.ApiKey).ConfigureAwait(false);
         output.WriteLine($"nRF Cloud account '{name}' ({(alias.Length == 0 ? "default" : alias)}) → {host.AccountApiEndpoint}");
         return account;
     }
@@ -37,7 +36,7 @@ public sealed class AccountsDriver(IFotaHost host, ScenarioAccounts accounts, Re
     public async Task<string> CreateUnreachableAsync(string alias)
     {
         var name = $"suite-{accounts.ScenarioId}-{Slug(alias)}-unreachable";
-        await registry.PutAccountAsync(name, UnreachableEndpoint, NewApiKey()).ConfigureAwait(false);
+        await admin.PutAccountAsync(name, UnreachableEndpoint, NewApiKey()).ConfigureAwait(false);
         output.WriteLine($"nRF Cloud account '{name}' → {UnreachableEndpoint} (unreachable)");
         return name;
     }
@@ -61,8 +60,7 @@ public sealed class AccountsDriver(IFotaHost host, ScenarioAccounts accounts, Re
     public async Task<string> NewScenarioApiKeyAsync()
     {
         var apiKey = NewApiKey();
-        accounts.AddApiKey(apiKey);
-        await mock.QueueEarlierResponsesForAsync(apiKey).ConfigureAwait(false);
+        await accounts.AddApiKeyAsync(apiKey).ConfigureAwait(false);
         return apiKey;
     }
 

@@ -4,9 +4,11 @@ using Gherkin;
 using Gherkin.Ast;
 using Reqnroll;
 
-namespace Fota.AcceptanceTests.Support.Tests;
+namespace Fota.AcceptanceTests.SuiteSelfCheck;
 
 /// <summary>Every step written in features/ is bound by exactly one step definition, with a parameter for its doc string.</summary>
+/// <remarks>Here, beside the step definitions it reflects over, so that no test project references this one.</remarks>
+[Trait("Category", "suite-self")]
 public sealed class StepBindingTests
 {
     private static readonly List<(Regex Pattern, MethodInfo Method)> Bindings = typeof(Fota.AcceptanceTests.StepDefinitions.ApiSteps).Assembly.GetTypes()

@@ -6,7 +6,7 @@ using MockNrfCloud.Abstractions.Matching;
 
 namespace Fota.AcceptanceTests.Support.Matching;
 
-/// <summary>The checks of the response steps. Each throws <see cref="AssertionFailedException"/> saying what was expected and what was seen.</summary>
+/// <summary>The checks of the response steps. Each throws <see cref="StepFailedException"/> saying what was expected and what was seen.</summary>
 public static class ResponseAssertions
 {
     public static void StatusCode(ApiResponse response, int expected)
@@ -14,7 +14,7 @@ public static class ResponseAssertions
         ArgumentNullException.ThrowIfNull(response);
         if (response.StatusCode != expected)
         {
-            throw new AssertionFailedException($"Expected status code {expected} but was {response.StatusCode}.");
+            throw new StepFailedException($"Expected status code {expected} but was {response.StatusCode}.");
         }
     }
 
@@ -25,7 +25,7 @@ public static class ResponseAssertions
         var actual = response.Json?["@context"];
         if (actual is null || actual.GetValueKind() != JsonValueKind.String || actual.GetValue<string>() != expected)
         {
-            throw new AssertionFailedException($"Expected a response with \"@context\": \"{expected}\" but \"@context\" was {JsonMatcher.Show(actual)}.");
+            throw new StepFailedException($"Expected a response with \"@context\": \"{expected}\" but \"@context\" was {JsonMatcher.Show(actual)}.");
         }
     }
 
@@ -35,7 +35,7 @@ public static class ResponseAssertions
         var differences = JsonMatcher.Partial(expected, actual);
         if (differences.Count > 0)
         {
-            throw new AssertionFailedException($"{what} does not match:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", differences));
+            throw new StepFailedException($"{what} does not match:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", differences));
         }
     }
 
@@ -45,7 +45,7 @@ public static class ResponseAssertions
         var actual = Placeholders.AsText(Select(response, expression));
         if (actual.Contains(text, StringComparison.Ordinal) != contains)
         {
-            throw new AssertionFailedException($"Expected `{expression}` of the last response {(contains ? "to contain" : "not to contain")} \"{text}\" but it was \"{actual}\".");
+            throw new StepFailedException($"Expected `{expression}` of the last response {(contains ? "to contain" : "not to contain")} \"{text}\" but it was \"{actual}\".");
         }
     }
 
@@ -55,7 +55,7 @@ public static class ResponseAssertions
         ArgumentNullException.ThrowIfNull(response);
         if (response.Body.Contains(text, StringComparison.Ordinal))
         {
-            throw new AssertionFailedException($"Expected the last response not to contain \"{text}\" but it did.");
+            throw new StepFailedException($"Expected the last response not to contain \"{text}\" but it did.");
         }
     }
 
@@ -66,12 +66,12 @@ public static class ResponseAssertions
         var value = response.Header(name);
         if (present && value is null)
         {
-            throw new AssertionFailedException($"Expected the header `{name}` but the response has none. Its headers: {ShowHeaders(response)}");
+            throw new StepFailedException($"Expected the header `{name}` but the response has none. Its headers: {ShowHeaders(response)}");
         }
 
         if (!present && value is not null)
         {
-            throw new AssertionFailedException($"Expected no header `{name}` but the response has `{name}: {value}`.");
+            throw new StepFailedException($"Expected no header `{name}` but the response has `{name}: {value}`.");
         }
     }
 
@@ -83,7 +83,7 @@ public static class ResponseAssertions
         var ok = value is not null && (exactly ? value == expected : value.Contains(expected, StringComparison.OrdinalIgnoreCase));
         if (!ok)
         {
-            throw new AssertionFailedException(
+            throw new StepFailedException(
                 $"Expected the `{name}` header {(exactly ? "to be" : "to contain")} `{expected}` but it was {(value is null ? "missing" : $"`{value}`")}. Its headers: {ShowHeaders(response)}");
         }
     }
@@ -94,7 +94,7 @@ public static class ResponseAssertions
         ArgumentNullException.ThrowIfNull(response);
         var result = StepExpressions.Evaluate(expression, response.Json);
         return result.IsUndefined
-            ? throw new AssertionFailedException($"`{expression}` selects nothing in the last response.")
+            ? throw new StepFailedException($"`{expression}` selects nothing in the last response.")
             : result.Value;
     }
 

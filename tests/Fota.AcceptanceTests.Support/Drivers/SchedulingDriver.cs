@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Fota.AcceptanceTests.Contexts;
+using Fota.AcceptanceTests.Support;
 using Fota.AcceptanceTests.Support.Hosting;
 using Reqnroll;
 
 namespace Fota.AcceptanceTests.Drivers;
 
 /// <summary>Schedules FOTA jobs as preparation for a scenario (not as the request under test: the last response stays untouched).</summary>
-public sealed class SchedulingDriver(IFotaHost host, NrfCloudMockDriver mock, IReqnrollOutputHelper output)
+public sealed class SchedulingDriver(IFotaHost host, ScenarioAccounts accounts, ScenarioQueuedResponses queued, IReqnrollOutputHelper output)
 {
     /// <summary>
     /// Schedules <paramref name="count"/> jobs one after the other, each with its own nRF Cloud job id and its own bundle
@@ -19,7 +21,8 @@ public sealed class SchedulingDriver(IFotaHost host, NrfCloudMockDriver mock, IR
         for (var i = 0; i < count; i++)
         {
             var jobId = Guid.NewGuid().ToString();
-            await mock.QueueAsync("POST /v1/fota-jobs", $"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{{\"jobId\": \"{jobId}\"}}", keep: false).ConfigureAwait(false);
+            var answer = new QueuedNrfCloudResponse("POST /v1/fota-jobs", $"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{{\"jobId\": \"{jobId}\"}}", Keep: false);
+            await ScenarioMockState.QueueAsync(host.Mock, accounts, queued, answer).ConfigureAwait(false);
             var url = $"{host.ApiUrl}/device/{Uri.EscapeDataString(deviceId)}/fota?fingerprint={Uri.EscapeDataString(fingerprint)}";
             using var response = await host.ApiClient.PostAsJsonAsync(url, new JsonObject { ["bundleId"] = $"APP*1e29dfa3*v2.0.{i}" }).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Accepted)

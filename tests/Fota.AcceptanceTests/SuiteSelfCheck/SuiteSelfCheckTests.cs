@@ -4,7 +4,7 @@ using Fota.AcceptanceTests.Support.Retry;
 using Fota.FeatureRunner;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Fota.AcceptanceTests.StepHelperTests;
+namespace Fota.AcceptanceTests.SuiteSelfCheck;
 
 /// <summary>
 /// The suite catches a service that breaks the nRF Cloud contract: the seed's "Schedule the FOTA job" run

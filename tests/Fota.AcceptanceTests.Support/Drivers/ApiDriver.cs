@@ -87,9 +87,9 @@ public sealed class ApiDriver(IFotaHost host, IReqnrollOutputHelper output, Step
             {
                 assertion(_last);
             }
-            catch (Exception failure) when (failure is not ResponseAssertionException)
+            catch (Exception failure)
             {
-                throw new ResponseAssertionException($"{failure.Message}{Environment.NewLine}Last response: {_last.Describe()}", failure);
+                throw new StepFailedException($"{failure.Message}{Environment.NewLine}Last response: {_last.Describe()}", failure);
             }
         }).ConfigureAwait(false);
     }

@@ -52,13 +52,13 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
         {
             if (refused.StatusCode != expectedStatus)
             {
-                throw new WebSocketAssertionException($"Expected the WebSocket upgrade to be refused with {expectedStatus} but it was refused with {refused.StatusCode}: {refused.Message}");
+                throw new StepFailedException($"Expected the WebSocket upgrade to be refused with {expectedStatus} but it was refused with {refused.StatusCode}: {refused.Message}");
             }
 
             return;
         }
 
-        throw new WebSocketAssertionException($"Expected the WebSocket upgrade to be refused with {expectedStatus} but the service accepted it.");
+        throw new StepFailedException($"Expected the WebSocket upgrade to be refused with {expectedStatus} but the service accepted it.");
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
             var found = socket.Consume(message => Differences(expected, message.Json, exact).Count == 0);
             if (found is null)
             {
-                throw new WebSocketAssertionException(ExplainNoMatch(socket, expected, exact));
+                throw new StepFailedException(ExplainNoMatch(socket, expected, exact));
             }
 
             output.WriteLine($"{Describe(name)}: message {found.Number} {(exact ? "is equal" : "matches")}");
@@ -92,7 +92,7 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
         var socket = Get(name);
         if (socket.Messages.Any(m => !m.Consumed))
         {
-            throw new WebSocketAssertionException($"Expected no other messages on {Describe(name)}, but some were not matched by any step.{Environment.NewLine}{socket.Describe()}");
+            throw new StepFailedException($"Expected no other messages on {Describe(name)}, but some were not matched by any step.{Environment.NewLine}{socket.Describe()}");
         }
     }
 

@@ -1,12 +1,14 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using Fota.AcceptanceTests.Support.Hosting;
 
-namespace Fota.AcceptanceTests.Drivers;
+namespace Fota.AcceptanceTests.Support.Hosting;
 
-/// <summary>Provisions nRF Cloud accounts and devices through the service's admin API (SPEC 2.6).</summary>
-public sealed class RegistryDriver(IFotaHost host)
+/// <summary>
+/// The service's admin API (SPEC 2.6) as the suite's drivers use it to provision accounts and devices: infrastructure
+/// like <see cref="IFotaHost"/>, so drivers share it without depending on one another.
+/// </summary>
+public sealed class AdminApi(IFotaHost host)
 {
     public async Task PutAccountAsync(string name, Uri apiEndpoint, string apiKey)
     {

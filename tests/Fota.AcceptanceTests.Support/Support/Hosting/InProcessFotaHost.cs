@@ -2,24 +2,28 @@ using System.Globalization;
 using System.Net.WebSockets;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Retry;
+using Fota.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MockNrfCloud.Abstractions;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
 
 /// <summary>
-/// The service through <see cref="FotaApiFactory"/> and the mock nRF Cloud on a loopback port, both in
-/// this process. Requests to the service go through the factory's in-memory client.
+/// The service through the one test host (<see cref="FotaTestHost{TEntryPoint}"/>, tests/Shared) and the mock nRF Cloud
+/// on a loopback port, both in this process. Requests to the service go through the host's in-memory client.
 /// </summary>
 public sealed class InProcessFotaHost : IFotaHost
 {
-    private readonly FotaApiFactory _factory;
+    /// <summary>The account in the service's configuration (as scripts/run-deployed.sh configures it too).</summary>
+    public const string ConfiguredAccountName = "suite-configured";
+
+    private readonly FotaTestHost<Program> _factory;
     private readonly IMockNrfCloud _mock;
     private readonly bool _ownsMock;
     private readonly string _databaseFolder;
     private readonly Lazy<MockNrfCloud.InProcessMockNrfCloud> _simulator = new(MockConnections.StartInProcessSimulator);
 
-    private InProcessFotaHost(FotaApiFactory factory, IMockNrfCloud mock, bool ownsMock, string databaseFolder, string adminToken, RetrySettings retry)
+    private InProcessFotaHost(FotaTestHost<Program> factory, IMockNrfCloud mock, bool ownsMock, string databaseFolder, string adminToken, RetrySettings retry)
     {
         Retry = retry;
         _factory = factory;
@@ -47,9 +51,10 @@ public sealed class InProcessFotaHost : IFotaHost
     /// <summary>A second in-process mock, in simulator mode, started on first use (only <c>@simulator</c> features use it).</summary>
     public Uri? SimulatorApiEndpoint => _simulator.Value.ApiEndpoint;
 
-    public string? ConfiguredAccount => FotaApiFactory.ConfiguredAccountName;
+    public string? ConfiguredAccount => ConfiguredAccountName;
 
-    public TimeSpan? PollerFirstRetryDelay => TimeSpan.Parse(_factory.Settings["Fota:Poller:FirstRetryDelay"], CultureInfo.InvariantCulture);
+    public TimeSpan? PollerFirstRetryDelay =>
+        _factory.Settings["Fota:Poller:FirstRetryDelay"] is { } delay ? TimeSpan.Parse(delay, CultureInfo.InvariantCulture) : null;
 
     public RetrySettings Retry { get; }
 
@@ -96,7 +101,9 @@ public sealed class InProcessFotaHost : IFotaHost
         var folder = Directory.CreateTempSubdirectory("fota-acceptance-").FullName;
         var mock = sharedMock ?? await MockConnections.StartInProcessAsync(cancellationToken).ConfigureAwait(false);
         var adminToken = "suite-admin-" + Guid.NewGuid().ToString("N");
-        var factory = new FotaApiFactory(Path.Combine(folder, "fota.db"), adminToken, mock.ApiEndpoint, configureServices);
+        var factory = new FotaTestHost<Program>(
+            Settings(Path.Combine(folder, "fota.db"), adminToken, mock.ApiEndpoint),
+            configureServices is null ? null : builder => builder.ConfigureServices(configureServices));
         var host = new InProcessFotaHost(
             factory, mock, ownsMock: sharedMock is null, folder, adminToken,
             retry ?? RetrySettings.FromEnvironment(RetrySettings.InProcessDefaults, Environment.GetEnvironmentVariable));
@@ -112,6 +119,28 @@ public sealed class InProcessFotaHost : IFotaHost
 
         return host;
     }
+
+    /// <summary>
+    /// The configuration the suite runs the service with (keys as in SPEC §6): a private SQLite file, an admin token,
+    /// <see cref="FastTestSettings"/> (a fast poller, fast nRF Cloud retries), a short not-found rule and one nRF Cloud
+    /// account in configuration (<see cref="ConfiguredAccountName"/>, pointed at <paramref name="mockEndpoint"/>).
+    /// </summary>
+    private static Dictionary<string, string?> Settings(string databaseFile, string adminToken, Uri mockEndpoint) =>
+        new(FastTestSettings.Service.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)), StringComparer.Ordinal)
+        {
+            ["ConnectionStrings:Fota"] = $"Data Source={databaseFile}",
+            ["Admin:Token"] = adminToken,
+            // Room for the backoff to grow well past a loaded machine's timing noise (Polling.feature's growing intervals);
+            // only that scenario waits for more than three polls of one job.
+            ["Fota:Poller:MaxRetryDelay"] = "00:00:01",
+            // Polling.feature ages a job past the not-found rule (SPEC 3.2's 24 h) within a scenario; every other scenario is
+            // over long before a job of it is this old.
+            ["Fota:Poller:NotFoundFailAfter"] = "00:00:10",
+            [$"NrfCloud:Accounts:{ConfiguredAccountName}:ApiEndpoint"] = mockEndpoint.AbsoluteUri,
+            [$"NrfCloud:Accounts:{ConfiguredAccountName}:ApiKey"] = "suite-configured-key-" + Guid.NewGuid().ToString("N"),
+            // An unknown outcome no scenario reconciles (nothing queued for the jobs list) stops being retried soon.
+            ["Fota:Reconcile:GiveUpAfter"] = "00:00:30",
+        };
 
     public async ValueTask DisposeAsync()
     {

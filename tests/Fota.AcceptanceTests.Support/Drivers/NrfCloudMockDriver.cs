@@ -6,6 +6,7 @@ using Fota.AcceptanceTests.Support.Matching;
 using Fota.AcceptanceTests.Support.Retry;
 using MockNrfCloud.Abstractions;
 using MockNrfCloud.Abstractions.Matching;
+using MockNrfCloud.Abstractions.Parsing;
 using Reqnroll;
 
 namespace Fota.AcceptanceTests.Drivers;
@@ -13,30 +14,12 @@ namespace Fota.AcceptanceTests.Drivers;
 /// <summary>
 /// The scenario's view of the mock nRF Cloud: queues responses for the scenario's API keys and checks
 /// what the service sent with them. A response queued before a key exists is queued for it when
-/// it is created, so "queued for this scenario" holds for every account the scenario uses.
+/// it is created (<c>ApiKeyHooks</c> in the acceptance project), so "queued for this scenario" holds for every account the scenario uses.
 /// </summary>
-public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts, IReqnrollOutputHelper output, StepRetry? retry = null)
+public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts, ScenarioQueuedResponses queued, IReqnrollOutputHelper output, StepRetry? retry = null)
 {
-    private readonly List<QueuedResponse> _queued = [];
-
-    public async Task QueueAsync(string request, string rawResponse, bool keep)
-    {
-        var queued = new QueuedResponse(request.Trim(), rawResponse, keep);
-        _queued.Add(queued);
-        foreach (var apiKey in accounts.ApiKeys)
-        {
-            await host.Mock.QueueResponseAsync(apiKey, queued.Request, queued.RawResponse, queued.Keep).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Queues what the scenario queued so far for a key it just got.</summary>
-    public async Task QueueEarlierResponsesForAsync(string apiKey)
-    {
-        foreach (var queued in _queued)
-        {
-            await host.Mock.QueueResponseAsync(apiKey, queued.Request, queued.RawResponse, queued.Keep).ConfigureAwait(false);
-        }
-    }
+    public Task QueueAsync(string request, string rawResponse, bool keep) =>
+        ScenarioMockState.QueueAsync(host.Mock, accounts, queued, new QueuedNrfCloudResponse(request.Trim(), rawResponse, keep));
 
     /// <summary>
     /// SPEC 5.4. One mock call per attempt: the mock matches the expected request against the scenario's keys' requests
@@ -46,7 +29,7 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
     public async Task AssertCalledWithAsync(string rawRequest, bool soon, Func<ApiResponse?> lastServiceResponse)
     {
         ArgumentNullException.ThrowIfNull(lastServiceResponse);
-        var expected = ExpectedRequest.Parse(rawRequest);
+        var expected = RequestMatcher.ParseCalledWith(rawRequest);
         EnsureKeys();
         var retrier = new Retrier(retry?.For(host.Retry) ?? host.Retry, output.WriteLine);
         await retrier.RunAsync($"called with {expected.Target}", RetryPlan.ForMock(soon), async (_, startedAt) =>
@@ -55,7 +38,7 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
             var result = await host.Mock.MatchRequestAsync(accounts.ApiKeys.ToList(), rawRequest, wait).ConfigureAwait(false);
             if (result.Match is null)
             {
-                throw new NrfCloudCallException(RecordedRequests.ExplainMismatch(expected.Target, result, host.AccountApiEndpoint, soon ? host.Retry.Budget : TimeSpan.Zero, lastServiceResponse()));
+                throw new StepFailedException(RecordedRequests.ExplainMismatch(expected.Target, result, host.AccountApiEndpoint, soon ? host.Retry.Budget : TimeSpan.Zero, lastServiceResponse()));
             }
         }).ConfigureAwait(false);
     }
@@ -72,7 +55,7 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
             var matching = recorded.Count(target.Matches);
             if (exactly ? matching != count : matching < count)
             {
-                throw new NrfCloudCallException(
+                throw new StepFailedException(
                     string.Create(CultureInfo.InvariantCulture, $"Expected {(exactly ? "exactly" : "at least")} {count} {target} request(s) at the mock nRF Cloud for this scenario but there were {matching}.{Environment.NewLine}")
                     + RecordedRequests.List(recorded));
             }
@@ -88,7 +71,7 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
         if (PollIntervals.GrowthProblem(times) is { } problem)
         {
-            throw new AssertionFailedException($"The {target} requests did not come at growing intervals: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
+            throw new StepFailedException($"The {target} requests did not come at growing intervals: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
         }
     }
 
@@ -109,30 +92,15 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
         if (PollIntervals.FirstWaitProblem(times, firstWait) is { } problem)
         {
-            throw new AssertionFailedException($"The {target} requests did not come {firstWait.TotalMilliseconds:0} ms apart: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
-        }
-    }
-
-    /// <summary>Forgets the scenario's queued responses and recorded requests at the mock.</summary>
-    public Task CleanUpAsync() => CleanUpAsync(host, accounts);
-
-    /// <summary>Forgets the queued responses and recorded requests of <paramref name="owner"/>'s keys at the mock.</summary>
-    public static async Task CleanUpAsync(IFotaHost host, ScenarioAccounts owner)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(owner);
-        foreach (var apiKey in owner.ApiKeys)
-        {
-            await host.Mock.ClearResponsesAsync(apiKey).ConfigureAwait(false);
-            await host.Mock.ClearRequestsAsync(apiKey).ConfigureAwait(false);
+            throw new StepFailedException($"The {target} requests did not come {firstWait.TotalMilliseconds:0} ms apart: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
         }
     }
 
     private static RequestTarget Target(string request)
     {
-        var pattern = RequestPattern.Parse(request);
-        return pattern.Line.Query.Length == 0
-            ? pattern.Target
+        var line = RequestLine.Parse(request.Trim());
+        return line.Query.Length == 0
+            ? new RequestTarget(line.Method, line.Path)
             : throw new FormatException($"'{request}' has a query; write the request as METHOD /path.");
     }
 
@@ -154,6 +122,4 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
 
         return all.OrderBy(r => r.Time).ToList();
     }
-
-    private sealed record QueuedResponse(string Request, string RawResponse, bool Keep);
 }

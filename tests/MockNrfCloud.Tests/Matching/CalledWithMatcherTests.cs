@@ -4,7 +4,7 @@ using MockNrfCloud.Abstractions.Parsing;
 
 namespace MockNrfCloud.Tests.Matching;
 
-public sealed class ExpectedRequestTests
+public sealed class CalledWithMatcherTests
 {
     private const string CreateJob = """
         POST /v1/fota-jobs HTTP/1.1
@@ -146,7 +146,7 @@ public sealed class ExpectedRequestTests
     }
 
     private static IReadOnlyList<string> Differences(string expected, RecordedRequest actual) =>
-        ExpectedRequest.Parse(expected).Differences(actual);
+        RequestMatcher.ParseCalledWith(expected).Differences(actual);
 
     private static RecordedRequest Recorded(string method, string path, string query = "", string body = "", Dictionary<string, string>? headers = null)
     {

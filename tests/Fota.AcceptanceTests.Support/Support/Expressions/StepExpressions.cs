@@ -17,7 +17,7 @@ public static class StepExpressions
         var missing = ReferencedNames.Of(expression).Where(name => !variables.ContainsKey(name)).ToList();
         if (missing.Count > 0)
         {
-            throw new UndefinedVariableException(
+            throw new StepFailedException(
                 $"`{expression}` references undefined variable(s) {string.Join(", ", missing.Select(m => $"`{m}`"))}; "
                 + $"defined: {string.Join(", ", variables.Keys.Order(StringComparer.Ordinal))}");
         }
@@ -31,7 +31,7 @@ public static class StepExpressions
         var result = Evaluate(expression, input, variables);
         if (result.IsUndefined)
         {
-            throw new UndefinedVariableException($"`{expression}` evaluated to nothing (undefined) against the variables {string.Join(", ", variables.Keys.Order(StringComparer.Ordinal))}");
+            throw new StepFailedException($"`{expression}` evaluated to nothing (undefined) against the variables {string.Join(", ", variables.Keys.Order(StringComparer.Ordinal))}");
         }
 
         return result.Value;

@@ -58,7 +58,7 @@ public sealed class Retrier
                     if (number > 1 || plan.Retries)
                     {
                         _log($"{what}: attempt {number} failed, giving up after {Elapsed(startedAt)}: {FirstLine(failure.Message)}");
-                        throw new RetriesExhaustedException(
+                        throw new StepFailedException(
                             $"{what} still failed after {number} attempt(s) in {Elapsed(startedAt)} ({Allowed(plan)}; every attempt is in the test output). Last attempt:{Environment.NewLine}{failure.Message}",
                             failure);
                     }
