@@ -51,7 +51,7 @@ public sealed class AccountsDriver(IFotaHost host, AdminApi admin, ScenarioAccou
             $"This scenario needs a mock nRF Cloud in simulator mode (Mock:Mode=Simulator): set {DeployedSettings.SimulatorUrlVariable} "
             + "to its URL (scripts/run-deployed.sh starts one).");
         var name = $"suite-{accounts.ScenarioId}-{Slug(alias)}-simulator";
-        await registry.PutAccountAsync(name, endpoint, NewApiKey()).ConfigureAwait(false);
+        await admin.PutAccountAsync(name, endpoint, NewApiKey()).ConfigureAwait(false);
         output.WriteLine($"nRF Cloud account '{name}' → {endpoint} (simulator)");
         return name;
     }
