@@ -121,6 +121,15 @@ any_port="http://127.0.0.1:0"
 pids+=("$!")
 mock_pid="$!"
 
+# A second mock in simulator mode (SPEC 4.1) for the @simulator features (NRFCLOUD_SIMULATOR_URL).
+(
+  cd "$root/mock-nrfcloud/MockNrfCloud/bin/$configuration/net10.0"
+  Mock__AdminToken="$mock_token" Mock__Mode=Simulator Mock__Simulator__StepDelay="00:00:00.100" \
+    Mock__Simulator__ReportDelay="00:00:00.100" exec dotnet MockNrfCloud.dll --urls "$any_port"
+) >"$work/simulator.log" 2>&1 &
+pids+=("$!")
+simulator_pid="$!"
+
 start_service() { # log [NAME=value ...]: one service instance on the shared database
   local log="$1"
   shift
@@ -148,6 +157,8 @@ upgrade_paths=(Fota__UpgradePath__Interval="00:00:00.050" Fota__UpgradePath__Rep
 
 mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"
+simulator_url="$(wait_listening "mock nRF Cloud (simulator)" "$work/simulator.log" "$simulator_pid")"
+wait_ready "mock nRF Cloud (simulator)" "$simulator_url/mock/health" "$simulator_pid"
 
 # The suite's test settings (tests/Fota.AcceptanceTests/README.md): a fast poller whose first wait the suite is told
 # (FOTA_POLLER_FIRST_RETRY_DELAY), a not-found rule of seconds instead of 24 h so a scenario can age a job past it, and
@@ -181,6 +192,7 @@ set +e
 FOTA_API_URL="$api_url" \
 FOTA_ADMIN_TOKEN="$admin_token" \
 NRFCLOUD_MOCK_URL="$mock_url" \
+NRFCLOUD_SIMULATOR_URL="$simulator_url" \
 NRFCLOUD_MOCK_TOKEN="$mock_token" \
 FOTA_WEBSOCKET_URL="ws://${ws_api_url#http://}/ws" \
 FOTA_CONFIGURED_ACCOUNT="$configured_account" \

@@ -41,6 +41,21 @@ public sealed class AccountsDriver(IFotaHost host, AdminApi admin, ScenarioAccou
         return name;
     }
 
+    /// <summary>
+    /// An account of this scenario on the mock nRF Cloud in simulator mode (<see cref="IFotaHost.SimulatorApiEndpoint"/>): it
+    /// answers every call by its simulation, nothing is queued. Fails naming NRFCLOUD_SIMULATOR_URL where there is none.
+    /// </summary>
+    public async Task<string> CreateOnSimulatorAsync(string alias)
+    {
+        var endpoint = host.SimulatorApiEndpoint ?? throw new InvalidOperationException(
+            $"This scenario needs a mock nRF Cloud in simulator mode (Mock:Mode=Simulator): set {DeployedSettings.SimulatorUrlVariable} "
+            + "to its URL (scripts/run-deployed.sh starts one).");
+        var name = $"suite-{accounts.ScenarioId}-{Slug(alias)}-simulator";
+        await admin.PutAccountAsync(name, endpoint, NewApiKey()).ConfigureAwait(false);
+        output.WriteLine($"nRF Cloud account '{name}' → {endpoint} (simulator)");
+        return name;
+    }
+
     /// <summary>A new API key of this scenario (the mock serves and records it for the scenario), not yet any account's.</summary>
     public async Task<string> NewScenarioApiKeyAsync()
     {

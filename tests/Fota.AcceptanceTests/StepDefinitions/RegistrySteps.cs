@@ -24,6 +24,11 @@ public sealed class RegistrySteps(AccountsDriver accounts, RegistryDriver regist
     public async Task RegisterDeviceInUnreachableAccount(string model, string name) =>
         await RegisterAsync(model, name, await accounts.CreateUnreachableAsync(name));
 
+    /// <summary>Registers a device in an account of this scenario on the mock nRF Cloud in simulator mode (<c>@simulator</c> features).</summary>
+    [StepDefinition(@"^I have the fingerprint for a `([^`]+)` device in `([^`]+)` in an account on the nRF Cloud simulator$")]
+    public async Task RegisterDeviceOnSimulator(string model, string name) =>
+        await RegisterAsync(model, name, await accounts.CreateOnSimulatorAsync(name));
+
     /// <summary>A fresh API key the mock serves for this scenario, e.g. for an account update.</summary>
     [StepDefinition(@"^I have a new nRF Cloud API key in `([^`]+)`$")]
     public async Task NewApiKey(string name) => variables.Set(name, await accounts.NewScenarioApiKeyAsync());

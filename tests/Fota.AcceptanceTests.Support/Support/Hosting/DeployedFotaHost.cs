@@ -17,6 +17,7 @@ public sealed class DeployedFotaHost : IFotaHost
         AccountApiEndpoint = settings.MockUrl;
         ConfiguredAccount = settings.ConfiguredAccount;
         PollerFirstRetryDelay = settings.PollerFirstRetryDelay;
+        SimulatorApiEndpoint = settings.SimulatorUrl;
         ApiClient = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         _mockAdminClient = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
         Mock = MockConnections.OverHttp(settings.MockUrl, settings.MockToken, _mockAdminClient);
@@ -28,6 +29,8 @@ public sealed class DeployedFotaHost : IFotaHost
     public string? ConfiguredAccount { get; }
 
     public TimeSpan? PollerFirstRetryDelay { get; }
+
+    public Uri? SimulatorApiEndpoint { get; }
 
     public string Mode => "deployed";
 

@@ -3,7 +3,7 @@ namespace Fota.AcceptanceTests.Support.Hosting;
 /// <summary>
 /// The environment of deployed mode: FOTA_API_URL switches it on; FOTA_ADMIN_TOKEN, NRFCLOUD_MOCK_URL and
 /// NRFCLOUD_MOCK_TOKEN must then be set too (NRFCLOUD_MOCK_TOKEN may be empty when the mock's admin API is open).
-/// FOTA_CONFIGURED_ACCOUNT and FOTA_POLLER_FIRST_RETRY_DELAY are optional: without them the scenarios that use them fail,
+/// FOTA_CONFIGURED_ACCOUNT, FOTA_POLLER_FIRST_RETRY_DELAY and NRFCLOUD_SIMULATOR_URL are optional: without them the scenarios that use them fail,
 /// naming the variable they lack.
 /// </summary>
 public sealed record DeployedSettings(Uri ApiUrl, string AdminToken, Uri MockUrl, string MockToken)
@@ -13,6 +13,11 @@ public sealed record DeployedSettings(Uri ApiUrl, string AdminToken, Uri MockUrl
 
     /// <summary>An account in the service's configuration whose apiEndpoint is the mock (FOTA_CONFIGURED_ACCOUNT).</summary>
     public string? ConfiguredAccount { get; init; }
+
+    public const string SimulatorUrlVariable = "NRFCLOUD_SIMULATOR_URL";
+
+    /// <summary>A mock nRF Cloud in simulator mode the service can reach (NRFCLOUD_SIMULATOR_URL), for <c>@simulator</c> features.</summary>
+    public Uri? SimulatorUrl { get; init; }
 
     /// <summary>The service's <c>Fota:Poller:FirstRetryDelay</c> (FOTA_POLLER_FIRST_RETRY_DELAY, e.g. <c>00:00:00.200</c>).</summary>
     public TimeSpan? PollerFirstRetryDelay { get; init; }
@@ -51,6 +56,7 @@ public sealed record DeployedSettings(Uri ApiUrl, string AdminToken, Uri MockUrl
         {
             ConfiguredAccount = environment(ConfiguredAccountVariable) is { Length: > 0 } account ? account : null,
             PollerFirstRetryDelay = environment(PollerFirstRetryDelayVariable) is { Length: > 0 } delay ? Delay(delay) : null,
+            SimulatorUrl = environment(SimulatorUrlVariable) is { Length: > 0 } simulator ? AbsoluteUrl(SimulatorUrlVariable, simulator) : null,
         };
     }
 

@@ -34,6 +34,12 @@ public interface IFotaHost : IAsyncDisposable
     /// </summary>
     string? ConfiguredAccount => null;
 
+    /// <summary>
+    /// What an nRF Cloud account's apiEndpoint must be so the service reaches a mock nRF Cloud in simulator mode (SPEC 4.1),
+    /// or null when the environment has none (deployed: <c>NRFCLOUD_SIMULATOR_URL</c>). Used by <c>@simulator</c> features.
+    /// </summary>
+    Uri? SimulatorApiEndpoint => null;
+
     /// <summary>The service's <c>Fota:Poller:FirstRetryDelay</c>, or null when unknown; the variable <c>pollerFirstRetryDelayMs</c>.</summary>
     TimeSpan? PollerFirstRetryDelay => null;
 

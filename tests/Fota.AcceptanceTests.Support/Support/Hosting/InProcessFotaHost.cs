@@ -21,6 +21,7 @@ public sealed class InProcessFotaHost : IFotaHost
     private readonly IMockNrfCloud _mock;
     private readonly bool _ownsMock;
     private readonly string _databaseFolder;
+    private readonly Lazy<MockNrfCloud.InProcessMockNrfCloud> _simulator = new(MockConnections.StartInProcessSimulator);
 
     private InProcessFotaHost(FotaTestHost<Program> factory, IMockNrfCloud mock, bool ownsMock, string databaseFolder, string adminToken, RetrySettings retry)
     {
@@ -46,6 +47,9 @@ public sealed class InProcessFotaHost : IFotaHost
     public IMockNrfCloud Mock => _mock;
 
     public Uri AccountApiEndpoint => _mock.ApiEndpoint;
+
+    /// <summary>A second in-process mock, in simulator mode, started on first use (only <c>@simulator</c> features use it).</summary>
+    public Uri? SimulatorApiEndpoint => _simulator.Value.ApiEndpoint;
 
     public string? ConfiguredAccount => ConfiguredAccountName;
 
@@ -145,6 +149,11 @@ public sealed class InProcessFotaHost : IFotaHost
     {
         ApiClient.Dispose();
         await _factory.DisposeAsync().ConfigureAwait(false);
+        if (_simulator.IsValueCreated)
+        {
+            await _simulator.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_ownsMock && _mock is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync().ConfigureAwait(false);

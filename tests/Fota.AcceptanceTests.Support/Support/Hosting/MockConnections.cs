@@ -12,6 +12,17 @@ internal static class MockConnections
         return Task.FromResult<IMockNrfCloud>(new MockNrfCloud.InProcessMockNrfCloud());
     }
 
+    /// <summary>
+    /// A mock in simulator mode (SPEC 4.1) with steps of 100 ms: an upgrade path of two steps ends within the in-process
+    /// retry budget even on a busy machine.
+    /// </summary>
+    public static MockNrfCloud.InProcessMockNrfCloud StartInProcessSimulator() =>
+        new(new MockNrfCloud.MockOptions
+        {
+            Mode = MockNrfCloud.MockMode.Simulator,
+            Simulator = { StepDelay = TimeSpan.FromMilliseconds(100), ReportDelay = TimeSpan.FromMilliseconds(100) },
+        });
+
     public static IMockNrfCloud OverHttp(Uri mockUrl, string? adminToken, HttpClient httpClient) =>
         new HttpMockNrfCloud(mockUrl, string.IsNullOrEmpty(adminToken) ? null : adminToken, httpClient);
 }
