@@ -16,7 +16,7 @@ public sealed class StateReadTrace : IDisposable
     private StateReadTrace(string account, int devices)
     {
         _account = account;
-        _span = FotaTelemetry.Source.StartActivity("FOTA state read", ActivityKind.Internal, parentContext: default);
+        _span = FotaTelemetry.Source.StartActivity("FOTA state read", ActivityKind.Internal);
         _span?.SetTag(FotaTelemetry.Tags.Account, account);
         _span?.SetTag(FotaTelemetry.Tags.DevicesCount, devices);
     }
