@@ -123,7 +123,12 @@ public sealed class TelemetryTests
         using var http = scraped.CreateClient();
         (await http.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
-        var text = await http.GetStringAsync("/metrics");
+        // The first poll follows the schedule in the background: scrape until its duration is there (the exporter also
+        // caches a scrape for a moment).
+        var text = await Eventually.ReturnsAsync(
+            () => http.GetStringAsync("/metrics"),
+            scrape => scrape.Contains("fota_poll_duration_seconds_bucket{", StringComparison.Ordinal),
+            "the first poll's duration to be scraped");
 
         text.Split('\n').Should().ContainSingle(line => line.StartsWith("fota_jobs_scheduled_total{", StringComparison.Ordinal)
             && line.Contains($"nrfcloud_account=\"{account}\"", StringComparison.Ordinal)
