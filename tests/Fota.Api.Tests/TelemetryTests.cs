@@ -3,9 +3,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Fota.Api.Devices;
+using Fota.Api.DeviceStates;
+using Fota.Api.Storage;
 using Fota.Api.Telemetry;
 using Fota.Api.Tests.Support;
+using Fota.Api.Tests.UpgradePaths;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -119,7 +123,12 @@ public sealed class TelemetryTests
         using var http = scraped.CreateClient();
         (await http.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
-        var text = await http.GetStringAsync("/metrics");
+        // The first poll follows the schedule in the background: scrape until its duration is there (the exporter also
+        // caches a scrape for a moment).
+        var text = await Eventually.ReturnsAsync(
+            () => http.GetStringAsync("/metrics"),
+            scrape => scrape.Contains("fota_poll_duration_seconds_bucket{", StringComparison.Ordinal),
+            "the first poll's duration to be scraped");
 
         text.Split('\n').Should().ContainSingle(line => line.StartsWith("fota_jobs_scheduled_total{", StringComparison.Ordinal)
             && line.Contains($"nrfcloud_account=\"{account}\"", StringComparison.Ordinal)
@@ -128,6 +137,75 @@ public sealed class TelemetryTests
         text.Should().Contain("fota_poll_duration_seconds_bucket{", "a histogram in seconds").And.Contain("le=\"0.005\"", "with buckets for seconds, not the SDK's millisecond defaults");
         text.Should().Contain("fota_nrfcloud_calls_total{").And.Contain("http_server_request_duration_seconds");
         text.Should().NotContain(api.ApiKey);
+    }
+
+    [Fact]
+    public async Task Each_upgrade_path_step_run_is_a_span_and_a_count_by_step_and_outcome()
+    {
+        var spans = new LockedList<Activity>();
+        var metrics = new LockedList<MetricSnapshot>();
+        await using var host = new UpgradePathHost(new FakeDeviceStates(), services: services => services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddFotaInstrumentation().AddInMemoryExporter(spans))
+            .WithMetrics(metering => metering.AddFotaInstrumentation().AddInMemoryExporter(metrics)));
+        var jobs = new NrfCloudJobs(host.NrfCloud);
+        var device = await host.RegisterDeviceAsync();
+
+        var jobId = await host.ScheduleOkAsync(device, """{"2.0.0":"APP*1e29dfa3*v2.0.1"}""");
+        await host.JobWhenAsync(jobId, j => j.Step == UpgradePathSteps.WaitForCloud, "step 3");
+        var ended = await host.ScheduleOkAsync(await host.RegisterDeviceAsync(), """{"<2.0.0":"APP*00000000*v1"}""");
+        await host.JobWhenAsync(ended, j => j.IsFinal, "the job without a matching entry to end");
+        await Eventually.TrueAsync(
+            () => spans.Snapshot().Count(s => s.DisplayName == "FOTA upgrade-path step" && Tag(s, "fota.upgrade_path.step") is "NEXT" or "START"
+                && Tag(s, "fota.upgrade_path.job.id") is { } id && (id == jobId || id == ended)) == 3,
+            "the three step spans ended (steps 1 and 2 of the first job, step 1 of the second)");
+
+        var steps = spans.Snapshot().Where(s => s.DisplayName == "FOTA upgrade-path step").ToList();
+        var ofJob = steps.Where(s => Tag(s, "fota.upgrade_path.job.id") == jobId && Tag(s, "fota.upgrade_path.step") != "WAIT_CLOUD").OrderBy(s => s.StartTimeUtc).ToList();
+        ofJob.Select(s => $"{Tag(s, "fota.upgrade_path.step")} {Tag(s, "fota.outcome")}").Should().Equal("NEXT advanced", "START advanced");
+        ofJob.Should().OnlyContain(s => s.Kind == ActivityKind.Internal && Tag(s, "fota.device.id") == device.DeviceId);
+        spans.Snapshot().Should().Contain(s => s.DisplayName == "nRF Cloud POST /v1/fota-jobs" && s.TraceId == ofJob[1].TraceId, "step 2's create is in its trace");
+        var final = steps.Single(s => Tag(s, "fota.upgrade_path.job.id") == ended);
+        Tag(final, "fota.outcome").Should().Be("final");
+        Tag(final, "fota.job.status").Should().Be("SUCCEEDED");
+
+        host.Services.GetRequiredService<MeterProvider>().ForceFlush().Should().BeTrue();
+        var measured = metrics.Snapshot();
+        Sum(measured, "fota.upgrade_path.steps", ("fota.upgrade_path.step", "NEXT"), ("fota.outcome", "advanced")).Should().BePositive();
+        Sum(measured, "fota.upgrade_path.steps", ("fota.upgrade_path.step", "START"), ("fota.outcome", "advanced")).Should().BePositive();
+        Sum(measured, "fota.upgrade_path.steps", ("fota.upgrade_path.step", "NEXT"), ("fota.outcome", "final")).Should().BePositive();
+        Sum(measured, "fota.upgrade_path.jobs.final", ("fota.job.status", "SUCCEEDED")).Should().BePositive();
+        jobs.Created.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_background_state_read_is_a_root_span_and_a_duration_by_account_and_outcome()
+    {
+        var spans = new LockedList<Activity>();
+        var metrics = new LockedList<MetricSnapshot>();
+        var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 6, 12, 0, 0, TimeSpan.Zero));
+        using var api = new FotaApiFactory(
+            time: time,
+            settings: new Dictionary<string, string?> { ["Fota:DeviceState:Enabled"] = "false", ["Fota:Poller:Enabled"] = "false" },
+            services: services => services.AddOpenTelemetry()
+                .WithTracing(tracing => tracing.AddFotaInstrumentation().AddInMemoryExporter(spans))
+                .WithMetrics(metering => metering.AddFotaInstrumentation().AddInMemoryExporter(metrics)));
+        var account = $"state-read-{Guid.NewGuid():N}";
+        var device = await api.RegisterDeviceAsync(account: account);
+        await api.Services.GetRequiredService<IDeviceStates>().WatchAsync(device.DeviceId, "telemetry-test", time.GetUtcNow().AddHours(1), CancellationToken.None);
+        api.NrfCloud.Always(DeviceShadows.Route, HttpStatusCode.OK, DeviceShadows.Answer(DeviceShadows.Item(device.DeviceId)));
+        var reader = api.Services.GetRequiredService<DeviceStateReader>();
+
+        (await reader.StartRoundAsync(CancellationToken.None)).Should().Be(1);
+        await reader.WhenIdleAsync();
+        await Eventually.TrueAsync(() => spans.Snapshot().Any(s => s.DisplayName == "FOTA state read" && Tag(s, "nrfcloud.account") == account), "the read's span ended");
+
+        var read = spans.Snapshot().Single(s => s.DisplayName == "FOTA state read" && Tag(s, "nrfcloud.account") == account);
+        read.ParentSpanId.Should().Be(default(ActivitySpanId), "a background read is a root span");
+        read.GetTagItem("fota.devices.count").Should().Be(1);
+        Tag(read, "fota.outcome").Should().Be("ok");
+        spans.Snapshot().Should().Contain(s => s.DisplayName == "nRF Cloud GET /v1/devices" && s.ParentSpanId == read.SpanId);
+        api.Services.GetRequiredService<MeterProvider>().ForceFlush().Should().BeTrue();
+        HistogramCount(metrics.Snapshot(), "fota.state_read.duration", ("nrfcloud.account", account), ("fota.outcome", "ok")).Should().Be(1);
     }
 
     private static string? Tag(Activity span, string name) => span.GetTagItem(name)?.ToString();

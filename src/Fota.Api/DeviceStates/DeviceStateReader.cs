@@ -2,6 +2,7 @@ using Fota.Api.Devices;
 using Fota.Api.Jobs.Polling;
 using Fota.Api.NrfCloud;
 using Fota.Api.Storage;
+using Fota.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Fota.Api.DeviceStates;
@@ -159,11 +160,17 @@ public sealed partial class DeviceStateReader(
     private async Task ReadChunkAsync(string accountName, NrfCloudAccount? account, ClaimedStateRead[] chunk, CancellationToken cancellationToken)
     {
         var ids = chunk.Select(read => read.DeviceId).ToList();
+        using var trace = StateReadTrace.Start(accountName, ids.Count);
         var result = account is null
             ? NrfCloudResult<IReadOnlyList<NrfCloudDeviceState>>.Failed(new NrfCloudFailure($"account '{accountName}' is not configured", null, OutcomeUnknown: false))
             : await nrfCloud.ListDeviceStatesAsync(account, ids, cancellationToken);
         var now = timeProvider.GetUtcNow();
         IReadOnlyList<StateReadOutcome> outcomes;
+        if (!cancellationToken.IsCancellationRequested || result.IsSuccess)
+        {
+            trace.Finished(result.IsSuccess);
+        }
+
         if (result.IsSuccess)
         {
             var wanted = ids.ToHashSet(StringComparer.Ordinal);

@@ -33,6 +33,15 @@ public static class FotaTelemetry
     public static readonly Histogram<double> PollDuration = Meter.CreateHistogram(
         "fota.poll.duration", "s", "One status poll of one job (the nRF Cloud call and the decision), by outcome", advice: Seconds);
 
+    public static readonly Counter<long> UpgradePathSteps = Meter.CreateCounter<long>(
+        "fota.upgrade_path.steps", "{step}", "Upgrade-path flow steps run, by step and outcome");
+
+    public static readonly Counter<long> UpgradePathJobsFinal = Meter.CreateCounter<long>(
+        "fota.upgrade_path.jobs.final", "{job}", "Upgrade-path jobs stored in a final status, by status");
+
+    public static readonly Histogram<double> StateReadDuration = Meter.CreateHistogram(
+        "fota.state_read.duration", "s", "One background device-state read call of one account (at most 100 devices), by outcome", advice: Seconds);
+
     public static readonly UpDownCounter<long> WebSocketConnections = Meter.CreateUpDownCounter<long>(
         "fota.websocket.connections", "{connection}", "Open WebSocket notification connections");
 
@@ -51,6 +60,9 @@ public static class FotaTelemetry
         public const string BundleType = "fota.bundle.type";
         public const string JobStatus = "fota.job.status";
         public const string ChangeEventId = "fota.change_event.id";
+        public const string UpgradePathJobId = "fota.upgrade_path.job.id";
+        public const string UpgradePathStep = "fota.upgrade_path.step";
+        public const string DevicesCount = "fota.devices.count";
         public const string DbSystem = "db.system.name";
         public const string DbOperation = "db.operation.name";
     }

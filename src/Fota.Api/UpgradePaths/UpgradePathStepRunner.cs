@@ -2,6 +2,7 @@ using Fota.Api.DeviceStates;
 using Fota.Api.Jobs;
 using Fota.Api.Jobs.Scheduling;
 using Fota.Api.Storage;
+using Fota.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Fota.Api.UpgradePaths;
@@ -41,6 +42,7 @@ public sealed partial class UpgradePathStepRunner(
         var recordedNow = false;
         while (current is { IsFinal: false })
         {
+            using var trace = UpgradePathStepTrace.Start(current);
             var (next, goOn) = current.Step switch
             {
                 UpgradePathSteps.Next => await ChooseBundleAsync(owner, current, current.ReportedVersion, cancellationToken),
@@ -49,6 +51,7 @@ public sealed partial class UpgradePathStepRunner(
                 UpgradePathSteps.WaitForDevice => await WaitForDeviceAsync(owner, current, cancellationToken),
                 _ => throw new InvalidOperationException($"Upgrade-path job {current.JobId} is in unknown step {current.Step}."),
             };
+            trace.Finished(next);
             recordedNow = next?.Step == UpgradePathSteps.Start;
             if (next is null || !goOn)
             {
@@ -220,6 +223,7 @@ public sealed partial class UpgradePathStepRunner(
         if (finished is not null)
         {
             LogFinished(job.JobId, status, detail);
+            FotaTelemetry.UpgradePathJobsFinal.Add(1, new KeyValuePair<string, object?>(FotaTelemetry.Tags.JobStatus, status));
         }
 
         return finished;

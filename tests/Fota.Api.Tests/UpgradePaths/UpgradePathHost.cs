@@ -28,9 +28,10 @@ public sealed class UpgradePathHost : IAsyncDisposable
         TestDatabase? database = null,
         FakeNrfCloud? nrfCloud = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
-        _factory = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: settings, time: time);
+        _factory = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: settings, time: time, services: services);
         _host = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IDeviceStates>(deviceStates)));
         DeviceStates = deviceStates;
         Client = _host.CreateClient();
