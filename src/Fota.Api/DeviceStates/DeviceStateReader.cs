@@ -27,7 +27,6 @@ public sealed partial class DeviceStateReader(
     IOptions<PollerOptions> pollerOptions,
     ILogger<DeviceStateReader> logger) : BackgroundService
 {
-    private static readonly TimeSpan ReleaseBudget = TimeSpan.FromSeconds(5);
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Task> _running = new(StringComparer.Ordinal);
 
@@ -72,7 +71,7 @@ public sealed partial class DeviceStateReader(
         finally
         {
             await WhenIdleAsync();
-            await ReleaseClaimsAsync();
+            await ClaimRelease.OnStopAsync("Device state reader", Owner, token => store.ReleaseClaimsAsync(Owner, token), logger);
         }
     }
 
@@ -195,19 +194,6 @@ public sealed partial class DeviceStateReader(
         await store.FinishReadsAsync(Owner, outcomes, CancellationToken.None);
     }
 
-    private async Task ReleaseClaimsAsync()
-    {
-        try
-        {
-            using var bound = new CancellationTokenSource(ReleaseBudget);
-            var released = await store.ReleaseClaimsAsync(Owner, bound.Token);
-            LogReleased(Owner, released);
-        }
-        catch (Exception exception)
-        {
-            LogReleaseFailed(exception, Owner);
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Read the state of {Count} device(s) of account {Account}: {Found} in nRF Cloud's answer, {Changed} changed")]
     private partial void LogRead(string account, int count, int found, int changed);
@@ -221,9 +207,4 @@ public sealed partial class DeviceStateReader(
     [LoggerMessage(Level = LogLevel.Error, Message = "A device state round failed; retrying at the next round")]
     private partial void LogRoundFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Device state reader {Owner} stopped and released {Released} claimed read(s)")]
-    private partial void LogReleased(string owner, int released);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Device state reader {Owner} could not release its claims; they expire with their lease")]
-    private partial void LogReleaseFailed(Exception exception, string owner);
 }

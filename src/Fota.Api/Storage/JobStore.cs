@@ -152,9 +152,9 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         command.CommandText = sql.ToString();
         var written = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (lockEvents && dialect.EventOrderLock is not null)
+        if (lockEvents)
         {
-            await reader.NextResultAsync(cancellationToken);
+            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
         }
 
         for (var i = 0; i < group.Length; i++)
@@ -210,10 +210,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         StoredJob? cancelled;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            if (dialect.EventOrderLock is not null)
-            {
-                await reader.NextResultAsync(cancellationToken);
-            }
+            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
 
             cancelled = (await StoredRows.ReadRestAsync(reader, StoredRows.Job, cancellationToken)).SingleOrDefault();
         }

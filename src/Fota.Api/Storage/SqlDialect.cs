@@ -40,6 +40,15 @@ public abstract class SqlDialect(string dataSource, Func<CancellationToken, Task
     /// </summary>
     public virtual string? EventOrderLock => null;
 
+    /// <summary>Moves a reader of a command that began with <see cref="EventOrderLock"/> past the lock's own result.</summary>
+    public async Task SkipEventOrderLockAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        if (EventOrderLock is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+    }
+
     /// <summary>A statement that wakes other instances' followers after commit (PostgreSQL <c>NOTIFY</c>); null when they poll.</summary>
     public virtual string? EventNotify => null;
 

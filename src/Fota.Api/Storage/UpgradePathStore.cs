@@ -121,10 +121,7 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
         StoredUpgradePathJob? after;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            if (dialect.EventOrderLock is not null)
-            {
-                await reader.NextResultAsync(cancellationToken);
-            }
+            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
 
             before = (await StoredRows.ReadRestAsync(reader, Row, cancellationToken)).SingleOrDefault();
             await reader.NextResultAsync(cancellationToken);
@@ -177,10 +174,7 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
         StoredUpgradePathJob? cancelled;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            if (dialect.EventOrderLock is not null)
-            {
-                await reader.NextResultAsync(cancellationToken);
-            }
+            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
 
             cancelled = (await StoredRows.ReadRestAsync(reader, Row, cancellationToken)).SingleOrDefault();
         }

@@ -57,15 +57,7 @@ public sealed partial class UpgradePathFlow(
         }
         finally
         {
-            using var release = new CancellationTokenSource(FotaScheduler.StoreBudget);
-            try
-            {
-                await store.ReleaseClaimsAsync(_owner, release.Token);
-            }
-            catch (Exception exception)
-            {
-                LogReleaseFailed(exception);
-            }
+            await ClaimRelease.OnStopAsync("Upgrade-path flow", _owner, token => store.ReleaseClaimsAsync(_owner, token), logger);
         }
     }
 
@@ -98,6 +90,4 @@ public sealed partial class UpgradePathFlow(
     [LoggerMessage(Level = LogLevel.Error, Message = "Upgrade-path job {JobId} failed in step {Step}; it is due again when its claim runs out")]
     private partial void LogJobFailed(Exception exception, string jobId, string step);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The upgrade-path flow could not release its claims; they run out by themselves")]
-    private partial void LogReleaseFailed(Exception exception);
 }

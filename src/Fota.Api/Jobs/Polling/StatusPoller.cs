@@ -28,7 +28,6 @@ public sealed partial class StatusPoller(
     /// <summary>Jobs claimed per slot at most; claimed jobs wait in the ready queue, so this bounds how long they wait.</summary>
     public const int ClaimAheadPerSlot = 4;
 
-    private static readonly TimeSpan ReleaseBudget = TimeSpan.FromSeconds(5);
     private int _inFlight;
 
     /// <summary>This poller's name in claims; unique even for two hosts in one process.</summary>
@@ -119,7 +118,7 @@ public sealed partial class StatusPoller(
             await Task.WhenAll(running);
             outcomes.Writer.Complete();
             await writer;
-            await ReleaseClaimsAsync();
+            await ClaimRelease.OnStopAsync("FOTA status poller", Owner, token => jobs.ReleaseClaimsAsync(Owner, token), logger);
         }
     }
 
@@ -253,31 +252,12 @@ public sealed partial class StatusPoller(
         }
     }
 
-    private async Task ReleaseClaimsAsync()
-    {
-        try
-        {
-            using var bound = new CancellationTokenSource(ReleaseBudget);
-            var released = await jobs.ReleaseClaimsAsync(Owner, bound.Token);
-            LogReleased(Owner, released);
-        }
-        catch (Exception exception)
-        {
-            LogReleaseFailed(exception, Owner);
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FOTA status poller is disabled (Fota:Poller:Enabled = false)")]
     private partial void LogDisabled();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FOTA status poller {Owner} started, at most {MaxConcurrency} nRF Cloud calls at once")]
     private partial void LogStarted(string owner, int maxConcurrency);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "FOTA status poller {Owner} stopped and released {Released} claimed job(s)")]
-    private partial void LogReleased(string owner, int released);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "FOTA status poller {Owner} could not release its claims; they expire with their lease")]
-    private partial void LogReleaseFailed(Exception exception, string owner);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Claiming due FOTA jobs failed; retrying at the next scan")]
     private partial void LogRoundFailed(Exception exception);
