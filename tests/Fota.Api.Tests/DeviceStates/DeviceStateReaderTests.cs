@@ -145,7 +145,9 @@ public sealed class DeviceStateReaderTests : IDisposable
 
         version = "2.0.1";
         _time.Advance(Interval);
-        (await Reader.StartRoundAsync(CancellationToken.None)).Should().Be(1, "the hanging account's read is still running, so only the healthy one is claimed");
+        // The healthy read stores the state before it gives its claim back: claim until that is done (never both accounts).
+        (await Eventually.ReturnsAsync(() => Reader.StartRoundAsync(CancellationToken.None), claimed => claimed != 0, "the healthy read's claim to be given back"))
+            .Should().Be(1, "the hanging account's read is still running, so only the healthy one is claimed");
         await Eventually.ReturnsAsync(
             () => States.GetStoredAsync(healthy, CancellationToken.None), s => s?.AppVersion == "2.0.1", "the healthy account's next read");
 
