@@ -184,6 +184,8 @@ public sealed class UpgradePathFlowTests : IAsyncLifetime
             j => j["status"]!.GetValue<string>() == "CANCELLED",
             "the job execution to show the cancel");
         execution["statusDetail"]!.GetValue<string>().Should().Be("The job was cancelled.");
+        // The flow records the cancel's outcome after nRF Cloud's PUT and the execution's change, so wait for it too.
+        await _host.JobWhenAsync(jobId, j => j.CancelState == UpgradePathCancelStates.Done, "the cancel at nRF Cloud to be recorded");
         _jobs.SetStatus(nrfJob, "COMPLETED");
         _host.DeviceStates.ReportApp(device.DeviceId, "2.0.1");
         var job = await _host.Store.FindAsync(jobId, CancellationToken.None);
