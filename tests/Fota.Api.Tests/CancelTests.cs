@@ -35,7 +35,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
     {
         var jobId = await ScheduleAsync(_api, client, device);
         _api.NrfCloud.Always(
-            $"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
+            $"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
         await PollAsync(_api);
         (await _api.FindJobAsync(jobId))!.Status.Should().Be("IN_PROGRESS");
         return jobId;
@@ -132,7 +132,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var device = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         var jobId = await ScheduleAsync(_api, client, device);
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, status, "done", "2024-06-06T15:50:00.000Z", "v2.0.0"));
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, status, "done", "2024-06-06T15:50:00.000Z", "v2.0.0"));
         await PollAsync(_api);
         var finished = (await _api.FindJobAsync(jobId))!;
         finished.Status.Should().Be(status);
@@ -238,7 +238,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         {
             pollArrived.SetResult();
             await cancelStored.Task.WaitAsync(token);
-            return FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, polledStatus, "Job auto applied", "2024-06-06T12:00:00.500Z", "v2.0.0"));
+            return FakeNrfCloud.Response(HttpStatusCode.OK, NrfCloudJson.Job(jobId, polledStatus, "Job auto applied", "2024-06-06T12:00:00.500Z", "v2.0.0"));
         });
         api.NrfCloud.Enqueue(CancelRoute(jobId), HttpStatusCode.OK);
 
@@ -275,7 +275,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
             await pollStored.Task.WaitAsync(token);
             return FakeNrfCloud.Response(HttpStatusCode.OK);
         });
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "COMPLETED", null, "2024-06-06T15:50:00.000Z", "v2.0.0"));
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, "COMPLETED", null, "2024-06-06T15:50:00.000Z", "v2.0.0"));
 
         var cancel = client.CancelAsync(device, jobId);
         await cancelArrived.Task.WaitAsync(Eventually.DefaultTimeout, TestContext.Current.CancellationToken);

@@ -200,7 +200,7 @@ public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixtu
         var device = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         _api.NrfCloud.AcceptCreate("job-ok");
-        _api.NrfCloud.Always("GET /v1/fota-jobs/job-ok", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-ok", "IN_PROGRESS"));
+        _api.NrfCloud.Always("GET /v1/fota-jobs/job-ok", HttpStatusCode.OK, NrfCloudJson.Job("job-ok", "IN_PROGRESS"));
         var ok = await client.ScheduleAsync(device);
         await Eventually.TrueAsync(() => _api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-ok").Count > 0, "a status poll");
         _api.NrfCloud.Always("POST /v1/fota-jobs", HttpStatusCode.Unauthorized, "{\"message\":\"bad key\"}");

@@ -58,7 +58,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
     {
         var job = Job();
 
-        var outcome = await PollAsync(job, HttpStatusCode.OK, FakeNrfCloud.JobJson(job.JobId, status, statusDetail, version: version));
+        var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, status, statusDetail, version: version));
 
         outcome.Update.Should().Be(new JobStatusUpdate(status, statusDetail, version, Timestamps.Format(Now), IsFinal: false));
         outcome.KeepLastUpdatedAt.Should().BeFalse("something changed and nRF Cloud gave no time");
@@ -71,7 +71,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
     {
         var job = Job();
 
-        var outcome = await PollAsync(job, HttpStatusCode.OK, FakeNrfCloud.JobJson(job.JobId, "IN_PROGRESS", "Downloading"));
+        var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "IN_PROGRESS", "Downloading"));
 
         outcome.Update.Should().Be(new JobStatusUpdate("IN_PROGRESS", "Downloading", "v1.0.0", Timestamps.Format(Now), IsFinal: false));
         outcome.KeepLastUpdatedAt.Should().BeTrue("nothing changed and nRF Cloud gave no time");
@@ -86,7 +86,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
         var job = Job();
 
         var outcome = await PollAsync(
-            job, HttpStatusCode.OK, FakeNrfCloud.JobJson(job.JobId, "IN_PROGRESS", "Downloading", "2024-06-06T11:00:00.5Z", "v1.0.0"));
+            job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "IN_PROGRESS", "Downloading", "2024-06-06T11:00:00.5Z", "v1.0.0"));
 
         outcome.Update.Should().Be(new JobStatusUpdate("IN_PROGRESS", "Downloading", "v1.0.0", "2024-06-06T11:00:00.5Z", IsFinal: false));
         outcome.KeepLastUpdatedAt.Should().BeFalse();
@@ -148,7 +148,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
     {
         var job = Job(account: "gone");
 
-        var outcome = await PollAsync(job, HttpStatusCode.OK, FakeNrfCloud.JobJson(job.JobId, "COMPLETED"));
+        var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "COMPLETED"));
 
         outcome.Update.Should().BeNull();
         outcome.UnchangedPolls.Should().Be(4);

@@ -25,9 +25,9 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
         using var api = new FotaApiFactory(database: Database);
         var device = await api.RegisterDeviceAsync();
         await using var socket = await NotificationClient.ConnectAsync(api, device);
-        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
-        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
-        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-1", "COMPLETED", Completed, "2024-06-06T15:45:00.000Z", "v2.0.0"));
+        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, NrfCloudJson.Job("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
+        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, NrfCloudJson.Job("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
+        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, NrfCloudJson.Job("job-1", "COMPLETED", Completed, "2024-06-06T15:45:00.000Z", "v2.0.0"));
         api.NrfCloud.AcceptCreate("job-1");
         using var client = api.CreateClient();
 
@@ -60,7 +60,7 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
         using var serving = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
         var device = await polling.RegisterDeviceAsync();
         await using var socket = await NotificationClient.ConnectAsync(serving, device);
-        polling.NrfCloud.Always("GET /v1/fota-jobs/job-a", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-a", "COMPLETED", Completed, "2024-06-06T15:45:00.000Z", "v2.0.0"));
+        polling.NrfCloud.Always("GET /v1/fota-jobs/job-a", HttpStatusCode.OK, NrfCloudJson.Job("job-a", "COMPLETED", Completed, "2024-06-06T15:45:00.000Z", "v2.0.0"));
         polling.NrfCloud.AcceptCreate("job-a");
         using var client = polling.CreateClient();
 

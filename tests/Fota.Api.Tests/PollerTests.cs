@@ -72,7 +72,7 @@ public sealed class PollerTests : IAsyncLifetime
     public async Task A_final_status_is_stored_and_never_polled_again(string status)
     {
         var jobId = Guid.NewGuid().ToString();
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, status, "done", "2024-06-06T12:00:01.000Z", "v2.0.0"));
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, status, "done", "2024-06-06T12:00:01.000Z", "v2.0.0"));
         _api.NrfCloud.AcceptCreate(jobId);
         (await _client.ScheduleAsync(_device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
@@ -91,7 +91,7 @@ public sealed class PollerTests : IAsyncLifetime
     public async Task An_unfinished_job_is_polled_again_with_growing_waits()
     {
         var jobId = Guid.NewGuid().ToString();
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", null, "2024-06-06T12:00:00.000Z"));
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, "IN_PROGRESS", null, "2024-06-06T12:00:00.000Z"));
         _api.NrfCloud.AcceptCreate(jobId);
         (await _client.ScheduleAsync(_device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
@@ -109,8 +109,8 @@ public sealed class PollerTests : IAsyncLifetime
     public async Task Status_detail_is_cleared_when_nRF_Cloud_no_longer_gives_one()
     {
         var jobId = Guid.NewGuid().ToString();
-        _api.NrfCloud.Enqueue($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T12:00:00.5Z", "v2.0.0"));
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "COMPLETED", null, "2024-06-06T12:05:00Z"));
+        _api.NrfCloud.Enqueue($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T12:00:00.5Z", "v2.0.0"));
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, "COMPLETED", null, "2024-06-06T12:05:00Z"));
         _api.NrfCloud.AcceptCreate(jobId);
         (await _client.ScheduleAsync(_device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
@@ -135,7 +135,7 @@ public sealed class PollerTests : IAsyncLifetime
     public async Task Without_a_timestamp_from_nRF_Cloud_the_service_stamps_the_change_itself()
     {
         var jobId = Guid.NewGuid().ToString();
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "DOWNLOADING"));
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, "DOWNLOADING"));
         _time.Advance(TimeSpan.FromMilliseconds(123));
         _api.NrfCloud.AcceptCreate(jobId);
         (await _client.ScheduleAsync(_device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -212,7 +212,7 @@ public sealed class PollerTests : IAsyncLifetime
     public async Task A_status_answer_for_another_job_is_a_failure()
     {
         var jobId = await ScheduleAsync();
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson("some-other-job", "CANCELLED"));
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job("some-other-job", "CANCELLED"));
 
         await PolledAsync(jobId, 3);
 

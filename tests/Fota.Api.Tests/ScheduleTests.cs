@@ -60,7 +60,7 @@ public sealed class ScheduleTests : IDisposable
         var jobId = Guid.NewGuid().ToString();
         _api.NrfCloud.AcceptCreate(jobId);
         _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK,
-            FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.1Z", "v2.0.0"));
+            NrfCloudJson.Job(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.1Z", "v2.0.0"));
         using var client = _api.CreateClient();
 
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);

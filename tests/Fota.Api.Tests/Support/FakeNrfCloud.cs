@@ -90,33 +90,6 @@ public sealed class FakeNrfCloud : HttpMessageHandler
         return response;
     }
 
-    public static string JobJson(string jobId, string status, string? statusDetail = null, string? lastUpdatedAt = null, string? version = null)
-    {
-        var fields = new List<string>
-        {
-            $"\"jobId\":\"{jobId}\"",
-            $"\"status\":\"{status}\"",
-            "\"createdAt\":\"2024-06-06T15:44:00.000Z\"",
-            "\"executionStats\":{\"devices\":1}",
-        };
-        if (statusDetail is not null)
-        {
-            fields.Add($"\"statusDetail\":\"{statusDetail}\"");
-        }
-
-        if (lastUpdatedAt is not null)
-        {
-            fields.Add($"\"lastUpdatedAt\":\"{lastUpdatedAt}\"");
-        }
-
-        if (version is not null)
-        {
-            fields.Add($"\"firmware\":{{\"version\":\"{version}\",\"bundleId\":\"APP*1e29dfa3*{version}\"}}");
-        }
-
-        return "{" + string.Join(",", fields) + "}";
-    }
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var route = $"{request.Method.Method} {request.RequestUri!.AbsolutePath}";
