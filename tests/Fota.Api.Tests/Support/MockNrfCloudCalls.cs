@@ -31,7 +31,8 @@ public static class MockNrfCloudCalls
         return string.Join("\n", lines) + "\n\n" + json;
     }
 
-    /// <summary>The calls made with <paramref name="apiKey"/> to <paramref name="method"/> <paramref name="path"/>, oldest first.</summary>
-    public static Task<IReadOnlyList<RecordedRequest>> CallsAsync(this IMockNrfCloud mock, string apiKey, string? method = null, string? path = null) =>
+    /// <summary>The calls made with <paramref name="apiKey"/> (null: any key, "anonymous": none) to <paramref name="method"/>
+    /// <paramref name="path"/>, oldest first.</summary>
+    public static Task<IReadOnlyList<RecordedRequest>> CallsAsync(this IMockNrfCloud mock, string? apiKey, string? method = null, string? path = null) =>
         mock.GetRequestsAsync(new RequestFilter(apiKey, method, path), TestContext.Current.CancellationToken);
 }
