@@ -27,4 +27,4 @@ public sealed class NoPollerApiFixture() : ApiFixture(NoPoller);
 
 public sealed class NoPollerMockApiFixture() : ApiFixture(NoPoller, onMock: true);
 
-public sealed class VersionedApiFixture() : ApiFixture(new Dictionary<string, string?> { ["Fota:Version"] = "9.9.9-test" });
+public sealed class VersionedMockApiFixture() : ApiFixture(new Dictionary<string, string?> { ["Fota:Version"] = "9.9.9-test" }, onMock: true);
