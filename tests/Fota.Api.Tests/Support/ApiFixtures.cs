@@ -19,8 +19,6 @@ public abstract class ApiFixture(IReadOnlyDictionary<string, string?>? settings 
     }
 }
 
-public sealed class DefaultApiFixture : ApiFixture;
-
 public sealed class DefaultMockApiFixture() : ApiFixture(onMock: true);
 
 public sealed class NoPollerApiFixture() : ApiFixture(NoPoller);
