@@ -10,9 +10,9 @@ namespace Fota.Api.Tests.Support;
 /// </summary>
 /// <remarks>
 /// Used by: ProcessThenHoldAnswer — ExactlyOnceTests, DrainOnStopTests (an answer held until the test releases it);
-/// ProcessAndAccept — UpstreamTests, ExactlyOnceTests (after a refusal or a held listing); RefuseConnection,
-/// RefusedException — UpstreamTests (a refusal without a socket, then an answer); ProcessThenFail — ReconcileTests, not
-/// moved yet (its fixed answers fit the mock: tests/README.md). The
+/// RefuseConnection, RefusedException, ProcessAndAccept — UpstreamTests (a refusal without a socket, then an answer);
+/// ProcessAndAccept also ExactlyOnceTests (after a held listing, and in tests not moved yet); ProcessThenFail —
+/// ReconcileTests, not moved yet (its fixed answers fit the mock: tests/README.md). The
 /// late answer, the 5xx, the reset, the echoed key and the redirect are the mock's now (X-Mock-Delay, X-Mock-Drop, raw
 /// responses: ExactlyOnceTests, UpstreamTests).
 /// </remarks>
