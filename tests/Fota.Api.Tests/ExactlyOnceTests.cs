@@ -252,6 +252,7 @@ public sealed class ExactlyOnceTests
     public async Task Fifty_identical_schedules_with_a_fast_nrf_cloud_give_one_202_and_49_409()
     {
         // Failed before the fix: a schedule after the first create was confirmed found no PENDING intent and created a second job.
+        // The fake nRF Cloud: it answers without network latency, so most schedules arrive after the first create is confirmed.
         using var api = new FotaApiFactory();
         var device = await api.RegisterDeviceAsync();
         api.NrfCloud.Always(FakeNrfCloudFaults.Create, (_, _) =>
@@ -269,13 +270,13 @@ public sealed class ExactlyOnceTests
     [Fact]
     public async Task A_running_job_refuses_the_same_bundle_until_it_has_ended()
     {
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.ProcessAndAccept();
-        api.NrfCloud.ProcessAndAccept();
+        const string first = "job-first";
+        await api.AcceptCreateAsync(first);
+        await api.AcceptCreateAsync("job-modem");
         using var client = api.CreateClient();
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var first = api.NrfCloud.CreatedJobs[0];
 
         var conflict = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
@@ -284,7 +285,7 @@ public sealed class ExactlyOnceTests
             $"FOTA job {first} with bundle {DeviceApi.BundleId} for device {device.DeviceId} has not ended yet. "
             + "Wait for it to end or cancel it, then schedule again.");
         (await client.ScheduleAsync(device, "MODEM*1e29dfa3*v2.0.0")).StatusCode.Should().Be(HttpStatusCode.Accepted, "another bundle may run beside it");
-        api.NrfCloud.ProcessAndAccept();
+        await api.AcceptCreateAsync("job-again");
         await api.Services.GetRequiredService<IJobStore>().CancelAsync(first, "cancelled by the test", "2024-01-01T00:00:00.000Z", CancellationToken.None);
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted, "the first job has ended");
         (await client.ListJobsAsync(device)).Should().HaveCount(3);
@@ -294,11 +295,13 @@ public sealed class ExactlyOnceTests
     public async Task A_create_answered_with_a_job_id_already_stored_fails_naming_nrf_cloud_and_blocks_nothing()
     {
         // Failed before the fix: a unique-constraint exception (500, Critical log) and a PENDING intent answering 409 afterwards.
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.AcceptCreate("same-id");
-        api.NrfCloud.AcceptCreate("same-id");
-        api.NrfCloud.AcceptCreate("new-id");
+        foreach (var jobId in new[] { "same-id", "same-id", "new-id" })
+        {
+            await api.AcceptCreateAsync(jobId);
+        }
+
         using var client = api.CreateClient();
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 

@@ -25,6 +25,7 @@ public sealed record NrfCloudCall(HttpMethod Method, Uri Uri, IReadOnlyDictionar
 /// <item>An answer held until the test releases it (<see cref="FakeNrfCloudFaults"/>.ProcessThenHoldAnswer, or a responder
 /// awaiting a task): BundlesTests' and CancelTests' races, ExactlyOnceTests, DrainOnStopTests, PollerFaultTests,
 /// DeviceStateReaderTests.</item>
+/// <item>Answers without network latency: ExactlyOnceTests' fifty schedules with a fast nRF Cloud.</item>
 /// <item>Calls stamped on the service's fake clock (<see cref="Clock"/>): PollerTests' growing waits.</item>
 /// <item>Concurrent-call counts per route and in total: SharedDatabaseTests, MultiInstanceProofTests (over
 /// <see cref="NrfCloudServer"/>).</item>

@@ -11,7 +11,7 @@ namespace Fota.Api.Tests.Support;
 /// <remarks>
 /// Used by: ProcessThenHoldAnswer — ExactlyOnceTests, DrainOnStopTests (an answer held until the test releases it);
 /// RefuseConnection, RefusedException, ProcessAndAccept — UpstreamTests (a refusal without a socket, then an answer);
-/// ProcessAndAccept also ExactlyOnceTests (after a held listing, and in tests not moved yet); ProcessThenFail —
+/// ProcessAndAccept also ExactlyOnceTests (after a held listing); ProcessThenFail —
 /// ReconcileTests, not moved yet (its fixed answers fit the mock: tests/README.md). The
 /// late answer, the 5xx, the reset, the echoed key and the redirect are the mock's now (X-Mock-Delay, X-Mock-Drop, raw
 /// responses: ExactlyOnceTests, UpstreamTests).
