@@ -82,6 +82,9 @@ internal sealed class FeatureGraph : IEquatable<FeatureGraph>
 
     public string? SkipReasonOf(string path) => _skips.TryGetValue(path, out var reason) ? reason : null;
 
+    /// <summary>The features the feature's <c>needs</c> titles name, in front matter order.</summary>
+    public IReadOnlyList<FeatureNode> NeedsOf(string path) => _needs.TryGetValue(path, out var needs) ? needs : Array.Empty<FeatureNode>();
+
     public string? ProblemOf(string path) => _problems.TryGetValue(path, out var problem) ? problem : null;
 
     public bool Equals(FeatureGraph? other) => other is not null && _nodes.SequenceEqual(other._nodes);

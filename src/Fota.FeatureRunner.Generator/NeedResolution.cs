@@ -43,10 +43,10 @@ internal sealed class NeedResolution
             ? folder.Length - candidate.Length
             : int.MaxValue;
 
-    /// <summary>The folders of a file's path, outermost first (either separator).</summary>
+    /// <summary>The folders of a file's path, outermost first (<c>..</c> resolved, as MSBuild globs keep it).</summary>
     private static string[] FolderOf(string path)
     {
-        var parts = path.Split('/', '\\');
+        var parts = FeatureModel.Normalize(path).Split('/');
         return parts.Take(parts.Length - 1).ToArray();
     }
 }
