@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Fota.Api.Devices;
 
 namespace Fota.Api.Tests.Support;
 
@@ -71,6 +74,30 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Url };
+
+    /// <summary>
+    /// Through this instance's admin API (<paramref name="adminToken"/> is its <c>Admin:Token</c>): the account
+    /// <paramref name="account"/> pointed at <paramref name="apiEndpoint"/> with <paramref name="apiKey"/>, and
+    /// <paramref name="devices"/> new devices of it.
+    /// </summary>
+    public async Task<IReadOnlyList<DeviceResponse>> AddDevicesAsync(
+        string adminToken, Uri apiEndpoint, string apiKey, int devices = 1, string account = "nordic")
+    {
+        using var admin = CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var endpoint = apiEndpoint.ToString().TrimEnd('/');
+        (await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = endpoint, apiKey }, TestContext.Current.CancellationToken))
+            .EnsureSuccessStatusCode();
+        var added = new List<DeviceResponse>();
+        for (var i = 0; i < devices; i++)
+        {
+            using var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account }, TestContext.Current.CancellationToken);
+            created.EnsureSuccessStatusCode();
+            added.Add((await created.Content.ReadFromJsonAsync<DeviceResponse>(TestContext.Current.CancellationToken))!);
+        }
+
+        return added;
+    }
 
     /// <summary>SIGTERM, as a deploy sends it; <see cref="WaitForExitAsync"/> waits for the stop.</summary>
     public void Terminate()
