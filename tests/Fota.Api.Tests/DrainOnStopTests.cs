@@ -45,18 +45,5 @@ public sealed class DrainOnStopTests : IAsyncDisposable
         (await store.Jobs.ListIntentsAsync(device.DeviceId, CancellationToken.None)).Should().BeEmpty();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_service is not null)
-        {
-            await _service.DisposeAsync();
-        }
-
-        if (_stub is not null)
-        {
-            await _stub.DisposeAsync();
-        }
-
-        _database.Dispose();
-    }
+    public ValueTask DisposeAsync() => ServiceProcess.StopAllAsync([_service], _stub, _database);
 }

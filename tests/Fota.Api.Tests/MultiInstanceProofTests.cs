@@ -30,20 +30,7 @@ public sealed class MultiInstanceProofTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var instance in _instances)
-        {
-            await instance.DisposeAsync();
-        }
-
-        if (_stub is not null)
-        {
-            await _stub.DisposeAsync();
-        }
-
-        _database?.Dispose();
-    }
+    public ValueTask DisposeAsync() => ServiceProcess.StopAllAsync(_instances, _stub, _database);
 
     [Fact]
     public async Task Two_instances_poll_every_job_never_one_job_twice_at_once_and_take_over_a_killed_instances_claims()

@@ -75,6 +75,25 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Url };
 
+    /// <summary>The teardown of a process test: every instance stopped, then the nRF Cloud stand-in, then the database dropped.</summary>
+    public static async ValueTask StopAllAsync(IEnumerable<ServiceProcess?> instances, IAsyncDisposable? nrfCloud, IDisposable? database)
+    {
+        foreach (var instance in instances)
+        {
+            if (instance is not null)
+            {
+                await instance.DisposeAsync();
+            }
+        }
+
+        if (nrfCloud is not null)
+        {
+            await nrfCloud.DisposeAsync();
+        }
+
+        database?.Dispose();
+    }
+
     /// <summary>
     /// Through this instance's admin API (<paramref name="adminToken"/> is its <c>Admin:Token</c>): the account
     /// <paramref name="account"/> pointed at <paramref name="apiEndpoint"/> with <paramref name="apiKey"/>, and

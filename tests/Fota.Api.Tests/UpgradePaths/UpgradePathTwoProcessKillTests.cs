@@ -19,7 +19,8 @@ namespace Fota.Api.Tests.UpgradePaths;
 /// read from the database: <b>waiting for nRF Cloud</b> (step 3: its poll of the step's nRF Cloud job under way, the poll's
 /// claim held), <b>waiting for the device</b> (step 4: its read of the device's state under way, the read's claim held) and
 /// <b>creating the step's nRF Cloud job</b> (step 2: the flow's claim held, the step's create intent still open — the dead
-/// process's create is then resolved by reconciliation against nRF Cloud's job list before the flow's lease runs out). After
+/// process's create is then resolved by reconciliation against nRF Cloud's job list before the flow's lease runs out: the
+/// job it made is adopted, or, when the kill came before the create left, none is found and the resumed step creates). After
 /// each kill a new process replaces it; a few bystander jobs run through all kills. Every job ends SUCCEEDED, the mock's
 /// journal holds exactly one create per device and bundle, and each job's history is NEW, each step's IN_PROGRESS once,
 /// SUCCEEDED. Steps 1 (choosing the bundle) and the store writes between steps hold a claim for milliseconds only, so they
@@ -61,20 +62,21 @@ public sealed class UpgradePathTwoProcessKillTests : IAsyncDisposable
         {
             ["ConnectionStrings__Fota"] = _database.ConnectionString,
             ["Admin__Token"] = AdminToken,
-            // Calls take Latency; the limits leave room for a loaded box. The flow's lease is TotalTimeout + 50 s
-            // (FotaScheduler.CreateBound + a margin, no key of its own); the other leases are just above TotalTimeout.
-            ["NrfCloud__AttemptTimeout"] = "00:00:10",
-            ["NrfCloud__TotalTimeout"] = "00:00:10",
+            // Calls take Latency; the limits leave room for a loaded box (at load 37 a schedule's state read once took over
+            // 10 s). The flow's lease is TotalTimeout + 50 s (FotaScheduler.CreateBound and a margin, no key of its own);
+            // the other leases are just above TotalTimeout.
+            ["NrfCloud__AttemptTimeout"] = "00:00:15",
+            ["NrfCloud__TotalTimeout"] = "00:00:20",
             ["Fota__UpgradePath__Interval"] = "00:00:00.100",
             ["Fota__Poller__FirstRetryDelay"] = "00:00:00.100",
             ["Fota__Poller__MaxRetryDelay"] = "00:00:00.200",
             ["Fota__Poller__ScanInterval"] = "00:00:00.050",
-            ["Fota__Poller__ClaimDuration"] = "00:00:15",
+            ["Fota__Poller__ClaimDuration"] = "00:00:25",
             ["Fota__DeviceState__Interval"] = "00:00:00.200",
-            ["Fota__DeviceState__ClaimDuration"] = "00:00:15",
+            ["Fota__DeviceState__ClaimDuration"] = "00:00:25",
             ["Fota__Reconcile__Interval"] = "00:00:00.200",
             ["Fota__Reconcile__FirstRetry"] = "00:00:01",
-            ["Fota__Reconcile__AccountTimeout"] = "00:00:15",
+            ["Fota__Reconcile__AccountTimeout"] = "00:00:25",
         };
         _live.AddRange(await Task.WhenAll(StartAsync(), StartAsync()));
         var devices = await _live[0].AddDevicesAsync(AdminToken, _nrfCloud.ApiEndpoint, ApiKey, 3 + Bystanders);
@@ -132,20 +134,7 @@ public sealed class UpgradePathTwoProcessKillTests : IAsyncDisposable
             $"{string.Join("; ", kills)}; all {devices.Count} jobs SUCCEEDED with {creates.Count} creates after {clock.Elapsed.TotalSeconds:F0} s ({_started.Count} processes started)");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var instance in _started)
-        {
-            await instance.DisposeAsync();
-        }
-
-        if (_nrfCloud is not null)
-        {
-            await _nrfCloud.DisposeAsync();
-        }
-
-        _database?.Dispose();
-    }
+    public ValueTask DisposeAsync() => ServiceProcess.StopAllAsync(_started, _nrfCloud, _database);
 
     /// <summary>The database's clock in ms, as the service writes leases (Unix ms).</summary>
     private static string NowMs => "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)";
