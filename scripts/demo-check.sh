@@ -5,6 +5,8 @@
 #   scripts/demo-check.sh [--no-build]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib/wait.sh
+source "$root/scripts/lib/wait.sh"
 marker="FOTA_DEMO_CHECK=$$-$RANDOM$RANDOM"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
@@ -39,12 +41,7 @@ echo "demo-check: the demo ended on SUCCEEDED and left no process"
 echo "== demo, interrupted with SIGINT while step 1 runs"
 (run_demo --no-build) >"$log" 2>&1 &
 demo_pid="$!"
-for _ in $(seq 1 1200); do
-  grep -q "step 1" "$log" && break
-  kill -0 "$demo_pid" 2>/dev/null || break
-  sleep 0.1
-done
-grep -q "step 1" "$log" || { cat "$log" >&2; echo "demo-check: the demo never reached step 1" >&2; exit 1; }
+WAIT_SECONDS=120 wait_for "the demo to reach step 1" "$demo_pid" grep -q "step 1" "$log" || { cat "$log" >&2; exit 1; }
 kill -INT "$demo_pid"
 set +e
 wait "$demo_pid"

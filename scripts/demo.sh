@@ -22,6 +22,8 @@ for arg in "$@"; do
 done
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib/wait.sh
+source "$root/scripts/lib/wait.sh"
 configuration="${CONFIGURATION:-Debug}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fota-demo.XXXXXX")"
 groups=() # process-group ids: every server runs in its own group (setsid), so stopping it stops all it started
@@ -80,30 +82,6 @@ start() { # log dir dll [args...]: runs a server in its own process group; print
   groups+=("$!")
 }
 
-# Both servers bind port 0 and log the port the kernel picked (a port probed free beforehand may be taken meanwhile).
-wait_listening() { # name log group: prints the URL
-  local name="$1" log="$2" group="$3" url
-  for _ in $(seq 1 600); do
-    url="$(grep -oE 'listening on:? http://(127\.0\.0\.1|localhost):[0-9]+' "$log" 2>/dev/null | head -n 1 | grep -oE '[0-9]+$' || true)"
-    if [ -n "$url" ]; then
-      echo "http://127.0.0.1:$url"
-      return 0
-    fi
-    pgrep -g "$group" >/dev/null || fail "$name exited before it listened"
-    sleep 0.1
-  done
-  fail "$name did not listen within 60 s"
-}
-
-wait_ready() { # name url group
-  for _ in $(seq 1 600); do
-    curl -fsS -o /dev/null "$2" 2>/dev/null && return 0
-    pgrep -g "$3" >/dev/null || fail "$1 exited before it became ready"
-    sleep 0.1
-  done
-  fail "$1 did not become ready at $2 within 60 s"
-}
-
 call() { # expected-status method url [json]: prints the body; fails naming the call otherwise
   local expected="$1" method="$2" url="$3" body="${4:-}" answer code
   answer="$(curl -sS -X "$method" "$url" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
@@ -152,12 +130,7 @@ echo "== watching ws://${api#http://}/ws?fingerprint=$fingerprint"
 setsid "$(bin scripts/DemoWatch)/DemoWatch" "ws://${api#http://}/ws?fingerprint=$fingerprint" "$timeout" "$work/connected" &
 watch_pid="$!"
 groups+=("$watch_pid")
-for _ in $(seq 1 300); do
-  [ -f "$work/connected" ] && break
-  kill -0 "$watch_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[ -f "$work/connected" ] || fail "the WebSocket did not connect"
+WAIT_SECONDS=30 wait_for "the WebSocket to connect" "$watch_pid" test -f "$work/connected" || fail "the WebSocket did not connect"
 
 path='{"upgradePath":{"2.0.0":"APP*1e29dfa3*v2.0.1","2.0.1":"APP*cd5412d9*v2.0.2"}}'
 echo "== scheduling $path"

@@ -23,6 +23,8 @@ configuration="${CONFIGURATION:-Debug}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fota-deployed.XXXXXX")"
 pids=()
 status=1
+# shellcheck source=scripts/lib/wait.sh
+source "$root/scripts/lib/wait.sh"
 if [ "$database" = postgres ]; then
   # shellcheck source=scripts/postgres-cluster.sh
   source "$root/scripts/postgres-cluster.sh"
@@ -62,43 +64,6 @@ on_exit() {
 }
 trap on_exit EXIT
 trap 'echo "interrupted" >&2; status=130; exit 130' INT TERM
-
-# Every process binds port 0 and the kernel picks a free port at bind time: a port probed free
-# beforehand can meanwhile become a client connection's local port, and the bind then fails.
-wait_listening() { # name log pid: prints the URL the process listens on
-  local name="$1" log="$2" pid="$3" url
-  for _ in $(seq 1 300); do
-    url="$(grep -oE 'listening on:? http://127\.0\.0\.1:[0-9]+' "$log" 2>/dev/null | head -n 1 | grep -oE 'http://.*' || true)"
-    if [ -n "$url" ]; then
-      echo "$url"
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$name exited before it listened" >&2
-      return 1
-    fi
-    sleep 0.2
-  done
-  echo "$name did not listen within 60 s" >&2
-  return 1
-}
-
-wait_ready() { # name url pid
-  local name="$1" url="$2" pid="$3"
-  for _ in $(seq 1 300); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$name exited before it became ready" >&2
-      return 1
-    fi
-    if curl -fsS -o /dev/null "$url" 2>/dev/null; then
-      echo "$name is ready at $url"
-      return 0
-    fi
-    sleep 0.2
-  done
-  echo "$name did not become ready at $url within 60 s" >&2
-  return 1
-}
 
 cd "$root"
 dotnet build Fota.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
@@ -181,6 +146,7 @@ start_service service-b.log "${reconcile[@]}" "${device_state[@]}" "${upgrade_pa
 ws_pid="$!"
 ws_api_url="$(wait_listening "service instance B" "$work/service-b.log" "$ws_pid")"
 wait_ready "service instance B (WebSockets, no poller)" "$ws_api_url/health/ready" "$ws_pid"
+echo "ready: mock nRF Cloud $mock_url, simulator $simulator_url, service $api_url, instance B (WebSockets, no poller) $ws_api_url"
 
 # The deployed run's living documentation goes beside the in-process one, not over it.
 report_dir="$root/reports/deployed"

@@ -12,7 +12,14 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/fota-simload.XXXXXX")"
 groups=()
 # shellcheck source=../../scripts/postgres-cluster.sh
 source "$root/scripts/postgres-cluster.sh"
+# shellcheck source=../../scripts/lib/wait.sh
+source "$root/scripts/lib/wait.sh"
+WAIT_SECONDS=120
 cleanup() {
+  local status=$?
+  if [ "$status" -ne 0 ]; then
+    for log in "$work"/*.log; do [ -f "$log" ] && { echo "===== $(basename "$log") (last 40 lines)"; tail -n 40 "$log"; } >&2; done
+  fi
   for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done
   sleep 2
   for g in "${groups[@]}"; do kill -KILL -- "-$g" 2>/dev/null || true; done
@@ -26,16 +33,6 @@ start() { # log dir command...: in its own process group; prints its pid
   (cd "$dir" && exec setsid "$@") >"$work/$log" 2>&1 &
   groups+=("$!")
 }
-listening() { # log: the port the process logged
-  for _ in $(seq 1 600); do
-    port="$(grep -oE 'listening on:? http://(127\.0\.0\.1|localhost):[0-9]+' "$work/$1" 2>/dev/null | head -n 1 | grep -oE '[0-9]+$' || true)"
-    [ -n "$port" ] && { echo "http://127.0.0.1:$port"; return 0; }
-    sleep 0.2
-  done
-  echo "$1: never listened" >&2; tail -n 40 "$work/$1" >&2; return 1
-}
-ready() { for _ in $(seq 1 600); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.2; done; echo "$1 not ready" >&2; return 1; }
-
 for project in src/Fota.Api mock-nrfcloud/MockNrfCloud; do
   dotnet build "$root/$project" -c Release -v q -nologo -clp:ErrorsOnly >/dev/null
 done
@@ -45,7 +42,7 @@ start mock.log "$root/mock-nrfcloud/MockNrfCloud/bin/Release/net10.0" env Mock__
   Mock__Simulator__StepDelay=00:00:02 Mock__Simulator__ReportDelay=00:00:02 Mock__Simulator__Seed=22 \
   Mock__Simulator__FailureRate="$failure_rate" Mock__Simulator__TransientErrorRate="$transient_rate" \
   Mock__JournalLimit=10000000 dotnet MockNrfCloud.dll --urls http://127.0.0.1:0
-mock="$(listening mock.log)"; ready "$mock/mock/health"
+mock="$(wait_listening "the simulator" "$work/mock.log" "${groups[-1]}")"; wait_ready "the simulator" "$mock/mock/health" "${groups[-1]}"
 
 service=(env ConnectionStrings__Fota="$PG_CONNECTION_STRING" Admin__Token=bench-admin
   Fota__Poller__FirstRetryDelay=00:00:01 Fota__Poller__MaxRetryDelay=00:00:04 Fota__Poller__MaxConcurrency=16
@@ -53,10 +50,10 @@ service=(env ConnectionStrings__Fota="$PG_CONNECTION_STRING" Admin__Token=bench-
   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information dotnet Fota.Api.dll --urls http://127.0.0.1:0)
 start a.log "$root/src/Fota.Api/bin/Release/net10.0" "${service[@]}"
 pid_a="${groups[-1]}"
-api_a="$(listening a.log)"; ready "$api_a/health/ready"
+api_a="$(wait_listening "instance A" "$work/a.log" "$pid_a")"; wait_ready "instance A" "$api_a/health/ready" "$pid_a"
 start b.log "$root/src/Fota.Api/bin/Release/net10.0" "${service[@]}"
 pid_b="${groups[-1]}"
-api_b="$(listening b.log)"; ready "$api_b/health/ready"
+api_b="$(wait_listening "instance B" "$work/b.log" "$pid_b")"; wait_ready "instance B" "$api_b/health/ready" "$pid_b"
 
 echo "devices $devices, failureRate $failure_rate, transientErrorRate $transient_rate; load: $(uptime | sed 's/.*load average/load average/')"
 python3 "$root/bench/simulator-load/load.py" --devices "$devices" --api "$api_a" --api "$api_b" --mock "$mock" \

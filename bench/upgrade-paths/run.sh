@@ -12,6 +12,8 @@ work=$(mktemp -d)
 pids=()
 # shellcheck source=../../scripts/postgres-cluster.sh
 source "$root/scripts/postgres-cluster.sh"
+# shellcheck source=../../scripts/lib/wait.sh
+source "$root/scripts/lib/wait.sh"
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -21,21 +23,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-listening() { # log pid: prints the URL the process listens on
-  for _ in $(seq 1 300); do
-    url="$(grep -oE 'listening on:? http://127\.0\.0\.1:[0-9]+' "$1" 2>/dev/null | head -n 1 | grep -oE 'http://.*' || true)"
-    if [ -n "$url" ]; then echo "$url"; return 0; fi
-    kill -0 "$2" 2>/dev/null || { cat "$1" >&2; return 1; }
-    sleep 0.2
-  done
-  return 1
-}
-
 dotnet build "$root/src/Fota.Api" -c Release -v q -nologo -clp:ErrorsOnly
 pg_cluster_start "$work/pg"
 python3 "$here/nrfcloud_sim.py" 0 >"$work/sim.log" 2>&1 &
 pids+=("$!")
-sim_url="$(listening "$work/sim.log" "$!")"
+sim_url="$(wait_listening "the nRF Cloud stand-in" "$work/sim.log" "$!")" || { cat "$work/sim.log" >&2; exit 1; }
 admin_token="bench-$RANDOM$RANDOM"
 
 start_instance() { # log
@@ -50,9 +42,9 @@ start_instance() { # log
   pids+=("$!")
 }
 start_instance a.log
-api_a="$(listening "$work/a.log" "${pids[-1]}")"
+api_a="$(wait_listening "instance A" "$work/a.log" "${pids[-1]}")" || { cat "$work/a.log" >&2; exit 1; }
 start_instance b.log
-api_b="$(listening "$work/b.log" "${pids[-1]}")"
+api_b="$(wait_listening "instance B" "$work/b.log" "${pids[-1]}")" || { cat "$work/b.log" >&2; exit 1; }
 echo "nRF Cloud stand-in $sim_url, instance A $api_a, instance B $api_b, PostgreSQL 127.0.0.1:$PG_PORT"
 echo "load before: $(uptime)"
 status=0

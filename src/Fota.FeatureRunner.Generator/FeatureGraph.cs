@@ -36,7 +36,7 @@ internal sealed class FeatureNode(string path, string title, ImmutableArray<stri
 /// The BDD-Markdown features' dependencies (front matter <c>needs</c>, <c>order</c>, <c>run</c>), as the dialect's
 /// runner treats them: a feature that needs others or is needed, or says <c>order: first|last</c>, runs in the
 /// ordered group, one feature after another, dependencies first (topologically; <c>first</c> before, <c>last</c>
-/// after the rest where the dependencies allow); <c>run: never</c> skips a feature and every feature that needs it;
+/// after the rest where the dependencies allow; a title names the nearest feature, see <see cref="NeedResolution"/>); <c>run: never</c> skips a feature and every feature that needs it;
 /// <c>run: only</c> skips every Markdown feature but those and what they need.
 /// </summary>
 internal sealed class FeatureGraph : IEquatable<FeatureGraph>
@@ -45,27 +45,45 @@ internal sealed class FeatureGraph : IEquatable<FeatureGraph>
     private readonly Dictionary<string, int> _ranks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _skips = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _problems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FeatureNode>> _needs = new(StringComparer.Ordinal);
 
     public FeatureGraph(ImmutableArray<FeatureNode> nodes)
     {
         _nodes = nodes.Where(node => node.Title.Length > 0).OrderBy(node => node.Path, StringComparer.Ordinal).ToImmutableArray();
-        var byTitle = _nodes.GroupBy(node => node.Title, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var byTitle = _nodes.ToLookup(node => node.Title, StringComparer.Ordinal);
         foreach (var node in _nodes)
         {
-            foreach (var missing in node.Needs.Where(title => !byTitle.ContainsKey(title)))
+            var needs = new List<FeatureNode>();
+            foreach (var title in node.Needs)
             {
-                _problems[node.Path] = $"needs '{missing}', but no .feature.md has that title (# {missing})";
+                switch (NeedResolution.Resolve(node, byTitle[title].ToList()))
+                {
+                    case { Feature: { } needed }:
+                        needs.Add(needed);
+                        break;
+                    case { Ambiguous: { Count: > 0 } tied }:
+                        _problems[node.Path] = $"needs '{title}', which is ambiguous: {string.Join(" and ", tied.Select(same => same.Path))} have that title and are equally near (rename one, or move the right one nearer)";
+                        break;
+                    default:
+                        _problems[node.Path] = $"needs '{title}', but no .feature.md has that title (# {title})";
+                        break;
+                }
             }
+
+            _needs[node.Path] = needs;
         }
 
-        Rank(byTitle);
-        Skip(byTitle);
+        Rank();
+        Skip();
     }
 
     /// <summary>The position of the feature in the ordered group, or null when it runs in parallel with the rest.</summary>
     public int? RankOf(string path) => _ranks.TryGetValue(path, out var rank) ? rank : null;
 
     public string? SkipReasonOf(string path) => _skips.TryGetValue(path, out var reason) ? reason : null;
+
+    /// <summary>The features the feature's <c>needs</c> titles name, in front matter order.</summary>
+    public IReadOnlyList<FeatureNode> NeedsOf(string path) => _needs.TryGetValue(path, out var needs) ? needs : Array.Empty<FeatureNode>();
 
     public string? ProblemOf(string path) => _problems.TryGetValue(path, out var problem) ? problem : null;
 
@@ -75,16 +93,16 @@ internal sealed class FeatureGraph : IEquatable<FeatureGraph>
 
     public override int GetHashCode() => _nodes.Length;
 
-    private void Rank(Dictionary<string, FeatureNode> byTitle)
+    private void Rank()
     {
-        var needed = new HashSet<string>(_nodes.SelectMany(node => node.Needs), StringComparer.Ordinal);
-        var group = _nodes.Where(node => node.Needs.Length > 0 || node.Order.Length > 0 || needed.Contains(node.Title)).ToList();
+        var needed = new HashSet<string>(_needs.Values.SelectMany(needs => needs).Select(node => node.Path), StringComparer.Ordinal);
+        var group = _nodes.Where(node => node.Needs.Length > 0 || node.Order.Length > 0 || needed.Contains(node.Path)).ToList();
         var done = new HashSet<string>(StringComparer.Ordinal);
         while (group.Count > 0)
         {
             // Of the features whose needs have run: first ones, then the rest, then last ones, by path.
             var ready = group
-                .Where(node => node.Needs.All(title => !byTitle.ContainsKey(title) || done.Contains(byTitle[title].Path)))
+                .Where(node => _needs[node.Path].All(need => done.Contains(need.Path)))
                 .OrderBy(node => node.Order == "first" ? 0 : node.Order == "last" ? 2 : 1)
                 .ThenBy(node => node.Path, StringComparer.Ordinal)
                 .FirstOrDefault();
@@ -104,7 +122,7 @@ internal sealed class FeatureGraph : IEquatable<FeatureGraph>
         }
     }
 
-    private void Skip(Dictionary<string, FeatureNode> byTitle)
+    private void Skip()
     {
         var only = _nodes.Where(node => node.Run == "only").ToList();
         if (only.Count > 0)
@@ -116,9 +134,9 @@ internal sealed class FeatureGraph : IEquatable<FeatureGraph>
                 var node = pending.Pop();
                 if (keep.Add(node.Path))
                 {
-                    foreach (var title in node.Needs.Where(byTitle.ContainsKey))
+                    foreach (var need in _needs[node.Path])
                     {
-                        pending.Push(byTitle[title]);
+                        pending.Push(need);
                     }
                 }
             }
@@ -140,10 +158,10 @@ internal sealed class FeatureGraph : IEquatable<FeatureGraph>
             changed = false;
             foreach (var node in _nodes.Where(node => !_skips.ContainsKey(node.Path)))
             {
-                var skippedNeed = node.Needs.FirstOrDefault(title => byTitle.ContainsKey(title) && _skips.ContainsKey(byTitle[title].Path));
+                var skippedNeed = _needs[node.Path].FirstOrDefault(need => _skips.ContainsKey(need.Path));
                 if (skippedNeed is not null)
                 {
-                    _skips[node.Path] = $"needs '{skippedNeed}', which does not run";
+                    _skips[node.Path] = $"needs '{skippedNeed.Title}', which does not run";
                     changed = true;
                 }
             }

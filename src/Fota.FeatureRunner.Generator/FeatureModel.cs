@@ -38,6 +38,9 @@ internal sealed class FeatureModel
     /// <summary>The feature's place in the ordered group of Markdown features (needs/order), or null.</summary>
     public int? Rank { get; private set; }
 
+    /// <summary>The paths (as <see cref="DisplayPath"/>) of the features its front matter <c>needs</c>, in that order.</summary>
+    public IReadOnlyList<string> Needs { get; private set; } = Array.Empty<string>();
+
     /// <summary>Why every scenario of the feature is skipped (front matter run: never/only), or null.</summary>
     public string? SkipReason { get; private set; }
 
@@ -66,6 +69,7 @@ internal sealed class FeatureModel
         }
 
         model.Rank = graph.RankOf(input.Path);
+        model.Needs = graph.NeedsOf(input.Path).Select(need => DisplayPathOf(need.Path, settings.Root)).ToList();
         model.SkipReason = graph.SkipReasonOf(input.Path);
         model.Title = feature.Feature.Name;
         var featureTags = feature.Feature.Tags.Select(tag => tag.Name.TrimStart('@')).ToList();

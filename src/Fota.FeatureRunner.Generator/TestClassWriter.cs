@@ -73,7 +73,13 @@ internal static class TestClassWriter
         code.AppendLine("    {");
         code.Append("        private static readonly ").Append(Runner).Append(".FeatureDefinition TheDefinition = new(")
             .Append(Identifiers.Literal(model.DisplayPath)).Append(", ").Append(Identifiers.Literal(model.Language)).Append(", ")
-            .Append(Identifiers.Literal(model.Input.Text)).AppendLine(");");
+            .Append(Identifiers.Literal(model.Input.Text));
+        if (model.Needs.Count > 0)
+        {
+            code.Append(", new string[] { ").Append(string.Join(", ", model.Needs.Select(Identifiers.Literal))).Append(" }");
+        }
+
+        code.AppendLine(");");
         code.AppendLine();
         code.AppendLine("        /// <summary>The feature's source, as compiled.</summary>");
         code.Append("        public static ").Append(Runner).AppendLine(".FeatureDefinition Definition => TheDefinition;");

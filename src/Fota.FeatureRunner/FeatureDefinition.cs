@@ -2,8 +2,8 @@ using Fota.FeatureRunner.Parsing;
 
 namespace Fota.FeatureRunner;
 
-/// <summary>A feature file as the generator compiled it: its path, default language and text.</summary>
-public sealed class FeatureDefinition(string path, string language, string source)
+/// <summary>A feature file as the generator compiled it: its path, default language and text, and the paths of the features it needs.</summary>
+public sealed class FeatureDefinition(string path, string language, string source, IReadOnlyList<string>? needs = null)
 {
     private readonly Lazy<ParsedFeature> _parsed = new(() => Parse(path, language, source));
 
@@ -12,6 +12,12 @@ public sealed class FeatureDefinition(string path, string language, string sourc
 
     /// <summary>The language of the file when it has no <c># language:</c> line (reqnroll.json's <c>language.feature</c>).</summary>
     public string Language { get; } = language;
+
+    /// <summary>
+    /// The paths (like <see cref="Path"/>) of the features named by the front matter's <c>needs</c> titles, in that
+    /// order, as the generator resolved them (the nearest feature with the title).
+    /// </summary>
+    public IReadOnlyList<string> Needs { get; } = needs ?? Array.Empty<string>();
 
     internal ParsedFeature Parsed => _parsed.Value;
 

@@ -26,7 +26,7 @@ public sealed class FeatureFixture<TFeature> : IAsyncDisposable
         var runner = await RunnerAsync(feature);
         var skip = _storyStoppedAt is { } failed
             ? $"Skipped: the story stopped at its failing scenario {failed}"
-            : FeatureOutcomes.FailedNeed(feature.FrontMatter.Needs) is { } need ? $"Skipped: {need}" : null;
+            : FeatureOutcomes.FailedNeed(_definition) is { } need ? $"Skipped: {need}" : null;
         if (skip is not null)
         {
             await SkippedScenario.SkipAsync(runner, feature, pickleIndex, skip);
@@ -39,7 +39,7 @@ public sealed class FeatureFixture<TFeature> : IAsyncDisposable
 
         return await ScenarioRun.StartAsync(runner, feature, pickleIndex, output: null, story: _story, failed: scenario =>
         {
-            FeatureOutcomes.Failed(feature.Feature.Name, scenario);
+            FeatureOutcomes.Failed(_definition, scenario);
             if (feature.IsStory)
             {
                 _storyStoppedAt ??= scenario;

@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Fota.Api.Devices;
 using Fota.Api.Tests.Support;
 
 namespace Fota.Api.Tests;
@@ -28,12 +25,7 @@ public sealed class DrainOnStopTests : IAsyncDisposable
             ["ConnectionStrings__Fota"] = _database.ConnectionString,
             ["Admin__Token"] = AdminToken,
         });
-        using var admin = _service.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-        (await admin.PutAsJsonAsync("/admin/accounts/nordic", new { apiEndpoint = _stub.Url.ToString().TrimEnd('/'), apiKey = "drain-key" }, TestContext.Current.CancellationToken))
-            .EnsureSuccessStatusCode();
-        var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account = "nordic" }, TestContext.Current.CancellationToken);
-        var device = (await created.Content.ReadFromJsonAsync<DeviceResponse>(TestContext.Current.CancellationToken))!;
+        var device = (await _service.AddDevicesAsync(AdminToken, _stub.Url, "drain-key"))[0];
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _nrfCloud.ProcessThenHoldAnswer(release.Task);
         using var client = _service.CreateClient();
@@ -53,18 +45,5 @@ public sealed class DrainOnStopTests : IAsyncDisposable
         (await store.Jobs.ListIntentsAsync(device.DeviceId, CancellationToken.None)).Should().BeEmpty();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_service is not null)
-        {
-            await _service.DisposeAsync();
-        }
-
-        if (_stub is not null)
-        {
-            await _stub.DisposeAsync();
-        }
-
-        _database.Dispose();
-    }
+    public ValueTask DisposeAsync() => ServiceProcess.StopAllAsync([_service], _stub, _database);
 }

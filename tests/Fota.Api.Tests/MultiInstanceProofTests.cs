@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Fota.Api.Devices;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 
@@ -33,20 +30,7 @@ public sealed class MultiInstanceProofTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var instance in _instances)
-        {
-            await instance.DisposeAsync();
-        }
-
-        if (_stub is not null)
-        {
-            await _stub.DisposeAsync();
-        }
-
-        _database?.Dispose();
-    }
+    public ValueTask DisposeAsync() => ServiceProcess.StopAllAsync(_instances, _stub, _database);
 
     [Fact]
     public async Task Two_instances_poll_every_job_never_one_job_twice_at_once_and_take_over_a_killed_instances_claims()
@@ -73,12 +57,7 @@ public sealed class MultiInstanceProofTests : IAsyncLifetime
         _instances.AddRange(await Task.WhenAll(starting));
         var (victim, survivor, serving) = (_instances[0], _instances[1], _instances[2]);
 
-        using var admin = survivor.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-        (await admin.PutAsJsonAsync("/admin/accounts/nordic", new { apiEndpoint = _stub.Url.ToString().TrimEnd('/'), apiKey = "multi-key" }, TestContext.Current.CancellationToken))
-            .EnsureSuccessStatusCode();
-        var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account = "nordic" }, TestContext.Current.CancellationToken);
-        var device = (await created.Content.ReadFromJsonAsync<DeviceResponse>(TestContext.Current.CancellationToken))!;
+        var device = (await survivor.AddDevicesAsync(AdminToken, _stub.Url, "multi-key"))[0];
 
         await using var socket = await NotificationClient.ConnectAsync(serving.Url, device.Fingerprint);
         (await socket.ReceiveAsync())["id"]!.GetValue<string>().Should().Be(device.DeviceId, "the identity comes first");

@@ -91,4 +91,63 @@ public sealed partial class GeneratorTests
         result.Results.Single().GeneratedSources.Single(generated => generated.HintName.EndsWith("BMarkdownFeature.g.cs", StringComparison.Ordinal)).SourceText.ToString()
             .Should().Contain("Skip = \"Skipped: needs 'Never', which does not run (features/B.feature.md)\"");
     }
+
+    [Fact]
+    public void A_need_names_the_feature_with_that_title_in_the_needing_features_own_folder_before_one_elsewhere()
+    {
+        // features/B sorts before features/v2/A: picking the first feature with the title would pick the wrong one.
+        var elsewhere = Feature("features/B.feature.md", Titled("Device FOTA"));
+        var sameFolder = Feature("features/v2/A.feature.md", Titled("Device FOTA"));
+        var needing = Feature("features/v2/C.feature.md", "---\nneeds: [Device FOTA]\n---\n" + Titled("Upgrade path"));
+
+        var result = Run(Driver(new Dictionary<string, string> { ["FeatureRunnerRoot"] = Root }, elsewhere, sameFolder, needing));
+
+        result.Diagnostics.Should().BeEmpty();
+        MarkdownSource(result, "A").Should().Contain("FeatureRank(0)");
+        MarkdownSource(result, "C").Should().Contain("FeatureRank(1)");
+        MarkdownSource(result, "B").Should().NotContain("FeatureRank", "nothing needs the farther feature of the same title");
+    }
+
+    [Fact]
+    public void A_need_names_the_feature_in_the_nearest_parent_folder_before_farther_parents_and_other_folders()
+    {
+        var otherFolder = Feature("features/A/Other.feature.md", Titled("Device FOTA"));
+        var grandparent = Feature("features/Grandparent.feature.md", Titled("Device FOTA"));
+        var parent = Feature("features/v2/Parent.feature.md", Titled("Device FOTA"));
+        var needsParent = Feature("features/v2/deep/NeedsParent.feature.md", "---\nneeds: [Device FOTA]\n---\n" + Titled("Deep"));
+        var needsGrandparent = Feature("features/v3/NeedsGrandparent.feature.md", "---\nneeds: [Device FOTA]\n---\n" + Titled("Sibling"));
+
+        var result = Run(Driver(new Dictionary<string, string> { ["FeatureRunnerRoot"] = Root }, otherFolder, grandparent, parent, needsParent, needsGrandparent));
+
+        result.Diagnostics.Should().BeEmpty();
+        MarkdownSource(result, "Other").Should().NotContain("FeatureRank", "a feature in a folder that is not a parent is farther than any parent");
+        MarkdownSource(result, "Grandparent").Should().Contain("FeatureRank(0)");
+        MarkdownSource(result, "Parent").Should().Contain("FeatureRank(1)");
+        MarkdownSource(result, "NeedsParent").Should().Contain("FeatureRank(2)");
+        MarkdownSource(result, "NeedsGrandparent").Should().Contain("FeatureRank(3)");
+    }
+
+    [Fact]
+    public void A_need_falls_back_to_a_feature_in_another_folder_and_two_equally_near_features_are_an_error_naming_both()
+    {
+        var inOtherFolder = Feature("features/seed/Seed.feature.md", Titled("Seed"));
+        var usesOtherFolder = Feature("features/v2/UsesSeed.feature.md", "---\nneeds: [Seed]\n---\n" + Titled("Uses seed"));
+        var twinOne = Feature("features/x/One.feature.md", Titled("Twin"));
+        var twinTwo = Feature("features/y/Two.feature.md", Titled("Twin"));
+        var needsTwin = Feature("features/z/NeedsTwin.feature.md", "---\nneeds: [Twin]\n---\n" + Titled("Needs twin"));
+
+        var result = Run(Driver(new Dictionary<string, string> { ["FeatureRunnerRoot"] = Root }, inOtherFolder, usesOtherFolder, twinOne, twinTwo, needsTwin));
+
+        MarkdownSource(result, "Seed").Should().Contain("FeatureRank(0)");
+        MarkdownSource(result, "UsesSeed").Should().Contain("FeatureRank(1)");
+        var error = result.Diagnostics.Should().ContainSingle().Which;
+        error.Location.GetLineSpan().Path.Should().Be($"{Root}/features/z/NeedsTwin.feature.md");
+        error.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Should().Contain("needs 'Twin'")
+            .And.Contain($"{Root}/features/x/One.feature.md").And.Contain($"{Root}/features/y/Two.feature.md");
+    }
+
+    private static string Titled(string title) => Story.Replace("# Story", "# " + title, StringComparison.Ordinal);
+
+    private static string MarkdownSource(GeneratorDriverRunResult result, string name) =>
+        result.Results.Single().GeneratedSources.Single(generated => generated.HintName.EndsWith("." + name + "MarkdownFeature.g.cs", StringComparison.Ordinal)).SourceText.ToString();
 }

@@ -1,5 +1,4 @@
 using Fota.Api.Jobs.Polling;
-using Fota.Api.Jobs.Scheduling;
 // One polling round over N non-final jobs: the service's own StatusPoller, store and NrfCloudClient (with its resilience
 // pipeline) against an in-process stub that counts concurrent calls. Usage:
 //   dotnet run -c Release --project bench/api/PollerBench -- [jobs=10000] [maxConcurrency=4] [stubLatencyMs=0]

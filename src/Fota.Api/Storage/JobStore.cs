@@ -195,35 +195,27 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
     /// </summary>
     public async Task<StoredJob?> CancelAsync(string jobId, string statusDetail, string lastUpdatedAt, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.Command($"""
-                {dialect.EventOrderLock}
+        var cancelled = await EventedUpdate.OneRowAsync(
+            dialect,
+            changeEvents,
+            $"""
                 UPDATE fota_jobs
                 SET status = 'CANCELLED', status_detail = @statusDetail, last_updated_at = @lastUpdatedAt, is_final = TRUE
                 WHERE job_id = @jobId AND NOT is_final
                 RETURNING {StoredRows.JobColumns};
-                """, transaction)
-            .With("jobId", jobId)
-            .With("statusDetail", statusDetail)
-            .With("lastUpdatedAt", lastUpdatedAt);
-        StoredJob? cancelled;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                """,
+            command => command
+                .With("jobId", jobId)
+                .With("statusDetail", statusDetail)
+                .With("lastUpdatedAt", lastUpdatedAt),
+            StoredRows.Job,
+            job => (job.DeviceId, payload.Serialize(JobChange.From(job))),
+            cancellationToken);
+        if (cancelled is not null)
         {
-            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
-
-            cancelled = (await StoredRows.ReadRestAsync(reader, StoredRows.Job, cancellationToken)).SingleOrDefault();
+            FotaTelemetry.JobFinal(cancelled.Status);
         }
 
-        if (cancelled is null)
-        {
-            return null;
-        }
-
-        await WriteEventsAsync(connection, transaction, [JobChange.From(cancelled)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changeEvents.Committed();
-        FotaTelemetry.JobFinal(cancelled.Status);
         return cancelled;
     }
 

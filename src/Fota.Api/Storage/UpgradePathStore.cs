@@ -152,43 +152,28 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
     /// The cancel ignores claims: a flow step holding the job finds it final when it writes, and writes nothing. A cancel at
     /// nRF Cloud is owed while the step may have a running job (steps 2 and 3); it becomes due once the job's id is known.
     /// </summary>
-    public async Task<StoredUpgradePathJob?> CancelAsync(
-        string jobId, string deviceId, string statusDetail, string timestamp, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.Command($"""
-                {dialect.EventOrderLock}
+    public Task<StoredUpgradePathJob?> CancelAsync(
+        string jobId, string deviceId, string statusDetail, string timestamp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        EventedUpdate.OneRowAsync(
+            dialect,
+            changeEvents,
+            $"""
                 UPDATE upgrade_path_jobs
                 SET status = 'FAILED', status_detail = @statusDetail, changed_at = @changedAt, is_final = TRUE,
                     cancel_state = CASE WHEN step IN ('{UpgradePathSteps.Start}', '{UpgradePathSteps.WaitForCloud}') THEN 'PENDING' ELSE 'NONE' END,
                     step = '{UpgradePathSteps.Done}', next_run_at_ms = @now, claimed_by = NULL, claimed_until_ms = NULL
                 WHERE job_id = @jobId AND device_id = @deviceId AND NOT is_final
                 RETURNING {Columns};
-                """, transaction)
-            .With("jobId", jobId)
-            .With("deviceId", deviceId)
-            .With("statusDetail", statusDetail)
-            .With("changedAt", timestamp)
-            .With("now", now);
-        StoredUpgradePathJob? cancelled;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
-
-            cancelled = (await StoredRows.ReadRestAsync(reader, Row, cancellationToken)).SingleOrDefault();
-        }
-
-        if (cancelled is null)
-        {
-            return null;
-        }
-
-        await WriteEventAsync(connection, transaction, cancelled, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changeEvents.Committed();
-        return cancelled;
-    }
+                """,
+            command => command
+                .With("jobId", jobId)
+                .With("deviceId", deviceId)
+                .With("statusDetail", statusDetail)
+                .With("changedAt", timestamp)
+                .With("now", now),
+            Row,
+            cancelled => (cancelled.DeviceId, payload.Serialize(cancelled)),
+            cancellationToken);
 
     public async Task SaveCancelOutcomeAsync(
         string owner, string jobId, string cancelState, int attempts, DateTimeOffset nextRunAt, CancellationToken cancellationToken)

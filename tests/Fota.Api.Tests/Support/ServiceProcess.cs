@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Fota.Api.Devices;
 
 namespace Fota.Api.Tests.Support;
 
@@ -71,6 +74,49 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Url };
+
+    /// <summary>The teardown of a process test: every instance stopped, then the nRF Cloud stand-in, then the database dropped.</summary>
+    public static async ValueTask StopAllAsync(IEnumerable<ServiceProcess?> instances, IAsyncDisposable? nrfCloud, IDisposable? database)
+    {
+        foreach (var instance in instances)
+        {
+            if (instance is not null)
+            {
+                await instance.DisposeAsync();
+            }
+        }
+
+        if (nrfCloud is not null)
+        {
+            await nrfCloud.DisposeAsync();
+        }
+
+        database?.Dispose();
+    }
+
+    /// <summary>
+    /// Through this instance's admin API (<paramref name="adminToken"/> is its <c>Admin:Token</c>): the account
+    /// <paramref name="account"/> pointed at <paramref name="apiEndpoint"/> with <paramref name="apiKey"/>, and
+    /// <paramref name="devices"/> new devices of it.
+    /// </summary>
+    public async Task<IReadOnlyList<DeviceResponse>> AddDevicesAsync(
+        string adminToken, Uri apiEndpoint, string apiKey, int devices = 1, string account = "nordic")
+    {
+        using var admin = CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var endpoint = apiEndpoint.ToString().TrimEnd('/');
+        (await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = endpoint, apiKey }, TestContext.Current.CancellationToken))
+            .EnsureSuccessStatusCode();
+        var added = new List<DeviceResponse>();
+        for (var i = 0; i < devices; i++)
+        {
+            using var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account }, TestContext.Current.CancellationToken);
+            created.EnsureSuccessStatusCode();
+            added.Add((await created.Content.ReadFromJsonAsync<DeviceResponse>(TestContext.Current.CancellationToken))!);
+        }
+
+        return added;
+    }
 
     /// <summary>SIGTERM, as a deploy sends it; <see cref="WaitForExitAsync"/> waits for the stop.</summary>
     public void Terminate()

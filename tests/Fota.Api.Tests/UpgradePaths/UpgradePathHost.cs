@@ -102,11 +102,7 @@ public sealed class UpgradePathHost : IAsyncDisposable
     public async Task<IReadOnlyList<string>> JobMessagesAsync(string deviceId)
     {
         var events = await Services.GetRequiredService<IChangeEventStore>().ReadAfterAsync(0, 10_000, CancellationToken.None);
-        return events.Where(e => e.DeviceId == deviceId)
-            .Select(e => JsonNode.Parse(e.Payload)!)
-            .Where(m => m["@context"]!.GetValue<string>() == "https://github.com/hello-nrfcloud/proto/fota/job")
-            .Select(m => $"{m["status"]} {m["reportedVersion"]} {m["statusDetail"]}")
-            .ToList();
+        return TwoStepPath.Describe(events.Where(e => e.DeviceId == deviceId).Select(e => e.Payload));
     }
 
     /// <summary>Waits until the stored job satisfies <paramref name="done"/>.</summary>

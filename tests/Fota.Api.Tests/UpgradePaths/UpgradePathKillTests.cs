@@ -14,17 +14,10 @@ namespace Fota.Api.Tests.UpgradePaths;
 /// </summary>
 public sealed class UpgradePathKillTests : IAsyncLifetime
 {
-    private const string Bundle1 = "APP*1e29dfa3*v2.0.1";
-    private const string Bundle2 = "APP*cd5412d9*v2.0.2";
-    private const string TwoSteps = $$"""{"2.0.0":"{{Bundle1}}","2.0.1":"{{Bundle2}}"}""";
-
-    private static readonly string[] Succeeded =
-    [
-        "NEW 2.0.0 The job has been created",
-        $"IN_PROGRESS 2.0.0 Started job for version 2.0.0 with bundle {Bundle1}.",
-        $"IN_PROGRESS 2.0.1 Started job for version 2.0.1 with bundle {Bundle2}.",
-        "SUCCEEDED 2.0.2 No more bundles to apply for 2.0.2. Job completed.",
-    ];
+    private const string Bundle1 = TwoStepPath.Bundle1;
+    private const string Bundle2 = TwoStepPath.Bundle2;
+    private const string TwoSteps = TwoStepPath.Json;
+    private static readonly IReadOnlyList<string> Succeeded = TwoStepPath.SucceededHistory;
 
     private readonly FakeDeviceStates _states = new();
     private readonly FakeNrfCloud _nrfCloud = new();

@@ -29,7 +29,7 @@ public sealed class UpgradePathTwoInstanceTests
         {
             var host = i % 2 == 0 ? one : two;
             devices.Add(await host.RegisterDeviceAsync());
-            ids.Add(await host.ScheduleOkAsync(devices[^1], """{"2.0.0":"APP*1e29dfa3*v2.0.1","2.0.1":"APP*cd5412d9*v2.0.2"}"""));
+            ids.Add(await host.ScheduleOkAsync(devices[^1], TwoStepPath.Json));
         }
 
         // nRF Cloud completes each job at once, and the device then reports the bundle's version.
