@@ -5,14 +5,17 @@ using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MockNrfCloud.Abstractions;
 
 namespace Fota.Api.Tests;
 
 /// <summary>
 /// DELETE /device/{deviceId}/fota/jobs/{jobId}: 400 → 404 (device) → 403 → 404 (job) → 409 (final) → nRF Cloud's cancel
 /// → the job CANCELLED. The poller is off; tests run its rounds themselves, so a poll can be held while a cancel lands.
+/// nRF Cloud is the real mock (tests/README.md), but for the two races: each holds one nRF Cloud answer until the other
+/// call has landed, which the fake nRF Cloud does and the mock's fixed delays cannot.
 /// </summary>
-public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPollerApiFixture>
+public sealed class CancelTests(NoPollerMockApiFixture fixture) : IClassFixture<NoPollerMockApiFixture>
 {
     private const string ServiceTimestamp = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$";
     private readonly FotaApiFactory _api = fixture.Api;
@@ -20,7 +23,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
     private static async Task<string> ScheduleAsync(FotaApiFactory api, HttpClient client, DeviceResponse device)
     {
         var jobId = Guid.NewGuid().ToString();
-        api.NrfCloud.AcceptCreate(jobId);
+        await api.AcceptCreateAsync(jobId);
         var response = await client.ScheduleAsync(device);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         return jobId;
@@ -34,8 +37,8 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
     private async Task<string> RunningJobAsync(HttpClient client, DeviceResponse device)
     {
         var jobId = await ScheduleAsync(_api, client, device);
-        _api.NrfCloud.Always(
-            $"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
+        await _api.Mock.QueueAsync(
+            _api.ApiKey, $"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"), keep: true);
         await PollAsync(_api);
         (await _api.FindJobAsync(jobId))!.Status.Should().Be("IN_PROGRESS");
         return jobId;
@@ -48,7 +51,10 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
 
     private static string CancelRoute(string jobId) => $"PUT /v1/fota-jobs/{jobId}/cancel";
 
-    private IReadOnlyList<NrfCloudCall> CancelCalls(string jobId) => _api.NrfCloud.CallsTo("PUT", $"/v1/fota-jobs/{jobId}/cancel");
+    private Task<IReadOnlyList<RecordedRequest>> CancelCallsAsync(string jobId) => _api.Mock.CallsAsync(_api.ApiKey, "PUT", $"/v1/fota-jobs/{jobId}/cancel");
+
+    private Task AnswerCancelAsync(string jobId, HttpStatusCode status, string? json = null, bool keep = false) =>
+        _api.Mock.QueueAsync(_api.ApiKey, CancelRoute(jobId), status, json, keep);
 
     [Fact]
     public async Task A_running_job_is_cancelled_at_nRF_Cloud_and_stored_CANCELLED()
@@ -56,7 +62,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var device = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         var jobId = await RunningJobAsync(client, device);
-        _api.NrfCloud.Enqueue(CancelRoute(jobId), HttpStatusCode.OK);
+        await AnswerCancelAsync(jobId, HttpStatusCode.OK);
 
         var response = await client.CancelAsync(device, jobId);
 
@@ -73,20 +79,21 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         body["lastUpdatedAt"]!.GetValue<string>().Should().MatchRegex(ServiceTimestamp, "the service stamps the cancel itself")
             .And.NotBe("2024-06-06T15:44:03.123Z");
 
-        var call = CancelCalls(jobId).Should().ContainSingle().Subject;
-        call.Uri.ToString().Should().Be($"{FotaApiFactory.ApiEndpoint}/v1/fota-jobs/{jobId}/cancel");
-        call.Header("Authorization").Should().Be($"Bearer {_api.ApiKey}");
-        call.Header("Accept").Should().Be("application/json; charset=utf-8");
-        call.Header("Content-Type").Should().Be("application/json", "the cancel carries a JSON body, as upstream sends it");
-        call.BodyText.Should().Be("{}");
+        var call = (await CancelCallsAsync(jobId)).Should().ContainSingle().Subject;
+        call.Path.Should().Be($"/v1/fota-jobs/{jobId}/cancel");
+        call.Query.Should().BeEmpty();
+        call.Headers["Authorization"].Should().Be($"Bearer {_api.ApiKey}");
+        call.Headers["Accept"].Should().Be("application/json; charset=utf-8");
+        call.Headers["Content-Type"].Should().Be("application/json", "the cancel carries a JSON body, as upstream sends it");
+        call.Body.Should().Be("{}");
         var listed = (await client.ListJobsAsync(device)).Single()!;
         listed.ToJsonString().Should().Be(body.ToJsonString(), "the list shows the cancelled job as the cancel answered it");
         (await EventsAsync(_api, device)).Should().HaveCount(3, "scheduled, IN_PROGRESS, CANCELLED")
             .And.HaveElementAt(2, body.ToJsonString(), "the cancel is a change: clients are told the job as the cancel answered it");
 
-        var polls = _api.NrfCloud.CallsTo("GET", $"/v1/fota-jobs/{jobId}").Count;
+        var polls = (await _api.Mock.CallsAsync(_api.ApiKey, "GET", $"/v1/fota-jobs/{jobId}")).Count;
         await PollAsync(_api);
-        _api.NrfCloud.CallsTo("GET", $"/v1/fota-jobs/{jobId}").Should().HaveCount(polls, "CANCELLED is final, so it is never polled again");
+        (await _api.Mock.CallsAsync(_api.ApiKey, "GET", $"/v1/fota-jobs/{jobId}")).Should().HaveCount(polls, "CANCELLED is final, so it is never polled again");
     }
 
     [Fact]
@@ -95,7 +102,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var device = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         var jobId = await ScheduleAsync(_api, client, device);
-        _api.NrfCloud.Enqueue(CancelRoute(jobId), HttpStatusCode.NoContent);
+        await AnswerCancelAsync(jobId, HttpStatusCode.NoContent);
 
         var response = await client.CancelAsync(device, jobId);
 
@@ -111,7 +118,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var device = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         var jobId = await RunningJobAsync(client, device);
-        _api.NrfCloud.Always(CancelRoute(jobId), HttpStatusCode.OK);
+        await AnswerCancelAsync(jobId, HttpStatusCode.OK, keep: true);
         (await client.CancelAsync(device, jobId)).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var cancelled = await _api.FindJobAsync(jobId);
 
@@ -120,7 +127,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var problem = await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem["title"]!.GetValue<string>().Should().Be("The FOTA job is already finished.");
         problem.Detail().Should().Contain(jobId).And.Contain("CANCELLED");
-        CancelCalls(jobId).Should().ContainSingle();
+        (await CancelCallsAsync(jobId)).Should().ContainSingle();
         (await _api.FindJobAsync(jobId)).Should().BeEquivalentTo(cancelled);
     }
 
@@ -132,7 +139,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var device = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         var jobId = await ScheduleAsync(_api, client, device);
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, status, "done", "2024-06-06T15:50:00.000Z", "v2.0.0"));
+        await _api.Mock.QueueAsync(_api.ApiKey, $"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, status, "done", "2024-06-06T15:50:00.000Z", "v2.0.0"), keep: true);
         await PollAsync(_api);
         var finished = (await _api.FindJobAsync(jobId))!;
         finished.Status.Should().Be(status);
@@ -140,7 +147,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var problem = await (await client.CancelAsync(device, jobId)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         problem["title"]!.GetValue<string>().Should().Be("The FOTA job is already finished.");
-        CancelCalls(jobId).Should().BeEmpty();
+        (await CancelCallsAsync(jobId)).Should().BeEmpty();
         (await _api.FindJobAsync(jobId)).Should().BeEquivalentTo(finished);
     }
 
@@ -155,7 +162,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
 
         problem["title"]!.GetValue<string>().Should().Be("No FOTA job found with ID!");
         problem.Detail().Should().Contain(jobId);
-        CancelCalls(jobId).Should().BeEmpty();
+        (await CancelCallsAsync(jobId)).Should().BeEmpty();
     }
 
     [Fact]
@@ -165,13 +172,13 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var other = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         var jobId = await RunningJobAsync(client, owner);
-        _api.NrfCloud.Always(CancelRoute(jobId), HttpStatusCode.OK);
+        await AnswerCancelAsync(jobId, HttpStatusCode.OK, keep: true);
         var before = await _api.FindJobAsync(jobId);
 
         var problem = await (await client.CancelAsync(other, jobId)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
         problem["title"]!.GetValue<string>().Should().Be("No FOTA job found with ID!", "another device's job is not this device's to see");
-        CancelCalls(jobId).Should().BeEmpty();
+        (await CancelCallsAsync(jobId)).Should().BeEmpty();
         (await _api.FindJobAsync(jobId)).Should().BeEquivalentTo(before);
     }
 
@@ -182,7 +189,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var other = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         var jobId = await RunningJobAsync(client, device);
-        _api.NrfCloud.Always(CancelRoute(jobId), HttpStatusCode.OK);
+        await AnswerCancelAsync(jobId, HttpStatusCode.OK, keep: true);
 
         var invalid = await client.DeleteAsync(BundleAndCancelApi.CancelPath(device, jobId, "not-a-fingerprint"), TestContext.Current.CancellationToken);
         var missing = await client.DeleteAsync(
@@ -192,7 +199,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         (await invalid.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Detail().Should().Contain("fingerprint");
         (await missing.ShouldBeProblemAsync(HttpStatusCode.NotFound))["title"]!.GetValue<string>().Should().Be("No device found with ID!");
         (await foreign.ShouldBeProblemAsync(HttpStatusCode.Forbidden))["title"]!.GetValue<string>().Should().Be("Fingerprint does not match!");
-        CancelCalls(jobId).Should().BeEmpty();
+        (await CancelCallsAsync(jobId)).Should().BeEmpty();
         (await _api.FindJobAsync(jobId))!.Status.Should().Be("IN_PROGRESS");
     }
 
@@ -204,7 +211,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         var device = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
         var jobId = await RunningJobAsync(client, device);
-        _api.NrfCloud.Always(CancelRoute(jobId), status, "{\"message\":\"cannot cancel now\"}");
+        await AnswerCancelAsync(jobId, status, "{\"message\":\"cannot cancel now\"}", keep: true);
         var before = await _api.FindJobAsync(jobId);
         var events = await EventsAsync(_api, device);
 
@@ -214,11 +221,11 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         problem["title"]!.GetValue<string>().Should().Be("Cancelling FOTA job failed");
         problem.Detail().Should().Contain("nRF Cloud").And.Contain(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .And.Contain($"/v1/fota-jobs/{jobId}/cancel").And.NotContain(_api.ApiKey);
-        CancelCalls(jobId).Should().HaveCount(calls, "the cancel is idempotent: transient failures are retried (NrfCloud:MaxRetries 2), others not");
+        (await CancelCallsAsync(jobId)).Should().HaveCount(calls, "the cancel is idempotent: transient failures are retried (NrfCloud:MaxRetries 2), others not");
         (await _api.FindJobAsync(jobId)).Should().BeEquivalentTo(before, "a cancel nRF Cloud refused changes nothing");
         (await EventsAsync(_api, device)).Should().Equal(events, "and notifies nothing");
 
-        _api.NrfCloud.Always(CancelRoute(jobId), HttpStatusCode.OK);
+        await AnswerCancelAsync(jobId, HttpStatusCode.OK, keep: true);
         (await client.CancelAsync(device, jobId)).StatusCode.Should().Be(HttpStatusCode.Accepted, "the job can still be cancelled later");
     }
 
@@ -228,7 +235,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
     public async Task A_poll_in_flight_when_the_cancel_lands_never_overwrites_it(string polledStatus)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 6, 12, 0, 0, TimeSpan.Zero));
-        await using var api = new FotaApiFactory(time: time, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        await using var api = new FotaApiFactory(time: time, settings: ApiFixture.NoPoller); // the fake nRF Cloud: it holds the poll
         var device = await api.RegisterDeviceAsync();
         using var client = api.CreateClient();
         var jobId = await ScheduleAsync(api, client, device);
@@ -238,7 +245,7 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
         {
             pollArrived.SetResult();
             await cancelStored.Task.WaitAsync(token);
-            return FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, polledStatus, "Job auto applied", "2024-06-06T12:00:00.500Z", "v2.0.0"));
+            return FakeNrfCloud.Response(HttpStatusCode.OK, NrfCloudJson.Job(jobId, polledStatus, "Job auto applied", "2024-06-06T12:00:00.500Z", "v2.0.0"));
         });
         api.NrfCloud.Enqueue(CancelRoute(jobId), HttpStatusCode.OK);
 
@@ -264,27 +271,28 @@ public sealed class CancelTests(NoPollerApiFixture fixture) : IClassFixture<NoPo
     [Fact]
     public async Task A_job_that_finishes_while_nRF_Cloud_cancels_it_keeps_its_final_state_and_the_cancel_is_409()
     {
-        var device = await _api.RegisterDeviceAsync();
-        using var client = _api.CreateClient();
-        var jobId = await ScheduleAsync(_api, client, device);
+        await using var api = new FotaApiFactory(settings: ApiFixture.NoPoller); // the fake nRF Cloud: it holds the cancel
+        var device = await api.RegisterDeviceAsync();
+        using var client = api.CreateClient();
+        var jobId = await ScheduleAsync(api, client, device);
         var cancelArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pollStored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _api.NrfCloud.Always(CancelRoute(jobId), async (_, token) =>
+        api.NrfCloud.Always(CancelRoute(jobId), async (_, token) =>
         {
             cancelArrived.SetResult();
             await pollStored.Task.WaitAsync(token);
             return FakeNrfCloud.Response(HttpStatusCode.OK);
         });
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "COMPLETED", null, "2024-06-06T15:50:00.000Z", "v2.0.0"));
+        api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK, NrfCloudJson.Job(jobId, "COMPLETED", null, "2024-06-06T15:50:00.000Z", "v2.0.0"));
 
         var cancel = client.CancelAsync(device, jobId);
         await cancelArrived.Task.WaitAsync(Eventually.DefaultTimeout, TestContext.Current.CancellationToken);
-        await PollAsync(_api);
+        await PollAsync(api);
         pollStored.SetResult();
         var response = await cancel;
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.Conflict)).Detail().Should().Contain("COMPLETED");
-        var job = (await _api.FindJobAsync(jobId))!;
+        var job = (await api.FindJobAsync(jobId))!;
         job.Status.Should().Be("COMPLETED");
         job.LastUpdatedAt.Should().Be("2024-06-06T15:50:00.000Z");
     }

@@ -5,7 +5,7 @@ using Fota.Api.Tests.Support;
 namespace Fota.Api.Tests;
 
 /// <summary>CORS, x-backend-version, health, the OpenAPI document, and the API key staying out of logs.</summary>
-public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixture<VersionedApiFixture>
+public sealed class CrossCuttingTests(VersionedMockApiFixture fixture) : IClassFixture<VersionedMockApiFixture>
 {
     private readonly FotaApiFactory _api = fixture.Api;
 
@@ -199,16 +199,16 @@ public sealed class CrossCuttingTests(VersionedApiFixture fixture) : IClassFixtu
     {
         var device = await _api.RegisterDeviceAsync();
         using var client = _api.CreateClient();
-        _api.NrfCloud.AcceptCreate("job-ok");
-        _api.NrfCloud.Always("GET /v1/fota-jobs/job-ok", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-ok", "IN_PROGRESS"));
+        await _api.AcceptCreateAsync("job-ok");
+        await _api.Mock.QueueAsync(_api.ApiKey, "GET /v1/fota-jobs/job-ok", HttpStatusCode.OK, NrfCloudJson.Job("job-ok", "IN_PROGRESS"), keep: true);
         var ok = await client.ScheduleAsync(device);
-        await Eventually.TrueAsync(() => _api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-ok").Count > 0, "a status poll");
-        _api.NrfCloud.Always("POST /v1/fota-jobs", HttpStatusCode.Unauthorized, "{\"message\":\"bad key\"}");
+        await Eventually.ReturnsAsync(() => _api.Mock.CallsAsync(_api.ApiKey, "GET", "/v1/fota-jobs/job-ok"), calls => calls.Count > 0, "a status poll");
+        await _api.Mock.QueueAsync(_api.ApiKey, DeviceApi.CreateRoute, HttpStatusCode.Unauthorized, "{\"message\":\"bad key\"}", keep: true);
         var failed = await client.ScheduleAsync(device, "MODEM*1e29dfa3*v2.0.0");
 
         failed.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         var logs = _api.Logs.Lines;
-        logs.Should().Contain(l => l.Contains("nrfcloud.test/v1/fota-jobs", StringComparison.Ordinal), "HttpClient logging is captured at trace level");
+        logs.Should().Contain(l => l.Contains($"{_api.Mock.ApiEndpoint.Authority}/v1/fota-jobs", StringComparison.Ordinal), "HttpClient logging is captured at trace level");
         logs.Should().Contain(l => l.Contains("Authorization", StringComparison.Ordinal), "request headers are logged, redacted");
         logs.Should().NotContain(l => l.Contains(_api.ApiKey, StringComparison.Ordinal));
         (await ok.Content.ReadAsStringAsync()).Should().NotContain(_api.ApiKey);

@@ -5,12 +5,15 @@ using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MockNrfCloud;
 
 namespace Fota.Api.Tests;
 
 /// <summary>
 /// The probe of issue #9: every fault of the create leaves at most one job at nRF Cloud, and every job nRF Cloud may have
-/// created is either stored or kept as an UNKNOWN intent (jobs at nRF Cloud ≤ rows stored + intents kept).
+/// created is either stored or kept as an UNKNOWN intent (jobs at nRF Cloud ≤ rows stored + intents kept). The
+/// unknown-outcome faults run on the real mock (a 5xx, X-Mock-Delay, X-Mock-Drop); the others keep the fake nRF Cloud
+/// (tests/README.md): they hold a create's or a listing's answer until the test releases it.
 /// </summary>
 public sealed class ExactlyOnceTests
 {
@@ -26,33 +29,28 @@ public sealed class ExactlyOnceTests
     [MemberData(nameof(UnknownOutcomes))]
     public async Task A_create_whose_outcome_is_unknown_is_sent_once_answered_500_and_kept_for_reconciliation(string fault)
     {
-        using var api = new FotaApiFactory(settings: ShortAttempts);
+        // Only the late answer needs the short attempt timeout: a loaded machine's mock may take longer than it to answer at all.
+        using var api = new FotaApiFactory(settings: fault == "late answer" ? ShortAttempts : null, mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        switch (fault)
+        // The mock's answer to the create that reached it: late (beyond the attempt timeout), a 5xx, or a dropped connection.
+        var raw = fault switch
         {
-            case "late answer":
-                api.NrfCloud.ProcessThenAnswerLate(TimeSpan.FromSeconds(3));
-                break;
-            case "503 after processing":
-                api.NrfCloud.ProcessThenFail(HttpStatusCode.ServiceUnavailable);
-                break;
-            case "500 after processing":
-                api.NrfCloud.ProcessThenFail(HttpStatusCode.InternalServerError);
-                break;
-            default:
-                api.NrfCloud.ProcessThenReset();
-                break;
-        }
-
-        api.NrfCloud.Always("POST /v1/fota-jobs", (_, _) =>
-            Task.FromResult(FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{api.NrfCloud.CreateJob()}\"}}")));
+            "late answer" => MockNrfCloudCalls.Raw(HttpStatusCode.OK, NrfCloudJson.Created("late-job"), "X-Mock-Delay: 3s"),
+            "503 after processing" => MockNrfCloudCalls.Raw(HttpStatusCode.ServiceUnavailable, "{\"message\":\"internal error\"}"),
+            "500 after processing" => MockNrfCloudCalls.Raw(HttpStatusCode.InternalServerError, "{\"message\":\"internal error\"}"),
+            _ => MockNrfCloudCalls.Raw(HttpStatusCode.OK, null, "X-Mock-Drop: true"),
+        };
+        var faultId = await api.Mock.QueueResponseAsync(api.ApiKey, DeviceApi.CreateRoute, raw, cancellationToken: TestContext.Current.CancellationToken);
+        await api.Mock.QueueAsync(api.ApiKey, DeviceApi.CreateRoute, HttpStatusCode.OK, NrfCloudJson.Created("a-second-job"), keep: true);
         using var client = api.CreateClient();
 
         var problem = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
 
         problem.Detail().Should().Contain("outcome is unknown").And.Contain("nRF Cloud");
-        api.NrfCloud.CallsTo("POST", "/v1/fota-jobs").Should().ContainSingle("a create that may have reached nRF Cloud is never sent again");
-        api.NrfCloud.CreatedJobs.Should().ContainSingle();
+        // Under load the mock may record the create after the service gave up on it: wait for it, never sleep.
+        var creates = await Eventually.ReturnsAsync(() => api.Mock.CallsAsync(api.ApiKey, "POST", "/v1/fota-jobs"), calls => calls.Count > 0, "the create to be recorded");
+        var create = creates.Should().ContainSingle("a create that may have reached nRF Cloud is never sent again").Subject;
+        create.ResponseId.Should().Be(faultId, "the fault answered it; the answer that creates a second job never did");
         var intent = (await api.IntentsAsync(device.DeviceId)).Should().ContainSingle().Subject;
         intent.State.Should().Be(ScheduleIntentStates.Unknown);
         intent.BundleId.Should().Be(DeviceApi.BundleId);
@@ -62,14 +60,14 @@ public sealed class ExactlyOnceTests
     [Fact]
     public async Task A_job_nRF_Cloud_created_but_the_store_refused_is_an_unknown_outcome_and_its_intent_stays()
     {
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
         await api.Database.ExecuteAsync(api.Database.Kind == DatabaseKind.Postgres
             ? "CREATE FUNCTION refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'store refused'; END $$; "
               + "CREATE TRIGGER refuse_job BEFORE INSERT ON fota_jobs FOR EACH ROW EXECUTE FUNCTION refuse_job();"
             : "CREATE TRIGGER refuse_job BEFORE INSERT ON fota_jobs BEGIN SELECT RAISE(ABORT, 'store refused'); END;");
         var jobId = Guid.NewGuid().ToString();
-        api.NrfCloud.AcceptCreate(jobId);
+        await api.AcceptCreateAsync(jobId);
         using var client = api.CreateClient();
 
         var problem = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
@@ -254,6 +252,7 @@ public sealed class ExactlyOnceTests
     public async Task Fifty_identical_schedules_with_a_fast_nrf_cloud_give_one_202_and_49_409()
     {
         // Failed before the fix: a schedule after the first create was confirmed found no PENDING intent and created a second job.
+        // The fake nRF Cloud: it answers without network latency, so most schedules arrive after the first create is confirmed.
         using var api = new FotaApiFactory();
         var device = await api.RegisterDeviceAsync();
         api.NrfCloud.Always(FakeNrfCloudFaults.Create, (_, _) =>
@@ -271,13 +270,13 @@ public sealed class ExactlyOnceTests
     [Fact]
     public async Task A_running_job_refuses_the_same_bundle_until_it_has_ended()
     {
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.ProcessAndAccept();
-        api.NrfCloud.ProcessAndAccept();
+        const string first = "job-first";
+        await api.AcceptCreateAsync(first);
+        await api.AcceptCreateAsync("job-modem");
         using var client = api.CreateClient();
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var first = api.NrfCloud.CreatedJobs[0];
 
         var conflict = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
@@ -286,7 +285,7 @@ public sealed class ExactlyOnceTests
             $"FOTA job {first} with bundle {DeviceApi.BundleId} for device {device.DeviceId} has not ended yet. "
             + "Wait for it to end or cancel it, then schedule again.");
         (await client.ScheduleAsync(device, "MODEM*1e29dfa3*v2.0.0")).StatusCode.Should().Be(HttpStatusCode.Accepted, "another bundle may run beside it");
-        api.NrfCloud.ProcessAndAccept();
+        await api.AcceptCreateAsync("job-again");
         await api.Services.GetRequiredService<IJobStore>().CancelAsync(first, "cancelled by the test", "2024-01-01T00:00:00.000Z", CancellationToken.None);
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted, "the first job has ended");
         (await client.ListJobsAsync(device)).Should().HaveCount(3);
@@ -296,11 +295,13 @@ public sealed class ExactlyOnceTests
     public async Task A_create_answered_with_a_job_id_already_stored_fails_naming_nrf_cloud_and_blocks_nothing()
     {
         // Failed before the fix: a unique-constraint exception (500, Critical log) and a PENDING intent answering 409 afterwards.
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.AcceptCreate("same-id");
-        api.NrfCloud.AcceptCreate("same-id");
-        api.NrfCloud.AcceptCreate("new-id");
+        foreach (var jobId in new[] { "same-id", "same-id", "new-id" })
+        {
+            await api.AcceptCreateAsync(jobId);
+        }
+
         using var client = api.CreateClient();
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 

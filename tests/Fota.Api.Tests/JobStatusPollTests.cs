@@ -4,12 +4,14 @@ using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MockNrfCloud;
 
 namespace Fota.Api.Tests;
 
 /// <summary>
 /// One status poll's decision (<see cref="JobStatusPoll"/>), on a fake clock and with the background poller off: what is
-/// written, whether the stored timestamp is kept, and when the job is polled next.
+/// written, whether the stored timestamp is kept, and when the job is polled next. nRF Cloud is the real mock (its answers
+/// are fixed; only the service runs on the fake clock).
 /// </summary>
 public sealed class JobStatusPollTests : IAsyncLifetime
 {
@@ -24,7 +26,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
 
     public JobStatusPollTests()
     {
-        _api = new FotaApiFactory(time: _time, settings: new Dictionary<string, string?>
+        _api = new FotaApiFactory(time: _time, mock: new InProcessMockNrfCloud(), settings: new Dictionary<string, string?>
         {
             ["Fota:Poller:Enabled"] = "false",
             ["Fota:Poller:FirstRetryDelay"] = "00:00:10",
@@ -42,7 +44,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
 
     private async Task<PollOutcome> PollAsync(ClaimedJob job, HttpStatusCode status, string json)
     {
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{job.JobId}", status, json);
+        await _api.Mock.QueueAsync(_api.ApiKey, $"GET /v1/fota-jobs/{job.JobId}", status, json, keep: true);
         using var scope = _api.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<JobStatusPoll>().RunAsync(job, TestContext.Current.CancellationToken);
     }
@@ -58,7 +60,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
     {
         var job = Job();
 
-        var outcome = await PollAsync(job, HttpStatusCode.OK, FakeNrfCloud.JobJson(job.JobId, status, statusDetail, version: version));
+        var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, status, statusDetail, version: version));
 
         outcome.Update.Should().Be(new JobStatusUpdate(status, statusDetail, version, Timestamps.Format(Now), IsFinal: false));
         outcome.KeepLastUpdatedAt.Should().BeFalse("something changed and nRF Cloud gave no time");
@@ -71,7 +73,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
     {
         var job = Job();
 
-        var outcome = await PollAsync(job, HttpStatusCode.OK, FakeNrfCloud.JobJson(job.JobId, "IN_PROGRESS", "Downloading"));
+        var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "IN_PROGRESS", "Downloading"));
 
         outcome.Update.Should().Be(new JobStatusUpdate("IN_PROGRESS", "Downloading", "v1.0.0", Timestamps.Format(Now), IsFinal: false));
         outcome.KeepLastUpdatedAt.Should().BeTrue("nothing changed and nRF Cloud gave no time");
@@ -86,7 +88,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
         var job = Job();
 
         var outcome = await PollAsync(
-            job, HttpStatusCode.OK, FakeNrfCloud.JobJson(job.JobId, "IN_PROGRESS", "Downloading", "2024-06-06T11:00:00.5Z", "v1.0.0"));
+            job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "IN_PROGRESS", "Downloading", "2024-06-06T11:00:00.5Z", "v1.0.0"));
 
         outcome.Update.Should().Be(new JobStatusUpdate("IN_PROGRESS", "Downloading", "v1.0.0", "2024-06-06T11:00:00.5Z", IsFinal: false));
         outcome.KeepLastUpdatedAt.Should().BeFalse();
@@ -148,11 +150,11 @@ public sealed class JobStatusPollTests : IAsyncLifetime
     {
         var job = Job(account: "gone");
 
-        var outcome = await PollAsync(job, HttpStatusCode.OK, FakeNrfCloud.JobJson(job.JobId, "COMPLETED"));
+        var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "COMPLETED"));
 
         outcome.Update.Should().BeNull();
         outcome.UnchangedPolls.Should().Be(4);
-        _api.NrfCloud.CallsTo("GET", $"/v1/fota-jobs/{job.JobId}").Should().BeEmpty();
+        (await _api.Mock.CallsAsync(apiKey: null, "GET", $"/v1/fota-jobs/{job.JobId}")).Should().BeEmpty();
         Logged("account 'gone' is not configured").Should().BeTrue();
     }
 }

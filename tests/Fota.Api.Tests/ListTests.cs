@@ -6,7 +6,7 @@ namespace Fota.Api.Tests;
 /// <summary>GET /device/{deviceId}/fota/jobs: the 10 most recent jobs, newest first, never cached.</summary>
 public sealed class ListTests : IDisposable
 {
-    private readonly FotaApiFactory _api = new(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+    private readonly FotaApiFactory _api = new(settings: ApiFixture.NoPoller, mock: new MockNrfCloud.InProcessMockNrfCloud());
 
     public void Dispose() => _api.Dispose();
 
@@ -36,12 +36,12 @@ public sealed class ListTests : IDisposable
         for (var i = 0; i < 12; i++)
         {
             var jobId = $"job-{i:00}-{Guid.NewGuid():N}";
-            _api.NrfCloud.AcceptCreate(jobId);
+            await _api.AcceptCreateAsync(jobId);
             (await client.ScheduleAsync(device, DeviceApi.BundleFor(jobId))).StatusCode.Should().Be(HttpStatusCode.Accepted);
             jobIds.Add(jobId);
         }
 
-        _api.NrfCloud.AcceptCreate("job-of-another-device");
+        await _api.AcceptCreateAsync("job-of-another-device");
         (await client.ScheduleAsync(other)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
         var response = await client.GetAsync(DeviceApi.JobsPath(device), TestContext.Current.CancellationToken);

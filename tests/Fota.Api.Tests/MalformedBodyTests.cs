@@ -13,7 +13,7 @@ namespace Fota.Api.Tests;
 /// Bodies that parse lazily into trouble (duplicate keys, invalid UTF-8, lone surrogates, deep nesting) are a 400 naming the
 /// body on every endpoint that reads one, never a 500, and nothing reaches nRF Cloud.
 /// </summary>
-public sealed class MalformedBodyTests(DefaultApiFixture fixture) : IClassFixture<DefaultApiFixture>
+public sealed class MalformedBodyTests(DefaultMockApiFixture fixture) : IClassFixture<DefaultMockApiFixture>
 {
     private readonly FotaApiFactory _api = fixture.Api;
 
@@ -70,7 +70,7 @@ public sealed class MalformedBodyTests(DefaultApiFixture fixture) : IClassFixtur
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem.Detail().Should().MatchRegex("body|bundleId", name);
-        _api.NrfCloud.Calls.Should().NotContain(c => c.BodyText.Contains(device.DeviceId, StringComparison.Ordinal), "a bad body never reaches nRF Cloud");
+        (await _api.Mock.CallsAsync(_api.ApiKey)).Should().NotContain(c => c.Body.Contains(device.DeviceId, StringComparison.Ordinal), "a bad body never reaches nRF Cloud");
     }
 
     [Theory]

@@ -70,7 +70,7 @@ public sealed class MultiInstanceProofTests : IAsyncLifetime
             _nrfCloud.Always($"GET /v1/fota-jobs/{jobId}", async (_, cancellationToken) =>
             {
                 await Task.Delay(StatusLatency, cancellationToken);
-                return FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", null, "2024-06-06T15:44:03.123Z"));
+                return FakeNrfCloud.Response(HttpStatusCode.OK, NrfCloudJson.Job(jobId, "IN_PROGRESS", null, "2024-06-06T15:44:03.123Z"));
             });
         }
 

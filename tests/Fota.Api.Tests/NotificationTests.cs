@@ -2,10 +2,16 @@ using System.Net;
 using System.Net.WebSockets;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
+using MockNrfCloud;
 
 namespace Fota.Api.Tests;
 
-/// <summary>The WebSocket endpoint end to end: identity first, one message per stored change in order, across instances. On every database kind.</summary>
+/// <summary>
+/// The WebSocket endpoint end to end: identity first, one message per stored change in order, across instances. On every
+/// database kind. nRF Cloud is the real mock where a test answers it (tests/README.md), but for the two-instance test: it
+/// asserts which instance called nRF Cloud, and each instance's fake nRF Cloud records its own calls where one mock would
+/// see both instances' calls under the one account's key.
+/// </summary>
 public abstract class NotificationTests(DatabaseKind kind) : IDisposable
 {
     private const string Completed = "All executions in terminal status";
@@ -22,13 +28,15 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
     [Fact]
     public async Task Identity_comes_first_then_one_message_per_change_in_order_and_none_for_an_unchanged_poll()
     {
-        using var api = new FotaApiFactory(database: Database);
+        using var api = new FotaApiFactory(database: Database, mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
         await using var socket = await NotificationClient.ConnectAsync(api, device);
-        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
-        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
-        api.NrfCloud.Enqueue("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-1", "COMPLETED", Completed, "2024-06-06T15:45:00.000Z", "v2.0.0"));
-        api.NrfCloud.AcceptCreate("job-1");
+        foreach (var (status, detail, at) in new[] { ("IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z"), ("IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z"), ("COMPLETED", Completed, "2024-06-06T15:45:00.000Z") })
+        {
+            await api.Mock.QueueAsync(api.ApiKey, "GET /v1/fota-jobs/job-1", HttpStatusCode.OK, NrfCloudJson.Job("job-1", status, detail, at, "v2.0.0"));
+        }
+
+        await api.AcceptCreateAsync("job-1");
         using var client = api.CreateClient();
 
         var identity = await socket.ReceiveAsync();
@@ -49,18 +57,18 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
             Contract.ShouldValidate(message, Contract.JobExecution);
         }
 
-        api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-1").Should().HaveCount(3, "the unchanged poll did happen");
+        (await api.Mock.CallsAsync(api.ApiKey, "GET", "/v1/fota-jobs/job-1")).Should().HaveCount(3, "the unchanged poll did happen");
         (await client.ListJobsAsync(device))[0]!.ToJsonString().Should().Be(completed.ToJsonString(), "the message is the stored job as the list shows it");
     }
 
     [Fact]
     public async Task A_client_of_an_instance_that_does_not_poll_gets_the_changes_another_instance_stored()
     {
-        using var polling = new FotaApiFactory(database: Database);
+        using var polling = new FotaApiFactory(database: Database); // the fake nRF Cloud of each instance: which instance called
         using var serving = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
         var device = await polling.RegisterDeviceAsync();
         await using var socket = await NotificationClient.ConnectAsync(serving, device);
-        polling.NrfCloud.Always("GET /v1/fota-jobs/job-a", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-a", "COMPLETED", Completed, "2024-06-06T15:45:00.000Z", "v2.0.0"));
+        polling.NrfCloud.Always("GET /v1/fota-jobs/job-a", HttpStatusCode.OK, NrfCloudJson.Job("job-a", "COMPLETED", Completed, "2024-06-06T15:45:00.000Z", "v2.0.0"));
         polling.NrfCloud.AcceptCreate("job-a");
         using var client = polling.CreateClient();
 
@@ -109,7 +117,7 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
     [Fact]
     public async Task Two_connections_of_one_device_get_every_change_and_another_device_gets_none()
     {
-        using var api = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" });
+        using var api = new FotaApiFactory(database: Database, settings: ApiFixture.NoPoller, mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
         var otherDevice = await api.RegisterDeviceAsync();
         await using var first = await NotificationClient.ConnectAsync(api, device);
@@ -121,9 +129,9 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
             _ = await socket.ReceiveAsync();
         }
 
-        api.NrfCloud.AcceptCreate("job-mine");
+        await api.AcceptCreateAsync("job-mine");
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        api.NrfCloud.AcceptCreate("job-other");
+        await api.AcceptCreateAsync("job-other");
         (await client.ScheduleAsync(otherDevice)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
         (await first.ReceiveJobAsync())["id"]!.GetValue<string>().Should().Be("job-mine");
@@ -136,13 +144,13 @@ public abstract class NotificationTests(DatabaseKind kind) : IDisposable
     {
         // Rows with fixed timestamps rather than waiting for a real event to age: a real event may be pruned before a
         // loaded machine counts it, and one from the future shows that younger events are kept.
-        using var api = new FotaApiFactory(database: Database, settings: new Dictionary<string, string?>
+        using var api = new FotaApiFactory(database: Database, mock: new InProcessMockNrfCloud(), settings: new Dictionary<string, string?>
         {
             ["Fota:Poller:Enabled"] = "false",
             ["Fota:Notifications:Retention"] = "00:00:01",
         });
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.AcceptCreate("job-pruned");
+        await api.AcceptCreateAsync("job-pruned");
         using var client = api.CreateClient();
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var old = await InsertEventAsync(createdAtMs: 0);

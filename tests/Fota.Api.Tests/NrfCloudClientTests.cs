@@ -25,7 +25,7 @@ public sealed class NrfCloudClientTests
         using var api = new FotaApiFactory();
         api.NrfCloud.Enqueue(Route, HttpStatusCode.ServiceUnavailable);
         api.NrfCloud.Enqueue(Route, (_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "reset"));
-        api.NrfCloud.Enqueue(Route, HttpStatusCode.OK, FakeNrfCloud.JobJson(JobId, "IN_PROGRESS"));
+        api.NrfCloud.Enqueue(Route, HttpStatusCode.OK, NrfCloudJson.Job(JobId, "IN_PROGRESS"));
 
         var result = await GetAsync(api);
 
@@ -38,7 +38,7 @@ public sealed class NrfCloudClientTests
     {
         using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["NrfCloud:MaxRetryDelay"] = "00:00:05" });
         api.NrfCloud.Enqueue(Route, HttpStatusCode.TooManyRequests, "{}", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)));
-        api.NrfCloud.Enqueue(Route, HttpStatusCode.OK, FakeNrfCloud.JobJson(JobId, "IN_PROGRESS"));
+        api.NrfCloud.Enqueue(Route, HttpStatusCode.OK, NrfCloudJson.Job(JobId, "IN_PROGRESS"));
 
         var result = await GetAsync(api);
 
@@ -73,7 +73,7 @@ public sealed class NrfCloudClientTests
     public async Task A_status_answer_for_another_job_is_a_failure()
     {
         using var api = new FotaApiFactory();
-        api.NrfCloud.Always(Route, HttpStatusCode.OK, FakeNrfCloud.JobJson("some-other-job", "CANCELLED"));
+        api.NrfCloud.Always(Route, HttpStatusCode.OK, NrfCloudJson.Job("some-other-job", "CANCELLED"));
 
         var result = await GetAsync(api);
 

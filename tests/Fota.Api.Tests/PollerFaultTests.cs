@@ -25,7 +25,7 @@ public sealed class PollerFaultTests
         await Eventually.TrueAsync(() => api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/slow-job").Count == 1, "the slow account's poll to start");
 
         api.NrfCloud.AcceptCreate("healthy-job");
-        api.NrfCloud.Always("GET /v1/fota-jobs/healthy-job", HttpStatusCode.OK, FakeNrfCloud.JobJson("healthy-job", "IN_PROGRESS"));
+        api.NrfCloud.Always("GET /v1/fota-jobs/healthy-job", HttpStatusCode.OK, NrfCloudJson.Job("healthy-job", "IN_PROGRESS"));
         (await client.ScheduleAsync(healthyDevice)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
         await Eventually.ReturnsAsync(
@@ -62,7 +62,7 @@ public sealed class PollerFaultTests
         var hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         nrfCloud.DelayFor(slowKey, (request, cancellationToken) =>
             request.Method == HttpMethod.Get ? hang.Task.WaitAsync(cancellationToken) : Task.CompletedTask);
-        nrfCloud.Always("GET /v1/fota-jobs/healthy-job", HttpStatusCode.OK, FakeNrfCloud.JobJson("healthy-job", "IN_PROGRESS"));
+        nrfCloud.Always("GET /v1/fota-jobs/healthy-job", HttpStatusCode.OK, NrfCloudJson.Job("healthy-job", "IN_PROGRESS"));
         await using var poller = new FotaApiFactory(database: database, nrfCloud: nrfCloud, settings: new Dictionary<string, string?>
         {
             // No timeout ends a hanging call (and no retry adds one) before the test releases it.

@@ -41,7 +41,7 @@ public sealed class ReconcileTests : IDisposable
             Listed("too-old", device, createdAt: DateTimeOffset.UtcNow.AddHours(-2)),
             Listed(created, device),
         ]);
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{created}", HttpStatusCode.OK, FakeNrfCloud.JobJson(created, "IN_PROGRESS", null, "2024-06-06T15:44:03.123Z"));
+        _api.NrfCloud.Always($"GET /v1/fota-jobs/{created}", HttpStatusCode.OK, NrfCloudJson.Job(created, "IN_PROGRESS", null, "2024-06-06T15:44:03.123Z"));
 
         var jobs = await Eventually.ReturnsAsync(
             () => client.ListJobsAsync(device), j => j.Count == 1 && j[0]!["status"]!.GetValue<string>() == "IN_PROGRESS", "the adopted job to be listed and polled");

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text;
 using Fota.Api.Tests.Support;
+using MockNrfCloud;
 
 namespace Fota.Api.Tests;
 
-/// <summary>POST /device/{deviceId}/fota: the job is created at nRF Cloud exactly as nRF Cloud expects, stored, and answered 202.</summary>
+/// <summary>POST /device/{deviceId}/fota: the job is created at nRF Cloud (the real mock) exactly as nRF Cloud expects, stored, and answered 202.</summary>
 public sealed class ScheduleTests : IDisposable
 {
-    private readonly FotaApiFactory _api = new();
+    private readonly FotaApiFactory _api = new(mock: new InProcessMockNrfCloud());
 
     public void Dispose() => _api.Dispose();
 
@@ -16,7 +17,7 @@ public sealed class ScheduleTests : IDisposable
     {
         var device = await _api.RegisterDeviceAsync();
         var jobId = Guid.NewGuid().ToString();
-        _api.NrfCloud.AcceptCreate(jobId);
+        await _api.AcceptCreateAsync(jobId);
         using var client = _api.CreateClient();
 
         var response = await client.ScheduleAsync(device);
@@ -38,19 +39,19 @@ public sealed class ScheduleTests : IDisposable
     public async Task nRF_Cloud_receives_exactly_the_body_and_headers_it_expects()
     {
         var device = await _api.RegisterDeviceAsync();
-        _api.NrfCloud.AcceptCreate(Guid.NewGuid().ToString());
+        await _api.AcceptCreateAsync(Guid.NewGuid().ToString());
         using var client = _api.CreateClient();
 
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
-        var create = _api.NrfCloud.CallsTo("POST", "/v1/fota-jobs").Should().ContainSingle().Subject;
-        create.Uri.Should().Be(new Uri($"{FotaApiFactory.ApiEndpoint}/v1/fota-jobs"));
-        create.Body.Should().Equal(Encoding.UTF8.GetBytes(
-            $"{{\"bundleId\":\"APP*1e29dfa3*v2.0.0\",\"autoApply\":true,\"deviceIdentifiers\":[\"{device.DeviceId}\"]}}"),
+        var create = (await _api.Mock.CallsAsync(_api.ApiKey, "POST", "/v1/fota-jobs")).Should().ContainSingle().Subject;
+        create.Query.Should().BeEmpty();
+        create.Body.Should().Be(
+            $"{{\"bundleId\":\"APP*1e29dfa3*v2.0.0\",\"autoApply\":true,\"deviceIdentifiers\":[\"{device.DeviceId}\"]}}",
             "nRF Cloud gets a compact body with the keys in this order");
-        create.Header("Content-Type").Should().Be("application/json");
-        create.Header("Authorization").Should().Be($"Bearer {_api.ApiKey}");
-        create.Header("Accept").Should().Be("application/json; charset=utf-8");
+        create.Headers["Content-Type"].Should().Be("application/json");
+        create.Headers["Authorization"].Should().Be($"Bearer {_api.ApiKey}");
+        create.Headers["Accept"].Should().Be("application/json; charset=utf-8");
     }
 
     [Fact]
@@ -58,9 +59,9 @@ public sealed class ScheduleTests : IDisposable
     {
         var device = await _api.RegisterDeviceAsync();
         var jobId = Guid.NewGuid().ToString();
-        _api.NrfCloud.AcceptCreate(jobId);
-        _api.NrfCloud.Always($"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK,
-            FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.1Z", "v2.0.0"));
+        await _api.AcceptCreateAsync(jobId);
+        await _api.Mock.QueueAsync(_api.ApiKey, $"GET /v1/fota-jobs/{jobId}", HttpStatusCode.OK,
+            NrfCloudJson.Job(jobId, "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.1Z", "v2.0.0"), keep: true);
         using var client = _api.CreateClient();
 
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -71,16 +72,16 @@ public sealed class ScheduleTests : IDisposable
         job["statusDetail"]!.GetValue<string>().Should().Be("Job auto applied");
         job["version"]!.GetValue<string>().Should().Be("v2.0.0");
         job["lastUpdatedAt"]!.GetValue<string>().Should().Be("2024-06-06T15:44:03.1Z", "nRF Cloud's timestamp is passed through verbatim");
-        var poll = _api.NrfCloud.CallsTo("GET", $"/v1/fota-jobs/{jobId}")[0];
-        poll.Header("Authorization").Should().Be($"Bearer {_api.ApiKey}");
-        poll.Header("Accept").Should().Be("application/json; charset=utf-8");
+        var poll = (await _api.Mock.CallsAsync(_api.ApiKey, "GET", $"/v1/fota-jobs/{jobId}"))[0];
+        poll.Headers["Authorization"].Should().Be($"Bearer {_api.ApiKey}");
+        poll.Headers["Accept"].Should().Be("application/json; charset=utf-8");
     }
 
     [Fact]
     public async Task A_fingerprint_matches_whatever_its_case()
     {
         var device = await _api.RegisterDeviceAsync();
-        _api.NrfCloud.AcceptCreate(Guid.NewGuid().ToString());
+        await _api.AcceptCreateAsync(Guid.NewGuid().ToString());
         using var client = _api.CreateClient();
 
         var response = await client.PostAsync(

@@ -30,7 +30,7 @@ public abstract class SharedDatabaseTests(DatabaseKind kind) : IDisposable
             device = await first.RegisterDeviceAsync();
             _ = await first.RegisterDeviceAsync();
             nrfCloud.AcceptCreate("job-1");
-            nrfCloud.Always("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, FakeNrfCloud.JobJson("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
+            nrfCloud.Always("GET /v1/fota-jobs/job-1", HttpStatusCode.OK, NrfCloudJson.Job("job-1", "IN_PROGRESS", "Job auto applied", "2024-06-06T15:44:03.123Z", "v2.0.0"));
             using var client = first.CreateClient();
             (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
             await Eventually.ReturnsAsync(() => client.ListJobsAsync(device), j => j[0]!["status"]!.GetValue<string>() == "IN_PROGRESS", "the first poll");
@@ -73,7 +73,7 @@ public abstract class SharedDatabaseTests(DatabaseKind kind) : IDisposable
             nrfCloud.Always($"GET /v1/fota-jobs/{jobId}", async (_, cancellationToken) =>
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(3), cancellationToken);
-                return FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, "IN_PROGRESS", null, "2024-06-06T15:44:03.123Z"));
+                return FakeNrfCloud.Response(HttpStatusCode.OK, NrfCloudJson.Job(jobId, "IN_PROGRESS", null, "2024-06-06T15:44:03.123Z"));
             });
             nrfCloud.AcceptCreate(jobId);
             (await client.ScheduleAsync(device, DeviceApi.BundleFor(jobId))).StatusCode.Should().Be(HttpStatusCode.Accepted);

@@ -66,9 +66,9 @@ public sealed class StartupTests
     [Fact]
     public async Task An_in_memory_database_works_for_the_life_of_the_service()
     {
-        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["ConnectionStrings:Fota"] = "Data Source=:memory:" });
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["ConnectionStrings:Fota"] = "Data Source=:memory:" }, mock: new MockNrfCloud.InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.AcceptCreate("job-in-memory");
+        await api.AcceptCreateAsync("job-in-memory");
         using var client = api.CreateClient();
 
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);

@@ -39,7 +39,7 @@ public sealed class TelemetryTests
         await using var socket = await NotificationClient.ConnectAsync(api, device);
         await socket.ReceiveAsync(); // the identity
         fake.AcceptCreate(JobId);
-        fake.Always($"GET /v1/fota-jobs/{JobId}", HttpStatusCode.OK, FakeNrfCloud.JobJson(JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T15:45:00.000Z", "v2.0.0"));
+        fake.Always($"GET /v1/fota-jobs/{JobId}", HttpStatusCode.OK, NrfCloudJson.Job(JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T15:45:00.000Z", "v2.0.0"));
         using var client = api.CreateClient();
 
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);

@@ -1,21 +1,24 @@
 using System.Net;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
+using MockNrfCloud;
 
 namespace Fota.Api.Tests;
 
 /// <summary>
 /// The create call toward nRF Cloud is sent once. A definite failure (4xx, refused connection) is a 500 naming nRF Cloud and
 /// its status, with nothing stored; an unknown outcome (timeout, reset, 5xx) is a 500 saying so, with the intent kept.
+/// nRF Cloud is the real mock (tests/README.md), but for the two refused-connection tests: a refusal raised by the fake
+/// nRF Cloud (no socket) lets one nRF Cloud refuse, count the attempts and then answer; a real refusal has no server to count.
 /// </summary>
 public sealed class UpstreamTests
 {
     [Fact]
     public async Task A_client_error_from_nRF_Cloud_is_a_500_naming_it_and_its_status_and_nothing_is_stored()
     {
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.Always("POST /v1/fota-jobs", HttpStatusCode.BadRequest, "{\"message\":\"Unknown bundle\",\"code\":40001}");
+        await api.Mock.QueueAsync(api.ApiKey, DeviceApi.CreateRoute, HttpStatusCode.BadRequest, "{\"message\":\"Unknown bundle\",\"code\":40001}", keep: true);
         using var client = api.CreateClient();
 
         var problem = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
@@ -23,7 +26,7 @@ public sealed class UpstreamTests
         problem["type"]!.GetValue<string>().Should().Be("https://hello.nrfcloud.com/errors/InternalError");
         problem["title"]!.GetValue<string>().Should().Be("Scheduling FOTA update failed");
         problem.Detail().Should().Contain("nRF Cloud").And.Contain("400").And.NotContain("Unknown bundle", "nRF Cloud's body never reaches callers");
-        api.NrfCloud.CallsTo("POST", "/v1/fota-jobs").Should().ContainSingle("a 4xx is not retried");
+        (await api.Mock.CallsAsync(api.ApiKey, "POST", "/v1/fota-jobs")).Should().ContainSingle("a 4xx is not retried");
         (await client.ListJobsAsync(device)).Should().BeEmpty("a job nRF Cloud did not create is not stored");
         (await api.IntentsAsync(device.DeviceId)).Should().BeEmpty("a definite failure leaves nothing to reconcile");
     }
@@ -31,9 +34,10 @@ public sealed class UpstreamTests
     [Fact]
     public async Task A_body_echoing_the_request_headers_never_reaches_the_caller()
     {
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.EchoHeaders(HttpStatusCode.BadRequest);
+        await api.Mock.QueueAsync(api.ApiKey, DeviceApi.CreateRoute, HttpStatusCode.BadRequest,
+            $"{{\"message\":\"bad request\",\"headers\":{{\"Authorization\":\"Bearer {api.ApiKey}\",\"Accept\":\"application/json; charset=utf-8\"}}}}");
         using var client = api.CreateClient();
 
         var response = await client.ScheduleAsync(device);
@@ -86,9 +90,9 @@ public sealed class UpstreamTests
     [InlineData("[\"jobId\"]")]
     public async Task A_success_without_a_job_id_is_a_failure_with_an_unknown_outcome(string body)
     {
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.Always("POST /v1/fota-jobs", HttpStatusCode.OK, body);
+        await api.Mock.QueueAsync(api.ApiKey, DeviceApi.CreateRoute, HttpStatusCode.OK, body, keep: true);
         using var client = api.CreateClient();
 
         var problem = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
@@ -101,16 +105,22 @@ public sealed class UpstreamTests
     [Fact]
     public async Task A_redirect_is_a_failure_and_is_not_followed()
     {
-        using var api = new FotaApiFactory();
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
         var device = await api.RegisterDeviceAsync();
-        api.NrfCloud.Redirect(HttpStatusCode.TemporaryRedirect, "https://elsewhere.test/v1/fota-jobs");
-        api.NrfCloud.Always("POST /v1/fota-jobs", HttpStatusCode.OK, "{\"jobId\":\"from-elsewhere\"}");
+        // The redirect points back at the mock, which would answer it with or without the key: a followed redirect is in its journal.
+        var elsewhere = new Uri(api.Mock.ApiEndpoint, "/v1/elsewhere/fota-jobs");
+        await api.Mock.QueueAsync(api.ApiKey, DeviceApi.CreateRoute, HttpStatusCode.TemporaryRedirect, null, false, $"Location: {elsewhere}");
+        foreach (var key in new[] { api.ApiKey, "anonymous" })
+        {
+            await api.Mock.QueueAsync(key, "POST " + elsewhere.AbsolutePath, HttpStatusCode.OK, "{\"jobId\":\"from-elsewhere\"}", keep: true);
+        }
+
         using var client = api.CreateClient();
 
         var problem = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
 
         problem.Detail().Should().Contain("nRF Cloud").And.Contain("307");
-        api.NrfCloud.Calls.Should().ContainSingle("the redirect is not followed");
+        (await api.Mock.CallsAsync(apiKey: null)).Should().ContainSingle("the redirect is not followed");
         (await client.ListJobsAsync(device)).Should().BeEmpty();
     }
 }

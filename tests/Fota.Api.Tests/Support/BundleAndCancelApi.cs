@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Fota.Api.Devices;
+using MockNrfCloud.Abstractions;
 
 namespace Fota.Api.Tests.Support;
 
@@ -52,13 +53,16 @@ public static class BundleAndCancelApi
         return page.ToJsonString();
     }
 
-    /// <summary>nRF Cloud lists <paramref name="json"/> for every <c>GET /v1/firmwares</c>.</summary>
-    public static void ListFirmwares(this FakeNrfCloud nrfCloud, string json) =>
-        nrfCloud.Always("GET /v1/firmwares", HttpStatusCode.OK, json);
+    public const string FirmwaresRoute = "GET /v1/firmwares";
 
-    /// <summary>The firmware listings made with <paramref name="apiKey"/> (one account's, when tests share the fake).</summary>
-    public static IReadOnlyList<NrfCloudCall> FirmwareCalls(this FakeNrfCloud nrfCloud, string apiKey) =>
-        nrfCloud.CallsTo("GET", "/v1/firmwares").Where(c => c.Header("Authorization") == $"Bearer {apiKey}").ToList();
+    /// <summary>The mock nRF Cloud lists <paramref name="json"/> for every <c>GET /v1/firmwares</c> with <paramref name="apiKey"/>
+    /// (and <paramref name="query"/>, e.g. "?pageNextToken=/./"), until a later listing replaces it.</summary>
+    public static Task ListFirmwaresAsync(this FotaApiFactory api, string apiKey, string json, string query = "") =>
+        api.Mock.QueueAsync(apiKey, FirmwaresRoute + query, HttpStatusCode.OK, json, keep: true);
+
+    /// <summary>The firmware listings the mock recorded for <paramref name="apiKey"/>, oldest first.</summary>
+    public static Task<IReadOnlyList<RecordedRequest>> FirmwareCallsAsync(this FotaApiFactory api, string apiKey) =>
+        api.Mock.CallsAsync(apiKey, "GET", "/v1/firmwares");
 
     public static IEnumerable<string> BundleIds(this JsonNode body) =>
         body["bundles"]!.AsArray().Select(b => b!["bundleId"]!.GetValue<string>());
@@ -67,12 +71,12 @@ public static class BundleAndCancelApi
 /// <summary>Accounts of their own, so tests sharing one service never share an account's cached bundle list.</summary>
 public static class OwnAccounts
 {
-    /// <summary>Creates (or, given its name, updates) an account pointing at the fake nRF Cloud; returns its name.</summary>
+    /// <summary>Creates (or, given its name, updates) an account pointing at the service's nRF Cloud (mock or fake); returns its name.</summary>
     public static async Task<string> PutAccountAsync(this FotaApiFactory api, string apiKey, string? name = null)
     {
         name ??= $"acct-{Guid.NewGuid():N}";
         using var admin = api.CreateAdminClient();
-        var response = await admin.PutAsJsonAsync($"/admin/accounts/{name}", new { apiEndpoint = FotaApiFactory.ApiEndpoint, apiKey });
+        var response = await admin.PutAsJsonAsync($"/admin/accounts/{name}", new { apiEndpoint = api.NrfCloudEndpoint, apiKey });
         response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
         return name;
     }
@@ -85,7 +89,7 @@ public static class OwnAccounts
         return (await created.Content.ReadFromJsonAsync<DeviceResponse>())!;
     }
 
-    /// <summary>A device in a new account with a new key (the key is what the fake nRF Cloud's calls show).</summary>
+    /// <summary>A device in a new account with a new key (the key partitions nRF Cloud's calls).</summary>
     public static async Task<(DeviceResponse Device, string ApiKey)> RegisterDeviceInOwnAccountAsync(this FotaApiFactory api)
     {
         var apiKey = $"key-{Guid.NewGuid():N}";

@@ -34,7 +34,22 @@ public static class DeviceApi
         return (await response.JsonAsync())["jobs"]!.AsArray();
     }
 
+    public const string CreateRoute = "POST /v1/fota-jobs";
+
     /// <summary>Queues nRF Cloud's answer to the create call with <paramref name="jobId"/>.</summary>
     public static void AcceptCreate(this FakeNrfCloud nrfCloud, string jobId) =>
-        nrfCloud.Enqueue("POST /v1/fota-jobs", System.Net.HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
+        nrfCloud.Enqueue(CreateRoute, System.Net.HttpStatusCode.OK, NrfCloudJson.Created(jobId));
+
+    /// <summary>Queues the answer to the next create of <paramref name="api"/>'s account with <paramref name="jobId"/>,
+    /// at the nRF Cloud this service calls (the mock, else the fake).</summary>
+    public static Task AcceptCreateAsync(this FotaApiFactory api, string jobId)
+    {
+        if (!api.OnMock)
+        {
+            api.NrfCloud.AcceptCreate(jobId);
+            return Task.CompletedTask;
+        }
+
+        return api.Mock.QueueAsync(api.ApiKey, CreateRoute, System.Net.HttpStatusCode.OK, NrfCloudJson.Created(jobId));
+    }
 }

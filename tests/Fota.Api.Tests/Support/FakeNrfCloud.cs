@@ -18,13 +18,22 @@ public sealed record NrfCloudCall(HttpMethod Method, Uri Uri, IReadOnlyDictionar
 /// ("GET /v1/fota-jobs/{id}"), records every call, and counts concurrent calls per route.
 /// </summary>
 /// <remarks>
-/// Why a fake and not the real mock (mock-nrfcloud, which the acceptance suite uses): these tests need what the mock's
-/// raw-HTTP queue cannot express — answers computed per request or held until the test releases them
-/// (<see cref="FakeNrfCloudFaults"/>' ProcessThenHoldAnswer), calls stamped on the service's fake clock (<see cref="Clock"/>,
-/// the poller's backoff under FakeTimeProvider), concurrent-call counts per route and in total (the multi-instance and
-/// drain proofs), a connection reset or refusal raised without a socket, a redirect to another host, an answer echoing
-/// the request's headers. Tests whose nRF Cloud only answers fixed responses (with the mock's X-Mock-Delay/Drop) could
-/// move to the mock; that move is not made yet (tests/README.md).
+/// Why a fake and not the real mock (mock-nrfcloud, which most tests use through <c>new FotaApiFactory(mock: …)</c> and
+/// <see cref="MockNrfCloudCalls"/>): the faults below, which the mock's queue of fixed raw-HTTP answers (with
+/// X-Mock-Delay/Drop) cannot express. The table in tests/README.md lists every test class and which it uses.
+/// <list type="bullet">
+/// <item>An answer held until the test releases it (<see cref="FakeNrfCloudFaults"/>.ProcessThenHoldAnswer, or a responder
+/// awaiting a task): BundlesTests' and CancelTests' races, ExactlyOnceTests, DrainOnStopTests, PollerFaultTests,
+/// DeviceStateReaderTests.</item>
+/// <item>Answers without network latency: ExactlyOnceTests' fifty schedules with a fast nRF Cloud.</item>
+/// <item>Calls stamped on the service's fake clock (<see cref="Clock"/>): PollerTests' growing waits.</item>
+/// <item>Concurrent-call counts per route and in total: SharedDatabaseTests, MultiInstanceProofTests (over
+/// <see cref="NrfCloudServer"/>).</item>
+/// <item>A connection refusal raised without a socket, then an answer (<see cref="FakeNrfCloudFaults"/>.RefuseConnection): UpstreamTests.</item>
+/// <item>Calls recorded per service instance (a primary handler each): NotificationTests' two-instance test.</item>
+/// <item>Answering for https://api.nrfcloud.com itself (the default account's endpoint): AdminTests.</item>
+/// </list>
+/// Classes the table marks "not moved yet" still use it for fixed answers only; they fit the mock.
 /// </remarks>
 public sealed class FakeNrfCloud : HttpMessageHandler
 {
@@ -88,33 +97,6 @@ public sealed class FakeNrfCloud : HttpMessageHandler
 
         configure?.Invoke(response);
         return response;
-    }
-
-    public static string JobJson(string jobId, string status, string? statusDetail = null, string? lastUpdatedAt = null, string? version = null)
-    {
-        var fields = new List<string>
-        {
-            $"\"jobId\":\"{jobId}\"",
-            $"\"status\":\"{status}\"",
-            "\"createdAt\":\"2024-06-06T15:44:00.000Z\"",
-            "\"executionStats\":{\"devices\":1}",
-        };
-        if (statusDetail is not null)
-        {
-            fields.Add($"\"statusDetail\":\"{statusDetail}\"");
-        }
-
-        if (lastUpdatedAt is not null)
-        {
-            fields.Add($"\"lastUpdatedAt\":\"{lastUpdatedAt}\"");
-        }
-
-        if (version is not null)
-        {
-            fields.Add($"\"firmware\":{{\"version\":\"{version}\",\"bundleId\":\"APP*1e29dfa3*{version}\"}}");
-        }
-
-        return "{" + string.Join(",", fields) + "}";
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -4,21 +4,21 @@ using System.Net.Sockets;
 namespace Fota.Api.Tests.Support;
 
 /// <summary>
-/// The faults of the probe in issue #9, as answers of <see cref="FakeNrfCloud"/> to the create call. "Processed" faults
-/// create the job first (it shows in <see cref="FakeNrfCloud.CreatedJobs"/>) and then lose or spoil the answer.
+/// The create-call faults of the probe in issue #9 that the real mock cannot express, as answers of <see cref="FakeNrfCloud"/>.
+/// "Processed" faults create the job first (it shows in <see cref="FakeNrfCloud.CreatedJobs"/>, the id a later listing
+/// returns) and then hold or spoil the answer.
 /// </summary>
+/// <remarks>
+/// Used by: ProcessThenHoldAnswer — ExactlyOnceTests, DrainOnStopTests (an answer held until the test releases it);
+/// RefuseConnection, RefusedException, ProcessAndAccept — UpstreamTests (a refusal without a socket, then an answer);
+/// ProcessAndAccept also ExactlyOnceTests (after a held listing); ProcessThenFail —
+/// ReconcileTests, not moved yet (its fixed answers fit the mock: tests/README.md). The
+/// late answer, the 5xx, the reset, the echoed key and the redirect are the mock's now (X-Mock-Delay, X-Mock-Drop, raw
+/// responses: ExactlyOnceTests, UpstreamTests).
+/// </remarks>
 public static class FakeNrfCloudFaults
 {
     public const string Create = "POST /v1/fota-jobs";
-
-    /// <summary>Creates the job, then answers only after <paramref name="delay"/> (beyond the service's attempt timeout).</summary>
-    public static void ProcessThenAnswerLate(this FakeNrfCloud nrfCloud, TimeSpan delay) =>
-        nrfCloud.Enqueue(Create, async (_, cancellationToken) =>
-        {
-            var jobId = nrfCloud.CreateJob();
-            await Task.Delay(delay, cancellationToken);
-            return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
-        });
 
     /// <summary>
     /// Creates the job, then answers with its id only once <paramref name="release"/> completes: holds a create in flight.
@@ -30,7 +30,7 @@ public static class FakeNrfCloudFaults
         {
             var jobId = nrfCloud.CreateJob();
             await release;
-            return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
+            return FakeNrfCloud.Response(HttpStatusCode.OK, NrfCloudJson.Created(jobId));
         }
 
         if (everyCreate)
@@ -51,18 +51,10 @@ public static class FakeNrfCloudFaults
             return Task.FromResult(FakeNrfCloud.Response(status, "{\"message\":\"internal error\"}"));
         });
 
-    /// <summary>Creates the job, then the connection is reset before the answer (what SocketsHttpHandler reports).</summary>
-    public static void ProcessThenReset(this FakeNrfCloud nrfCloud) =>
-        nrfCloud.Enqueue(Create, (_, _) =>
-        {
-            nrfCloud.CreateJob();
-            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
-        });
-
     /// <summary>Creates the job and answers with its id.</summary>
     public static void ProcessAndAccept(this FakeNrfCloud nrfCloud) =>
         nrfCloud.Enqueue(Create, (_, _) =>
-            Task.FromResult(FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{nrfCloud.CreateJob()}\"}}")));
+            Task.FromResult(FakeNrfCloud.Response(HttpStatusCode.OK, NrfCloudJson.Created(nrfCloud.CreateJob()))));
 
     /// <summary>The connection is refused: nothing reached nRF Cloud.</summary>
     public static void RefuseConnection(this FakeNrfCloud nrfCloud) =>
@@ -70,20 +62,4 @@ public static class FakeNrfCloudFaults
 
     public static HttpRequestException RefusedException() =>
         new(HttpRequestError.ConnectionError, "Connection refused (nrfcloud.test:443)", new SocketException((int)SocketError.ConnectionRefused));
-
-    /// <summary>Answers <paramref name="status"/> with a body that echoes every request header, the key included.</summary>
-    public static void EchoHeaders(this FakeNrfCloud nrfCloud, HttpStatusCode status) =>
-        nrfCloud.Enqueue(Create, (request, _) =>
-        {
-            var headers = string.Join(", ", request.Headers.Select(h => $"\"{h.Key}\": \"{string.Join(",", h.Value)}\""));
-            return Task.FromResult(FakeNrfCloud.Response(status, $"{{\"message\":\"bad request\",\"headers\":{{{headers}}}}}"));
-        });
-
-    /// <summary>Answers with a redirect to another host.</summary>
-    public static void Redirect(this FakeNrfCloud nrfCloud, HttpStatusCode status, string location) =>
-        nrfCloud.Enqueue(Create, HttpStatusCode.OK, null, response =>
-        {
-            response.StatusCode = status;
-            response.Headers.Location = new Uri(location);
-        });
 }

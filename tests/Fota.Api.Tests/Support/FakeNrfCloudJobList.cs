@@ -8,6 +8,11 @@ namespace Fota.Api.Tests.Support;
 public sealed record ListedJob(string JobId, string DeviceId, string BundleId, DateTimeOffset CreatedAt);
 
 /// <summary>Answers of <see cref="FakeNrfCloud"/> to the jobs list reconciliation reads (SPEC §3.1).</summary>
+/// <remarks>
+/// Used by ExactlyOnceTests (a listing held until the test releases it: a fault the mock cannot express) and by
+/// ReconcileTests (a list re-read on every call from the jobs the fake created: fixed answers once the test picks the
+/// ids, not moved to the mock yet; tests/README.md).
+/// </remarks>
 public static class FakeNrfCloudJobList
 {
     public const string Route = "GET /v1/fota-jobs";

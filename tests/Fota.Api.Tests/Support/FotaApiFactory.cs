@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using MockNrfCloud;
 
 namespace Fota.Api.Tests.Support;
 
 /// <summary>
 /// The service under test with test configuration: a private database (a SQLite file, or a PostgreSQL database with
 /// <c>FOTA_TEST_DATABASE=postgres</c>: see <see cref="TestDatabase"/>), an admin token, a fast poller, fast retries,
-/// a <see cref="FakeNrfCloud"/> as nRF Cloud, captured logs, and optionally a <see cref="FakeTimeProvider"/>; hosted by the
+/// the real mock nRF Cloud in-process (<c>mock:</c>, <see cref="MockNrfCloudCalls"/>) or a <see cref="FakeNrfCloud"/> for
+/// the faults the mock cannot express, captured logs, and optionally a <see cref="FakeTimeProvider"/>; hosted by the
 /// one test host, <see cref="FotaTestHost{TEntryPoint}"/> (tests/Shared), with the helpers these tests share.
 /// </summary>
 public sealed class FotaApiFactory : FotaTestHost<Program>
@@ -26,6 +28,7 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
     private readonly FakeTimeProvider? _time;
     private readonly Uri? _realNrfCloud;
     private readonly Action<IServiceCollection>? _services;
+    private readonly InProcessMockNrfCloud? _mock;
 
     /// <param name="databasePath">Share a database file with another factory (a second instance, or a restart); default a new temp file.</param>
     /// <param name="nrfCloud">Share a fake nRF Cloud; default a new one.</param>
@@ -34,6 +37,7 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
     /// <param name="database">Share a database of any kind with another factory; wins over <paramref name="databasePath"/>.</param>
     /// <param name="realNrfCloud">Call this URL over real HTTP (the service's own handler) instead of the fake.</param>
     /// <param name="services">More services, after the service's own (an in-memory telemetry exporter).</param>
+    /// <param name="mock">Call this in-process mock nRF Cloud over real HTTP instead of the fake; the factory disposes it.</param>
     public FotaApiFactory(
         string? databasePath = null,
         FakeNrfCloud? nrfCloud = null,
@@ -41,7 +45,8 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
         IReadOnlyDictionary<string, string?>? settings = null,
         TestDatabase? database = null,
         Uri? realNrfCloud = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        InProcessMockNrfCloud? mock = null)
         : base(FastTestSettings.Service.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)))
     {
         if (database is null && databasePath is null)
@@ -49,7 +54,8 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
             _ownedDatabase = TestDatabase.Create(TestDatabase.DefaultKind);
         }
 
-        _realNrfCloud = realNrfCloud;
+        _mock = mock;
+        _realNrfCloud = mock?.ApiEndpoint ?? realNrfCloud;
         _services = services;
         Database = database ?? _ownedDatabase ?? TestDatabase.Sqlite(databasePath!);
         NrfCloud = nrfCloud ?? new FakeNrfCloud();
@@ -72,6 +78,15 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
 
     public FakeNrfCloud NrfCloud { get; }
 
+    /// <summary>Whether this service calls the in-process mock nRF Cloud (<see cref="Mock"/>) rather than the fake.</summary>
+    public bool OnMock => _mock is not null;
+
+    /// <summary>The in-process mock nRF Cloud this service calls (given as <c>mock:</c>).</summary>
+    public InProcessMockNrfCloud Mock => _mock ?? throw new InvalidOperationException("This service calls the fake nRF Cloud; create it with mock: new InProcessMockNrfCloud().");
+
+    /// <summary>The apiEndpoint of the accounts the tests register: the mock's, the real URL given, or the fake's host.</summary>
+    public string NrfCloudEndpoint => _realNrfCloud?.AbsoluteUri ?? ApiEndpoint;
+
     /// <summary>The key of the account <see cref="AccountName"/> that <see cref="RegisterDeviceAsync"/> creates.</summary>
     public string ApiKey { get; }
 
@@ -88,7 +103,7 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
     public async Task<DeviceResponse> RegisterDeviceAsync(string? deviceId = null, string? fingerprint = null, string account = AccountName, string? apiKey = null)
     {
         using var admin = CreateAdminClient();
-        var registered = await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = _realNrfCloud?.AbsoluteUri ?? ApiEndpoint, apiKey = apiKey ?? ApiKey });
+        var registered = await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = NrfCloudEndpoint, apiKey = apiKey ?? ApiKey });
         registered.IsSuccessStatusCode.Should().BeTrue($"registering the test account answered {registered.StatusCode}");
         var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account, deviceId, fingerprint });
         created.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
@@ -128,6 +143,7 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
         if (disposing)
         {
             _ownedDatabase?.Dispose();
+            _mock?.Dispose();
         }
     }
 }

@@ -12,6 +12,11 @@ namespace Fota.Api.Tests.Support;
 /// Every request goes to the fake, so its call log and its per-job concurrency count cover all instances (the count is
 /// what the multi-instance and drain proofs assert, and the mock nRF Cloud does not keep one).
 /// </summary>
+/// <remarks>
+/// Used by MultiInstanceProofTests (concurrent calls per job across service processes) and DrainOnStopTests (a create's
+/// answer held until the test has stopped the process); TelemetryTests also uses it, for fixed answers only, and is not
+/// moved to the mock yet (tests/README.md).
+/// </remarks>
 public sealed class NrfCloudServer : IAsyncDisposable
 {
     private readonly WebApplication _app;

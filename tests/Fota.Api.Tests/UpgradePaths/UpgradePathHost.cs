@@ -162,7 +162,7 @@ public sealed class NrfCloudJobs
             var jobId = nrfCloud.CreateJob();
             _statuses[jobId] = "IN_PROGRESS";
             nrfCloud.Always($"GET /v1/fota-jobs/{jobId}", (_, _) =>
-                Task.FromResult(FakeNrfCloud.Response(HttpStatusCode.OK, FakeNrfCloud.JobJson(jobId, _statuses[jobId]))));
+                Task.FromResult(FakeNrfCloud.Response(HttpStatusCode.OK, NrfCloudJson.Job(jobId, _statuses[jobId]))));
             nrfCloud.Always($"PUT /v1/fota-jobs/{jobId}/cancel", HttpStatusCode.OK, "{}");
             _created.Enqueue((jobId, bundleId, deviceId));
             return FakeNrfCloud.Response(HttpStatusCode.OK, $"{{\"jobId\":\"{jobId}\"}}");
