@@ -1,20 +1,26 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Fota.Api.NrfCloud;
 using Fota.Api.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using MockNrfCloud;
+using MockNrfCloud.Abstractions;
 
 namespace Fota.Api.Tests;
 
-/// <summary>The idempotent call policy (status GET): transient failures retried, Retry-After honoured within the budget only, redirects never followed.</summary>
+/// <summary>The idempotent call policy (status GET): transient failures retried, Retry-After honoured within the budget only, redirects never followed.
+/// nRF Cloud is the real mock (tests/README.md), but for the redirect test: a <see cref="LoopbackServer"/> answers every path
+/// with a redirect and the redirect's target, so the client's own HTTP handling is what is checked.</summary>
 public sealed class NrfCloudClientTests
 {
     private const string JobId = "job-1";
     private const string Route = "GET /v1/fota-jobs/job-1";
 
     private static NrfCloudAccount Account(FotaApiFactory api, Uri? endpoint = null) =>
-        new("test", endpoint ?? new Uri(FotaApiFactory.ApiEndpoint), api.ApiKey);
+        new("test", endpoint ?? new Uri(api.NrfCloudEndpoint), api.ApiKey);
+
+    private static Task<IReadOnlyList<RecordedRequest>> StatusCallsAsync(FotaApiFactory api) =>
+        api.Mock.CallsAsync(api.ApiKey, "GET", "/v1/fota-jobs/job-1");
 
     private static Task<NrfCloudResult<NrfCloudFotaJob>> GetAsync(FotaApiFactory api, Uri? endpoint = null) =>
         api.Services.GetRequiredService<NrfCloudClient>().GetFotaJobAsync(Account(api, endpoint), JobId, TestContext.Current.CancellationToken);
@@ -22,32 +28,32 @@ public sealed class NrfCloudClientTests
     [Fact]
     public async Task A_status_call_is_retried_on_transient_failures()
     {
-        using var api = new FotaApiFactory();
-        api.NrfCloud.Enqueue(Route, HttpStatusCode.ServiceUnavailable);
-        api.NrfCloud.Enqueue(Route, (_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "reset"));
-        api.NrfCloud.Enqueue(Route, HttpStatusCode.OK, NrfCloudJson.Job(JobId, "IN_PROGRESS"));
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
+        await api.Mock.QueueAsync(api.ApiKey, Route, HttpStatusCode.ServiceUnavailable); // one-shot answers, in order
+        await api.Mock.QueueAsync(api.ApiKey, Route, HttpStatusCode.OK, null, false, "X-Mock-Drop: true"); // a reset connection
+        await api.Mock.QueueAsync(api.ApiKey, Route, HttpStatusCode.OK, NrfCloudJson.Job(JobId, "IN_PROGRESS"));
 
         var result = await GetAsync(api);
 
         result.IsSuccess.Should().BeTrue(result.Error?.Detail);
-        api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-1").Should().HaveCount(3);
+        (await StatusCallsAsync(api)).Should().HaveCount(3);
     }
 
     [Fact]
     public async Task A_Retry_After_within_the_budget_is_honoured()
     {
-        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["NrfCloud:MaxRetryDelay"] = "00:00:05" });
-        api.NrfCloud.Enqueue(Route, HttpStatusCode.TooManyRequests, "{}", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)));
-        api.NrfCloud.Enqueue(Route, HttpStatusCode.OK, NrfCloudJson.Job(JobId, "IN_PROGRESS"));
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { ["NrfCloud:MaxRetryDelay"] = "00:00:05" }, mock: new InProcessMockNrfCloud());
+        await api.Mock.QueueAsync(api.ApiKey, Route, HttpStatusCode.TooManyRequests, "{}", false, "Retry-After: 1");
+        await api.Mock.QueueAsync(api.ApiKey, Route, HttpStatusCode.OK, NrfCloudJson.Job(JobId, "IN_PROGRESS"));
 
         var result = await GetAsync(api);
 
         result.IsSuccess.Should().BeTrue(result.Error?.Detail);
-        var calls = api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-1");
+        var calls = await StatusCallsAsync(api);
         calls.Should().HaveCount(2);
         // The two timestamps come from another clock than the retry delay, so allow timer granularity; without Retry-After the
         // retry would come after the 10 ms base delay.
-        (calls[1].At - calls[0].At).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900), "Retry-After: 1 is honoured");
+        (calls[1].Time - calls[0].Time).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900), "Retry-After: 1 is honoured");
     }
 
     [Fact]
@@ -57,23 +63,22 @@ public sealed class NrfCloudClientTests
         {
             ["NrfCloud:TotalTimeout"] = "00:00:05",
             ["NrfCloud:MaxRetryDelay"] = "00:05:00",
-        });
-        api.NrfCloud.Always(Route, (_, _) => Task.FromResult(FakeNrfCloud.Response(
-            HttpStatusCode.TooManyRequests, "{}", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(100)))));
+        }, mock: new InProcessMockNrfCloud());
+        await api.Mock.QueueAsync(api.ApiKey, Route, HttpStatusCode.TooManyRequests, "{}", true, "Retry-After: 100");
 
         var result = await GetAsync(api);
 
         result.IsSuccess.Should().BeFalse();
         result.Error!.StatusCode.Should().Be(429, "the 429 is the answer, not a timeout");
         result.Error.Detail.Should().Contain("nRF Cloud").And.Contain("429");
-        api.NrfCloud.CallsTo("GET", "/v1/fota-jobs/job-1").Should().ContainSingle();
+        (await StatusCallsAsync(api)).Should().ContainSingle();
     }
 
     [Fact]
     public async Task A_status_answer_for_another_job_is_a_failure()
     {
-        using var api = new FotaApiFactory();
-        api.NrfCloud.Always(Route, HttpStatusCode.OK, NrfCloudJson.Job("some-other-job", "CANCELLED"));
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
+        await api.Mock.QueueAsync(api.ApiKey, Route, HttpStatusCode.OK, NrfCloudJson.Job("some-other-job", "CANCELLED"), keep: true);
 
         var result = await GetAsync(api);
 

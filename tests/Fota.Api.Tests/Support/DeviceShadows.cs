@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Fota.Api.Tests.Support;
 
-/// <summary>nRF Cloud's device list answers (SPEC §3.5) as the service reads them, for the fake nRF Cloud.</summary>
+/// <summary>nRF Cloud's device list answers (SPEC §3.5) as the service reads them, for the mock's queue and the fake alike.</summary>
 public static class DeviceShadows
 {
     public const string Route = "GET /v1/devices";

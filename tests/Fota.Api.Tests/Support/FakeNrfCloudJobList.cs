@@ -7,11 +7,10 @@ namespace Fota.Api.Tests.Support;
 /// <summary>One job in <see cref="FakeNrfCloudJobList"/>'s answer to <c>GET /v1/fota-jobs</c>.</summary>
 public sealed record ListedJob(string JobId, string DeviceId, string BundleId, DateTimeOffset CreatedAt);
 
-/// <summary>Answers of <see cref="FakeNrfCloud"/> to the jobs list reconciliation reads (SPEC §3.1).</summary>
+/// <summary>Answers to the jobs list reconciliation reads (SPEC §3.1): <see cref="Page"/> for the mock's queue and the fake alike.</summary>
 /// <remarks>
-/// Used by ExactlyOnceTests (a listing held until the test releases it: a fault the mock cannot express) and by
-/// ReconcileTests (a list re-read on every call from the jobs the fake created: fixed answers once the test picks the
-/// ids, not moved to the mock yet; tests/README.md).
+/// <see cref="ListJobs"/> (the fake) is used by ExactlyOnceTests (a listing held until the test releases it: a fault the
+/// mock cannot express); ReconcileTests queue <see cref="Page"/> on the mock (tests/README.md).
 /// </remarks>
 public static class FakeNrfCloudJobList
 {
