@@ -10,7 +10,6 @@ using Fota.Api.Tests.Support;
 using Fota.Api.Tests.UpgradePaths;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MockNrfCloud;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -19,8 +18,7 @@ namespace Fota.Api.Tests;
 /// <summary>
 /// The spans and metrics of one schedule, through OpenTelemetry's in-memory exporter (README "Telemetry"). Other tests run
 /// at the same time in this process and their hosts count into the same instruments: the account-tagged metrics are
-/// asserted exactly for this test's own account, the others at least. nRF Cloud is the real mock (tests/README.md), but for
-/// the upgrade-path test, which runs through <see cref="UpgradePathHost"/> and its fake nRF Cloud that makes a job per create.
+/// asserted exactly for this test's own account, the others at least.
 /// </summary>
 public sealed class TelemetryTests
 {
@@ -31,15 +29,17 @@ public sealed class TelemetryTests
     {
         var spans = new LockedList<Activity>();
         var metrics = new LockedList<MetricSnapshot>();
-        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud(), services: services => services.AddOpenTelemetry()
+        var fake = new FakeNrfCloud();
+        await using var nrfCloud = await NrfCloudServer.StartAsync(fake);
+        using var api = new FotaApiFactory(nrfCloud: fake, realNrfCloud: nrfCloud.Url, services: services => services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddFotaInstrumentation().AddInMemoryExporter(spans))
             .WithMetrics(metering => metering.AddFotaInstrumentation().AddInMemoryExporter(metrics)));
         var account = $"telemetry-{Guid.NewGuid():N}";
         var device = await api.RegisterDeviceAsync(account: account);
         await using var socket = await NotificationClient.ConnectAsync(api, device);
         await socket.ReceiveAsync(); // the identity
-        await api.AcceptCreateAsync(JobId);
-        await api.Mock.QueueAsync(api.ApiKey, $"GET /v1/fota-jobs/{JobId}", HttpStatusCode.OK, NrfCloudJson.Job(JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T15:45:00.000Z", "v2.0.0"), keep: true);
+        fake.AcceptCreate(JobId);
+        fake.Always($"GET /v1/fota-jobs/{JobId}", HttpStatusCode.OK, NrfCloudJson.Job(JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T15:45:00.000Z", "v2.0.0"));
         using var client = api.CreateClient();
 
         (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -111,15 +111,15 @@ public sealed class TelemetryTests
 
         // A host setting (not test configuration, which the service sees only once its services are registered): like an
         // environment variable or a command-line argument, it is there when Program.cs decides whether to start the SDK.
-        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud());
+        using var api = new FotaApiFactory();
         using var scraped = api.WithWebHostBuilder(host => host.UseSetting("Telemetry:Prometheus:Enabled", "true"));
         using var admin = scraped.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new("Bearer", FotaApiFactory.AdminToken);
         var account = $"prometheus-{Guid.NewGuid():N}";
-        (await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = api.NrfCloudEndpoint, apiKey = api.ApiKey })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = FotaApiFactory.ApiEndpoint, apiKey = api.ApiKey })).EnsureSuccessStatusCode();
         var device = (await (await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account })).EnsureSuccessStatusCode()
             .Content.ReadFromJsonAsync<DeviceResponse>())!;
-        await api.AcceptCreateAsync("job-prometheus-1");
+        api.NrfCloud.AcceptCreate("job-prometheus-1");
         using var http = scraped.CreateClient();
         (await http.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
@@ -185,7 +185,6 @@ public sealed class TelemetryTests
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 6, 12, 0, 0, TimeSpan.Zero));
         using var api = new FotaApiFactory(
             time: time,
-            mock: new InProcessMockNrfCloud(),
             settings: new Dictionary<string, string?> { ["Fota:DeviceState:Enabled"] = "false", ["Fota:Poller:Enabled"] = "false" },
             services: services => services.AddOpenTelemetry()
                 .WithTracing(tracing => tracing.AddFotaInstrumentation().AddInMemoryExporter(spans))
@@ -193,7 +192,7 @@ public sealed class TelemetryTests
         var account = $"state-read-{Guid.NewGuid():N}";
         var device = await api.RegisterDeviceAsync(account: account);
         await api.Services.GetRequiredService<IDeviceStates>().WatchAsync(device.DeviceId, "telemetry-test", time.GetUtcNow().AddHours(1), CancellationToken.None);
-        await api.Mock.QueueAsync(api.ApiKey, DeviceShadows.Route, HttpStatusCode.OK, DeviceShadows.Answer(DeviceShadows.Item(device.DeviceId)), keep: true);
+        api.NrfCloud.Always(DeviceShadows.Route, HttpStatusCode.OK, DeviceShadows.Answer(DeviceShadows.Item(device.DeviceId)));
         var reader = api.Services.GetRequiredService<DeviceStateReader>();
 
         (await reader.StartRoundAsync(CancellationToken.None)).Should().Be(1);
