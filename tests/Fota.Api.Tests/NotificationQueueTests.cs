@@ -61,6 +61,28 @@ public sealed class NotificationQueueTests
         socket.Aborted.Should().BeFalse("the client answered the close in time");
     }
 
+    [Fact]
+    public async Task State_events_the_state_on_connect_contains_are_left_out_even_when_delivered_after_it()
+    {
+        var socket = new FakeWebSocket(stalled: false);
+        var connection = new NotificationConnection("device-1", Options, NullLogger.Instance);
+        connection.HoldUntilInitialState();
+        connection.Deliver(3, isState: true, Encoding.UTF8.GetBytes("{\"state\":\"held, older\"}"));
+        connection.Deliver(4, isState: false, Encoding.UTF8.GetBytes("{\"job\":\"held\"}"));
+        connection.SendInitialState(Encoding.UTF8.GetBytes("{\"state\":5}"), stateEventId: 5);
+        connection.Deliver(5, isState: true, Encoding.UTF8.GetBytes("{\"state\":\"the read on connect, late\"}"));
+        connection.Deliver(5, isState: false, Encoding.UTF8.GetBytes("{\"job\":\"late\"}"));
+        connection.Deliver(6, isState: true, Encoding.UTF8.GetBytes("{\"state\":6}"));
+        var run = connection.RunAsync(socket, CancellationToken.None);
+
+        socket.ClientCloses(); // the run sends everything queued before it closes
+        await run.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        socket.Sent.Should().Equal(
+            ["{\"state\":5}", "{\"job\":\"held\"}", "{\"job\":\"late\"}", "{\"state\":6}"],
+            "the follower can hand out the stored state's own event after the state on connect was sent (SPEC §2.11: once)");
+    }
+
     /// <summary>A server-side WebSocket whose client either reads everything or never reads (sends never complete).</summary>
     private sealed class FakeWebSocket(bool stalled) : WebSocket
     {

@@ -19,6 +19,7 @@ public sealed partial class NotificationConnection
     private int _overflowed;
     private readonly Lock _gate = new();
     private List<HeldEvent>? _held;
+    private long _stateSentThrough;
 
     public NotificationConnection(string deviceId, NotificationOptions options, ILogger logger)
     {
@@ -63,7 +64,10 @@ public sealed partial class NotificationConnection
         }
     }
 
-    /// <summary>Queues one change event's message (or holds it, <see cref="HoldUntilInitialState"/>).</summary>
+    /// <summary>
+    /// Queues one change event's message (or holds it, <see cref="HoldUntilInitialState"/>). A state event the state sent on
+    /// connect already contains is left out, also when the follower hands it out after that state was sent.
+    /// </summary>
     public void Deliver(long eventId, bool isState, ReadOnlyMemory<byte> message)
     {
         lock (_gate)
@@ -74,13 +78,17 @@ public sealed partial class NotificationConnection
                 return;
             }
 
-            Enqueue(message);
+            if (!(isState && eventId <= _stateSentThrough))
+            {
+                Enqueue(message);
+            }
         }
     }
 
     /// <summary>
     /// Queues the device's stored state message (none when it is not known yet), then the held events, leaving out the state
-    /// events the stored state already contains (ids up to <paramref name="stateEventId"/>); later events pass at once.
+    /// events the stored state already contains (ids up to <paramref name="stateEventId"/>, now or when delivered later);
+    /// other events pass at once.
     /// </summary>
     public void SendInitialState(ReadOnlyMemory<byte>? state, long stateEventId)
     {
@@ -100,6 +108,7 @@ public sealed partial class NotificationConnection
             }
 
             _held = null;
+            _stateSentThrough = stateEventId;
         }
     }
 
