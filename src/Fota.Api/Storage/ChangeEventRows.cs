@@ -5,23 +5,44 @@ namespace Fota.Api.Storage;
 /// <summary>The outbox rows a store writes in the transaction of a change (SPEC §3.4), the same for every table that has changes.</summary>
 public static class ChangeEventRows
 {
-    /// <summary>One outbox row per event (stamped by the database clock), then the dialect's wake-up of other instances.</summary>
-    public static string InsertSql(SqlDialect dialect, int count) =>
-        string.Concat(Enumerable.Range(0, count).Select(i =>
-            $"INSERT INTO change_events (device_id, payload, created_at_ms, trace_parent) VALUES (@eventDevice{i}, @eventPayload{i}, {dialect.NowMs}, @eventTrace{i});\n"))
-        + dialect.EventNotify;
+    /// <summary>One event's row (stamped by the database clock), then the dialect's wake-up of other instances.</summary>
+    public static string InsertSql(SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return RowSql(dialect) + dialect.EventNotify;
+    }
 
     /// <summary>
-    /// The parameters of <see cref="InsertSql"/>: each event's device, message and the W3C traceparent of its cause (the
+    /// The parameters of <see cref="InsertSql"/>: the event's device, message and the W3C traceparent of its cause (the
     /// notification's span links to it; null when nothing traced the change).
     /// </summary>
-    public static void With(DbCommand command, IReadOnlyList<(string DeviceId, string Payload, string? TraceParent)> events)
+    public static void With(DbCommand command, ChangeEventRow row)
     {
-        for (var i = 0; i < events.Count; i++)
+        ArgumentNullException.ThrowIfNull(row);
+        command.With("eventDevice", row.DeviceId).With("eventPayload", row.Payload).With("eventTrace", row.TraceParent);
+    }
+
+    /// <summary>One row per event, then the dialect's wake-up, as statements of <paramref name="batch"/>.</summary>
+    public static void AddTo(StatementBatch batch, SqlDialect dialect, IEnumerable<ChangeEventRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(rows);
+        var rowSql = RowSql(dialect);
+        foreach (var row in rows)
         {
-            command.With($"eventDevice{i}", events[i].DeviceId)
-                .With($"eventPayload{i}", events[i].Payload)
-                .With($"eventTrace{i}", events[i].TraceParent);
+            batch.Add(rowSql).With("eventDevice", row.DeviceId).With("eventPayload", row.Payload).With("eventTrace", row.TraceParent);
+        }
+
+        if (dialect.EventNotify is { } notify)
+        {
+            batch.Add(notify);
         }
     }
+
+    private static string RowSql(SqlDialect dialect) =>
+        $"INSERT INTO change_events (device_id, payload, created_at_ms, trace_parent) VALUES (@eventDevice, @eventPayload, {dialect.NowMs}, @eventTrace);\n";
 }
+
+/// <summary>One outbox row: the device, the message its clients get, and the W3C traceparent of the change's cause.</summary>
+public sealed record ChangeEventRow(string DeviceId, string Payload, string? TraceParent);

@@ -17,7 +17,14 @@ public static class DbCommands
     /// <summary>Adds <c>@<paramref name="name"/></c>; a null is sent as a text NULL (PostgreSQL must know its type).</summary>
     public static DbCommand With(this DbCommand command, string name, object? value)
     {
-        var parameter = command.CreateParameter();
+        command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
+        return command;
+    }
+
+    /// <summary>Sets <paramref name="parameter"/> to <c>@<paramref name="name"/></c> = <paramref name="value"/> (a null as a text NULL).</summary>
+    public static DbParameter Parameter(DbParameter parameter, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
         parameter.ParameterName = "@" + name;
         parameter.Value = value ?? DBNull.Value;
         if (value is null)
@@ -25,8 +32,7 @@ public static class DbCommands
             parameter.DbType = DbType.String;
         }
 
-        command.Parameters.Add(parameter);
-        return command;
+        return parameter;
     }
 
     public static DbCommand With(this DbCommand command, string name, DateTimeOffset value) =>

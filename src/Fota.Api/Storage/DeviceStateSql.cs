@@ -34,14 +34,17 @@ public static class DeviceStateSql
         CREATE INDEX ix_device_state_reads_due ON device_state_reads (next_read_at_ms);
         """;
 
-    /// <summary>The watch (<c>@deviceId{i}</c>, <c>@watcher</c>, <c>@until</c>), and the device's read schedule when it has none (due <c>@now</c>).</summary>
-    public static string Watch(int i) => $"""
-        INSERT INTO device_state_watches (device_id, watcher, until_ms) VALUES (@deviceId{i}, @watcher, @until)
+    /// <summary>The watch (<c>@deviceId</c>, <c>@watcher</c>, <c>@until</c>).</summary>
+    public const string Watch = """
+        INSERT INTO device_state_watches (device_id, watcher, until_ms) VALUES (@deviceId, @watcher, @until)
         ON CONFLICT (device_id, watcher) DO UPDATE SET until_ms = excluded.until_ms;
-        INSERT INTO device_state_reads (device_id, account, next_read_at_ms, failures)
-        SELECT device_id, account, @now, 0 FROM devices WHERE device_id = @deviceId{i}
-        ON CONFLICT (device_id) DO NOTHING;
+        """;
 
+    /// <summary>The watched device's read schedule when it has none (<c>@deviceId</c>, due <c>@now</c>).</summary>
+    public const string ScheduleReads = """
+        INSERT INTO device_state_reads (device_id, account, next_read_at_ms, failures)
+        SELECT device_id, account, @now, 0 FROM devices WHERE device_id = @deviceId
+        ON CONFLICT (device_id) DO NOTHING;
         """;
 
     /// <summary>
@@ -62,10 +65,9 @@ public static class DeviceStateSql
         """;
 
     /// <summary>A claimed read's outcome: when next, failures in a row, claim given back (only while the claim is ours).</summary>
-    public static string Finish(int i) => $"""
-        UPDATE device_state_reads SET next_read_at_ms = @next{i}, failures = @failures{i}, claimed_by = NULL, claimed_until_ms = NULL
-        WHERE device_id = @deviceId{i} AND claimed_by = @owner;
-
+    public const string Finish = """
+        UPDATE device_state_reads SET next_read_at_ms = @next, failures = @failures, claimed_by = NULL, claimed_until_ms = NULL
+        WHERE device_id = @deviceId AND claimed_by = @owner;
         """;
 
     /// <summary>Stores a changed state (<c>@deviceId</c>, <c>@account</c>, <c>@reported</c>, <c>@message</c>, <c>@eventId</c>, <c>@readAt</c>).</summary>

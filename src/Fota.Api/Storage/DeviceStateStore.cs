@@ -13,7 +13,7 @@ namespace Fota.Api.Storage;
 /// </summary>
 public sealed class DeviceStateStore(SqlDialect dialect, IChangeEventWakeUp changeEvents) : IDeviceStateStore
 {
-    /// <summary>Devices per lookup, and per command of one statement each on a server database (<see cref="SqlDialect.RowsPerCommand"/>).</summary>
+    /// <summary>Devices per lookup and per round trip (<see cref="StatementBatch"/>).</summary>
     private const int PerCommand = 100;
 
     public async Task<StoredDeviceState?> FindAsync(string deviceId, CancellationToken cancellationToken)
@@ -97,18 +97,16 @@ public sealed class DeviceStateStore(SqlDialect dialect, IChangeEventWakeUp chan
     {
         ArgumentNullException.ThrowIfNull(deviceIds);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        foreach (var group in deviceIds.Chunk(dialect.RowsPerCommand(PerCommand)))
+        foreach (var group in deviceIds.Chunk(PerCommand))
         {
-            await using var command = connection.Command(string.Concat(group.Select((_, i) => DeviceStateSql.Watch(i))))
-                .With("watcher", watcher)
-                .With("now", now)
-                .With("until", until);
-            for (var i = 0; i < group.Length; i++)
+            var batch = new StatementBatch(connection, null);
+            foreach (var deviceId in group)
             {
-                command.With($"deviceId{i}", group[i]);
+                batch.Add(DeviceStateSql.Watch).With("deviceId", deviceId).With("watcher", watcher).With("until", until);
+                batch.Add(DeviceStateSql.ScheduleReads).With("deviceId", deviceId).With("now", now);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await batch.ExecuteAsync(cancellationToken);
         }
     }
 
@@ -150,15 +148,16 @@ public sealed class DeviceStateStore(SqlDialect dialect, IChangeEventWakeUp chan
         }
 
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        foreach (var group in outcomes.Chunk(dialect.RowsPerCommand(PerCommand)))
+        foreach (var group in outcomes.Chunk(PerCommand))
         {
-            await using var command = connection.Command(string.Concat(group.Select((_, i) => DeviceStateSql.Finish(i)))).With("owner", owner);
-            for (var i = 0; i < group.Length; i++)
+            var batch = new StatementBatch(connection, null);
+            foreach (var outcome in group)
             {
-                command.With($"deviceId{i}", group[i].DeviceId).With($"next{i}", group[i].NextReadAt).With($"failures{i}", group[i].Failures);
+                batch.Add(DeviceStateSql.Finish)
+                    .With("deviceId", outcome.DeviceId).With("next", outcome.NextReadAt).With("failures", outcome.Failures).With("owner", owner);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await batch.ExecuteAsync(cancellationToken);
         }
     }
 

@@ -38,8 +38,8 @@ internal static class EventedUpdate
         }
 
         var (deviceId, payload) = eventOf(changed);
-        await using var insertEvent = connection.Command(ChangeEventRows.InsertSql(dialect, 1), transaction);
-        ChangeEventRows.With(insertEvent, [(deviceId, payload, Activity.Current?.Id)]);
+        await using var insertEvent = connection.Command(ChangeEventRows.InsertSql(dialect), transaction);
+        ChangeEventRows.With(insertEvent, new ChangeEventRow(deviceId, payload, Activity.Current?.Id));
         await insertEvent.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changeEvents.Committed();

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Text;
 using Fota.Api.Telemetry;
 
 namespace Fota.Api.Storage;
@@ -15,7 +14,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
     /// <summary>The columns of a job as clients see it (<see cref="JobChange"/>, without its id).</summary>
     private const string ViewColumns = "device_id, status, status_detail, last_updated_at, version";
 
-    /// <summary>Poll outcomes (and their change events) per command on a server database (<see cref="SqlDialect.RowsPerCommand"/>).</summary>
+    /// <summary>Poll outcomes (and their change events) per round trip (<see cref="StatementBatch"/>).</summary>
     private const int OutcomesPerCommand = 64;
 
     private const string ListForDeviceSql = $"""
@@ -51,7 +50,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
 
     /// <summary>
     /// Claims the due jobs <see cref="FairClaim"/> chooses for <paramref name="owner"/> in one statement; no job is claimed by
-    /// two instances (SQLite: one writer at a time; PostgreSQL: <see cref="SqlDialect.ClaimableSeqs"/> locks).
+    /// two instances (SQLite: one writer at a time; PostgreSQL: <see cref="SqlDialect.SkipLocked"/>).
     /// </summary>
     public async Task<IReadOnlyList<ClaimedJob>> ClaimDueAsync(
         string owner, DateTimeOffset now, DateTimeOffset claimUntil, int batchSize, IReadOnlyList<string> skipAccounts, CancellationToken cancellationToken)
@@ -60,7 +59,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         await using var command = connection.Command($"""
                 UPDATE fota_jobs
                 SET claimed_by = @owner, claimed_until_ms = @claimUntil
-                WHERE seq IN ({dialect.ClaimableSeqs(FairClaim.SelectSeqs(skipAccounts.Count))})
+                WHERE seq IN ({FairClaim.SelectSeqs(skipAccounts.Count)} {dialect.SkipLocked})
                 RETURNING {StoredRows.ClaimColumns};
                 """)
             .With("owner", owner)
@@ -88,7 +87,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         var changes = new List<JobChange>();
         var written = 0;
         var first = true;
-        foreach (var group in outcomes.Chunk(dialect.RowsPerCommand(OutcomesPerCommand)))
+        foreach (var group in outcomes.Chunk(OutcomesPerCommand))
         {
             written += await SaveGroupAsync(connection, transaction, owner, group, lockEvents: first, changes, cancellationToken);
             first = false;
@@ -108,61 +107,50 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         return written;
     }
 
-    /// <summary>One round trip: per outcome, the job as it was (locked) and the update returning it as it is.</summary>
+    /// <summary>One round trip (<see cref="StatementBatch"/>): per outcome, the job as it was (locked) and the update returning it as it is.</summary>
     private async Task<int> SaveGroupAsync(
         DbConnection connection, DbTransaction transaction, string owner, PollOutcome[] group, bool lockEvents, List<JobChange> changes, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder(lockEvents ? dialect.EventOrderLock : null);
-        await using var command = connection.Command("", transaction).With("owner", owner);
-        for (var i = 0; i < group.Length; i++)
+        var batch = new StatementBatch(connection, transaction);
+        var first = 0;
+        if (lockEvents && dialect.EventOrderLock is { } orderLock)
         {
-            var outcome = group[i];
-            sql.Append($"SELECT {ViewColumns} FROM fota_jobs WHERE job_id = @jobId{i} AND claimed_by = @owner {dialect.LockRows};\n");
-            sql.Append(outcome.Update is null
-                ? $"""
-                  UPDATE fota_jobs
-                  SET next_poll_at_ms = @nextPollAt{i}, poll_count = @pollCount{i}, claimed_by = NULL, claimed_until_ms = NULL
-                  WHERE job_id = @jobId{i} AND claimed_by = @owner
-                  RETURNING {ViewColumns};
+            batch.Add(orderLock);
+            first = 1;
+        }
 
-                  """
-                : $"""
-                  UPDATE fota_jobs
-                  SET status = @status{i}, status_detail = @statusDetail{i}, version = @version{i},
-                      last_updated_at = CASE WHEN @keep{i} THEN last_updated_at ELSE @lastUpdatedAt{i} END,
-                      is_final = @isFinal{i}, next_poll_at_ms = @nextPollAt{i}, poll_count = @pollCount{i},
-                      claimed_by = NULL, claimed_until_ms = NULL
-                  WHERE job_id = @jobId{i} AND claimed_by = @owner AND NOT is_final
-                  RETURNING {ViewColumns};
-
-                  """);
+        foreach (var outcome in group)
+        {
+            batch.Add(LockedViewSql).With("jobId", outcome.JobId).With("owner", owner);
+            var update = batch.Add(outcome.Update is null ? RescheduleSql : UpdateSql)
+                .With("jobId", outcome.JobId).With("owner", owner)
+                .With("nextPollAt", outcome.NextPollAt).With("pollCount", outcome.UnchangedPolls);
             if (outcome.Update is { } state)
             {
-                command.With($"status{i}", state.Status)
-                    .With($"statusDetail{i}", state.StatusDetail)
-                    .With($"version{i}", state.Version)
-                    .With($"lastUpdatedAt{i}", state.LastUpdatedAt)
-                    .With($"keep{i}", outcome.KeepLastUpdatedAt)
-                    .With($"isFinal{i}", state.IsFinal);
+                update.With("status", state.Status)
+                    .With("statusDetail", state.StatusDetail)
+                    .With("version", state.Version)
+                    .With("lastUpdatedAt", state.LastUpdatedAt)
+                    .With("keep", outcome.KeepLastUpdatedAt)
+                    .With("isFinal", state.IsFinal);
             }
-
-            command.With($"nextPollAt{i}", outcome.NextPollAt).With($"pollCount{i}", outcome.UnchangedPolls).With($"jobId{i}", outcome.JobId);
         }
 
-        command.CommandText = sql.ToString();
+        var views = new JobChange?[group.Length * 2];
+        await batch.ReadEachAsync(
+            async (i, reader) =>
+            {
+                if (i >= first)
+                {
+                    views[i - first] = await ReadChangeAsync(reader, group[(i - first) / 2].JobId, cancellationToken);
+                }
+            },
+            cancellationToken);
+
         var written = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (lockEvents)
-        {
-            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
-        }
-
         for (var i = 0; i < group.Length; i++)
         {
-            var before = await ReadChangeAsync(reader, group[i].JobId, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            var after = await ReadChangeAsync(reader, group[i].JobId, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
+            var (before, after) = (views[2 * i], views[(2 * i) + 1]);
             if (after is null)
             {
                 continue; // the claim is no longer ours, or the job became final
@@ -182,6 +170,25 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
 
         return written;
     }
+
+    private string LockedViewSql => $"SELECT {ViewColumns} FROM fota_jobs WHERE job_id = @jobId AND claimed_by = @owner {dialect.LockRows};";
+
+    private const string RescheduleSql = $"""
+        UPDATE fota_jobs
+        SET next_poll_at_ms = @nextPollAt, poll_count = @pollCount, claimed_by = NULL, claimed_until_ms = NULL
+        WHERE job_id = @jobId AND claimed_by = @owner
+        RETURNING {ViewColumns};
+        """;
+
+    private const string UpdateSql = $"""
+        UPDATE fota_jobs
+        SET status = @status, status_detail = @statusDetail, version = @version,
+            last_updated_at = CASE WHEN @keep THEN last_updated_at ELSE @lastUpdatedAt END,
+            is_final = @isFinal, next_poll_at_ms = @nextPollAt, poll_count = @pollCount,
+            claimed_by = NULL, claimed_until_ms = NULL
+        WHERE job_id = @jobId AND claimed_by = @owner AND NOT is_final
+        RETURNING {ViewColumns};
+        """;
 
     private static async Task<JobChange?> ReadChangeAsync(DbDataReader reader, string jobId, CancellationToken cancellationToken) =>
         (await StoredRows.ReadRestAsync(
@@ -385,7 +392,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
                                        last_updated_at, created_at_ms, is_final, next_poll_at_ms)
                 VALUES (@jobId, @deviceId, @account, @bundleId, @status, @statusDetail, @version,
                         @lastUpdatedAt, @createdAt, FALSE, @createdAt);
-                {EventsSql(1)}
+                {ChangeEventRows.InsertSql(dialect)}
                 """, transaction)
             .With("jobId", job.JobId)
             .With("deviceId", job.DeviceId)
@@ -396,22 +403,20 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
             .With("version", job.Version)
             .With("lastUpdatedAt", job.LastUpdatedAt)
             .With("createdAt", job.CreatedAt);
-        WithEvents(command, [JobChange.From(job)]);
+        ChangeEventRows.With(command, EventOf(JobChange.From(job)));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task WriteEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobChange> changes, CancellationToken cancellationToken)
     {
-        foreach (var group in changes.Chunk(dialect.RowsPerCommand(OutcomesPerCommand)))
+        foreach (var group in changes.Chunk(OutcomesPerCommand))
         {
-            await using var command = connection.Command(EventsSql(group.Length), transaction);
-            WithEvents(command, group);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var batch = new StatementBatch(connection, transaction);
+            ChangeEventRows.AddTo(batch, dialect, group.Select(EventOf));
+            await batch.ExecuteAsync(cancellationToken);
         }
     }
 
-    private string EventsSql(int count) => ChangeEventRows.InsertSql(dialect, count);
-
-    private void WithEvents(DbCommand command, IReadOnlyList<JobChange> changes) =>
-        ChangeEventRows.With(command, changes.Select(change => (change.DeviceId, payload.Serialize(change), change.TraceParent ?? Activity.Current?.Id)).ToList());
+    private ChangeEventRow EventOf(JobChange change) =>
+        new(change.DeviceId, payload.Serialize(change), change.TraceParent ?? Activity.Current?.Id);
 }

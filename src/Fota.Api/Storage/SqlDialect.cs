@@ -21,18 +21,15 @@ public abstract class SqlDialect(string dataSource, Func<CancellationToken, Task
 
     /// <summary>
     /// Appended to a claim's row choice: PostgreSQL skips rows another instance is claiming right now
-    /// (<c>FOR UPDATE SKIP LOCKED</c>); SQLite runs one writer at a time, so it needs nothing.
+    /// (<c>FOR UPDATE SKIP LOCKED</c>), and re-checks a row whose claim was committed in between against the choice's
+    /// condition before it locks it; SQLite runs one writer at a time, so it needs nothing. (A choice made first without
+    /// locks and locked in an outer query let two instances choose the same rows, one of them ending with few or none: a
+    /// round over 100 000 jobs on two instances took 4× longer; bench/api/README.md §2b.)
     /// </summary>
     public virtual string SkipLocked => "";
 
     /// <summary>Appended to a read of rows the same transaction then changes (<c>FOR UPDATE</c> on PostgreSQL).</summary>
     public virtual string LockRows => "";
-
-    /// <summary>
-    /// The rows of <c>fota_jobs</c> to claim, given <paramref name="chosenSeqs"/> (<see cref="FairClaim.SelectSeqs"/>). PostgreSQL
-    /// locks the chosen rows in an outer query that re-checks them, skipping rows another instance is claiming.
-    /// </summary>
-    public virtual string ClaimableSeqs(string chosenSeqs) => chosenSeqs;
 
     /// <summary>
     /// A statement every transaction that writes change events runs first (before any row lock), so events become visible
@@ -48,15 +45,6 @@ public abstract class SqlDialect(string dataSource, Func<CancellationToken, Task
             await reader.NextResultAsync(cancellationToken);
         }
     }
-
-    /// <summary>
-    /// How many rows' statements one command carries, given the size a store would batch on a server database. PostgreSQL
-    /// takes the batch (one round trip per group). SQLite takes one row per command: it runs in process, so a batch saves no
-    /// round trip, and Microsoft.Data.Sqlite binds every parameter of a command to each of the command's statements, so a
-    /// command of k statements costs k² parameter lookups, each allocating (a batch of 64 poll outcomes made the poller
-    /// allocate 141 KB per job in a round of 10 000; bench/api/README.md §2).
-    /// </summary>
-    public virtual int RowsPerCommand(int batched) => batched;
 
     /// <summary>A statement that wakes other instances' followers after commit (PostgreSQL <c>NOTIFY</c>); null when they poll.</summary>
     public virtual string? EventNotify => null;
@@ -92,5 +80,7 @@ public abstract class SqlDialect(string dataSource, Func<CancellationToken, Task
 /// <param name="Boolean">A boolean column defaulting to false.</param>
 /// <param name="Fingerprint">The fingerprint column, with its case-insensitive uniqueness when the column can carry it.</param>
 /// <param name="FingerprintIndex">The case-insensitive unique index, when the column cannot carry it.</param>
-/// <param name="DueIndex">The columns (and condition) of the poller's due index.</param>
-public sealed record SchemaTypes(string Identity, string BigInt, string Boolean, string Fingerprint, string FingerprintIndex, string DueIndex);
+/// <param name="DueIndex">The columns (and condition) of the poller's first due index (migration 1).</param>
+/// <param name="ClaimOrderDueIndex">The due index in the claim's order (<see cref="FairClaim"/>: due time, then seq).</param>
+public sealed record SchemaTypes(
+    string Identity, string BigInt, string Boolean, string Fingerprint, string FingerprintIndex, string DueIndex, string ClaimOrderDueIndex);

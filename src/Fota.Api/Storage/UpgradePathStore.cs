@@ -32,10 +32,10 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
                 VALUES (@jobId, @deviceId, @account, @target, @upgradePath, @status, @statusDetail, @reportedVersion,
                     @changedAt, @createdAt, @isFinal, @step, @stepBundleId, @intentId, @nrfJobId, @startedFrom, @reportDeadline,
                     @cancelState, @cancelAttempts, @createdAt);
-                {ChangeEventRows.InsertSql(dialect, 1)}
+                {ChangeEventRows.InsertSql(dialect)}
                 """, transaction);
         WithJob(command, job).With("account", job.Account).With("target", job.Target).With("upgradePath", job.UpgradePath).With("createdAt", job.CreatedAt);
-        ChangeEventRows.With(command, [(job.DeviceId, payload.Serialize(job), Activity.Current?.Id)]);
+        ChangeEventRows.With(command, new ChangeEventRow(job.DeviceId, payload.Serialize(job), Activity.Current?.Id));
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -202,8 +202,8 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
 
     private async Task WriteEventAsync(DbConnection connection, DbTransaction transaction, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(ChangeEventRows.InsertSql(dialect, 1), transaction);
-        ChangeEventRows.With(command, [(job.DeviceId, payload.Serialize(job), Activity.Current?.Id)]);
+        await using var command = connection.Command(ChangeEventRows.InsertSql(dialect), transaction);
+        ChangeEventRows.With(command, new ChangeEventRow(job.DeviceId, payload.Serialize(job), Activity.Current?.Id));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

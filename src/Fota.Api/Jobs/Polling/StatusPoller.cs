@@ -14,7 +14,8 @@ namespace Fota.Api.Jobs.Polling;
 /// serves several polls. Fair between accounts: an account runs at most <see cref="PollerOptions.SlotsPerAccount"/> polls
 /// at once and holds at most <see cref="ClaimAheadPerSlot"/> claims per such slot, so its slow calls never queue another
 /// account's jobs (<see cref="AccountFairQueue{T}"/>). It never claims while every slot is busy. Woken at once by <see cref="PollSignal"/> (a new
-/// job, or a slot that ran dry), otherwise every <see cref="PollerOptions.ScanInterval"/>. On stop it starts nothing
+/// job, or a slot that ran dry), otherwise every <see cref="PollerOptions.ScanInterval"/>; a claim that could only repeat
+/// a fruitless one is not made (<see cref="FruitlessClaim"/>). On stop it starts nothing
 /// more, lets running polls end, writes their outcomes and gives back all its claims, started or not.
 /// </summary>
 public sealed partial class StatusPoller(
@@ -51,6 +52,7 @@ public sealed partial class StatusPoller(
         var slotsPerAccount = settings.SlotsPerAccount;
         var ready = new AccountFairQueue<ReadyJob>(slotsPerAccount, job => job.Job.Account);
         var running = new List<Task>();
+        FruitlessClaim? fruitless = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -59,15 +61,17 @@ public sealed partial class StatusPoller(
                 var free = settings.MaxConcurrency - Volatile.Read(ref _inFlight);
                 var moreDue = false;
                 var startable = ready.Startable;
-                if (startable < free)
+                var now = timeProvider.GetUtcNow();
+                var leftOut = ready.AccountsHolding(slotsPerAccount * ClaimAheadPerSlot);
+                var newJobs = signal.NewJobs;
+                if (startable < free && fruitless?.Repeats(leftOut, newJobs, now, settings.ScanInterval) != true)
                 {
                     try
                     {
-                        var now = timeProvider.GetUtcNow();
                         var wanted = claimSize - startable;
-                        var due = await jobs.ClaimDueAsync(
-                            Owner, now, now + settings.ClaimDuration, wanted, ready.AccountsHolding(slotsPerAccount * ClaimAheadPerSlot), stoppingToken);
+                        var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, wanted, leftOut, stoppingToken);
                         moreDue = due.Count == wanted;
+                        fruitless = !moreDue && leftOut.Count > 0 ? new FruitlessClaim(leftOut, newJobs, now) : null;
                         if (due.Count > 0)
                         {
                             var batch = new ClaimedBatch(scopes.CreateAsyncScope(), due.Count);

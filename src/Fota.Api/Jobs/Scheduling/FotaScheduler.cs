@@ -111,7 +111,7 @@ public sealed partial class FotaScheduler(
         }
 
         LogScheduled(job.JobId, device.DeviceId, bundleId);
-        pollSignal.Notify();
+        pollSignal.NewJob();
         return job;
     }
 

@@ -156,7 +156,7 @@ public sealed partial class ScheduleReconciler(
                 if (await jobs.AdoptAsync(intent.IntentId, Owner, job, cancellationToken))
                 {
                     LogAdopted(job.JobId, intent.IntentId, intent.DeviceId, intent.BundleId);
-                    pollSignal.Notify();
+                    pollSignal.NewJob();
                 }
 
                 break;

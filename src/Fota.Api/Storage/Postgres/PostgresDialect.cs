@@ -17,16 +17,6 @@ public sealed class PostgresDialect(PostgresDatabase database)
 
     public override string LockRows => "FOR UPDATE";
 
-    /// <summary>
-    /// Rows another instance is claiming right now are skipped, not waited for; a row whose claim was committed in between
-    /// is re-checked against the due condition by PostgreSQL before it is locked.
-    /// </summary>
-    public override string ClaimableSeqs(string chosenSeqs) => $"""
-        SELECT seq FROM fota_jobs
-        WHERE seq IN ({chosenSeqs}) AND {FairClaim.DueCondition}
-        FOR UPDATE SKIP LOCKED
-        """;
-
     /// <summary>The advisory lock ("fota-evt" in ASCII) that orders event writers; held until commit.</summary>
     public override string? EventOrderLock => "SELECT pg_advisory_xact_lock(7308901952856208500);";
 
@@ -48,7 +38,8 @@ public sealed class PostgresDialect(PostgresDatabase database)
         Boolean: "BOOLEAN NOT NULL DEFAULT FALSE",
         Fingerprint: "TEXT NOT NULL",
         FingerprintIndex: "CREATE UNIQUE INDEX ux_devices_fingerprint ON devices (lower(fingerprint));",
-        DueIndex: "(next_poll_at_ms) WHERE NOT is_final");
+        DueIndex: "(next_poll_at_ms) WHERE NOT is_final",
+        ClaimOrderDueIndex: "(next_poll_at_ms, seq) WHERE NOT is_final");
 
     /// <summary>
     /// Held until commit; DDL is transactional in PostgreSQL, so a failed migration leaves nothing behind. The key is any

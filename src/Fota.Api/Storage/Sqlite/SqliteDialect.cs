@@ -15,9 +15,6 @@ public sealed class SqliteDialect(SqliteDatabase database)
 
     public override string NowMs => "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
-    /// <summary>One row per command: see <see cref="SqlDialect.RowsPerCommand"/>.</summary>
-    public override int RowsPerCommand(int batched) => 1;
-
     /// <summary>The column is <c>COLLATE NOCASE</c>.</summary>
     public override string FingerprintEquals => "fingerprint = @value";
 
@@ -27,7 +24,8 @@ public sealed class SqliteDialect(SqliteDatabase database)
         Boolean: "INTEGER NOT NULL DEFAULT 0",
         Fingerprint: "TEXT NOT NULL COLLATE NOCASE UNIQUE",
         FingerprintIndex: "",
-        DueIndex: "(is_final, next_poll_at_ms)");
+        DueIndex: "(is_final, next_poll_at_ms)",
+        ClaimOrderDueIndex: "(is_final, next_poll_at_ms, seq)");
 
     /// <summary>The migration transaction's BEGIN IMMEDIATE then serialises instances starting together.</summary>
     public override async Task BeforeMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
