@@ -25,7 +25,7 @@ public abstract class DeviceStateNotificationTests(DatabaseKind kind) : IDisposa
         GC.SuppressFinalize(this);
     }
 
-    private static FotaApiFactory CreateApi(TestDatabase database) => new(database: database, mock: new InProcessMockNrfCloud());
+    private static FotaApiFactory CreateApi(TestDatabase database) => new(database: database, mock: new InProcessMockNrfCloud(), settings: FotaApiFactory.PatientNrfCloud);
 
     private static Task AnswerAsync(FotaApiFactory api, string deviceId, string appVersion) =>
         api.Mock.QueueAsync(api.ApiKey, DeviceShadows.Route, HttpStatusCode.OK, DeviceShadows.Answer(DeviceShadows.Item(deviceId, appVersion: appVersion)), keep: true);
