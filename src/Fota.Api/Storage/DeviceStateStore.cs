@@ -13,7 +13,7 @@ namespace Fota.Api.Storage;
 /// </summary>
 public sealed class DeviceStateStore(SqlDialect dialect, IChangeEventWakeUp changeEvents) : IDeviceStateStore
 {
-    /// <summary>Devices per statement group, which keeps each command's parameters few.</summary>
+    /// <summary>Devices per lookup, and per command of one statement each on a server database (<see cref="SqlDialect.RowsPerCommand"/>).</summary>
     private const int PerCommand = 100;
 
     public async Task<StoredDeviceState?> FindAsync(string deviceId, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ public sealed class DeviceStateStore(SqlDialect dialect, IChangeEventWakeUp chan
     {
         ArgumentNullException.ThrowIfNull(deviceIds);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        foreach (var group in deviceIds.Chunk(PerCommand))
+        foreach (var group in deviceIds.Chunk(dialect.RowsPerCommand(PerCommand)))
         {
             await using var command = connection.Command(string.Concat(group.Select((_, i) => DeviceStateSql.Watch(i))))
                 .With("watcher", watcher)
@@ -150,7 +150,7 @@ public sealed class DeviceStateStore(SqlDialect dialect, IChangeEventWakeUp chan
         }
 
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        foreach (var group in outcomes.Chunk(PerCommand))
+        foreach (var group in outcomes.Chunk(dialect.RowsPerCommand(PerCommand)))
         {
             await using var command = connection.Command(string.Concat(group.Select((_, i) => DeviceStateSql.Finish(i)))).With("owner", owner);
             for (var i = 0; i < group.Length; i++)

@@ -15,7 +15,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
     /// <summary>The columns of a job as clients see it (<see cref="JobChange"/>, without its id).</summary>
     private const string ViewColumns = "device_id, status, status_detail, last_updated_at, version";
 
-    /// <summary>Poll outcomes written per statement group, which keeps each command's parameters few.</summary>
+    /// <summary>Poll outcomes (and their change events) per command on a server database (<see cref="SqlDialect.RowsPerCommand"/>).</summary>
     private const int OutcomesPerCommand = 64;
 
     private const string ListForDeviceSql = $"""
@@ -88,7 +88,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         var changes = new List<JobChange>();
         var written = 0;
         var first = true;
-        foreach (var group in outcomes.Chunk(OutcomesPerCommand))
+        foreach (var group in outcomes.Chunk(dialect.RowsPerCommand(OutcomesPerCommand)))
         {
             written += await SaveGroupAsync(connection, transaction, owner, group, lockEvents: first, changes, cancellationToken);
             first = false;
@@ -402,9 +402,12 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
 
     private async Task WriteEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobChange> changes, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(EventsSql(changes.Count), transaction);
-        WithEvents(command, changes);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var group in changes.Chunk(dialect.RowsPerCommand(OutcomesPerCommand)))
+        {
+            await using var command = connection.Command(EventsSql(group.Length), transaction);
+            WithEvents(command, group);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private string EventsSql(int count) => ChangeEventRows.InsertSql(dialect, count);

@@ -49,6 +49,15 @@ public abstract class SqlDialect(string dataSource, Func<CancellationToken, Task
         }
     }
 
+    /// <summary>
+    /// How many rows' statements one command carries, given the size a store would batch on a server database. PostgreSQL
+    /// takes the batch (one round trip per group). SQLite takes one row per command: it runs in process, so a batch saves no
+    /// round trip, and Microsoft.Data.Sqlite binds every parameter of a command to each of the command's statements, so a
+    /// command of k statements costs k² parameter lookups, each allocating (a batch of 64 poll outcomes made the poller
+    /// allocate 141 KB per job in a round of 10 000; bench/api/README.md §2).
+    /// </summary>
+    public virtual int RowsPerCommand(int batched) => batched;
+
     /// <summary>A statement that wakes other instances' followers after commit (PostgreSQL <c>NOTIFY</c>); null when they poll.</summary>
     public virtual string? EventNotify => null;
 

@@ -15,6 +15,9 @@ public sealed class SqliteDialect(SqliteDatabase database)
 
     public override string NowMs => "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
+    /// <summary>One row per command: see <see cref="SqlDialect.RowsPerCommand"/>.</summary>
+    public override int RowsPerCommand(int batched) => 1;
+
     /// <summary>The column is <c>COLLATE NOCASE</c>.</summary>
     public override string FingerprintEquals => "fingerprint = @value";
 
