@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using Fota.Api.Devices;
 using Fota.Api.DeviceStates;
 using Fota.Api.Storage;
 using Fota.Api.Telemetry;
@@ -10,6 +8,7 @@ using Fota.Api.Tests.Support;
 using Fota.Api.Tests.UpgradePaths;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MockNrfCloud;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -18,7 +17,9 @@ namespace Fota.Api.Tests;
 /// <summary>
 /// The spans and metrics of one schedule, through OpenTelemetry's in-memory exporter (README "Telemetry"). Other tests run
 /// at the same time in this process and their hosts count into the same instruments: the account-tagged metrics are
-/// asserted exactly for this test's own account, the others at least.
+/// asserted exactly for this test's own account, the others at least. nRF Cloud is the real mock (tests/README.md), called
+/// over real HTTP (so a create's System.Net.Http span is there), but for the upgrade-path test, which runs through
+/// <see cref="UpgradePathHost"/> and its fake nRF Cloud.
 /// </summary>
 public sealed class TelemetryTests
 {
@@ -29,9 +30,7 @@ public sealed class TelemetryTests
     {
         var spans = new LockedList<Activity>();
         var metrics = new LockedList<MetricSnapshot>();
-        var fake = new FakeNrfCloud();
-        await using var nrfCloud = await NrfCloudServer.StartAsync(fake);
-        using var api = new FotaApiFactory(nrfCloud: fake, realNrfCloud: nrfCloud.Url, services: services => services.AddOpenTelemetry()
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud(), settings: FotaApiFactory.PatientNrfCloud, services: services => services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddFotaInstrumentation().AddInMemoryExporter(spans))
             .WithMetrics(metering => metering.AddFotaInstrumentation().AddInMemoryExporter(metrics)));
         var account = $"telemetry-{Guid.NewGuid():N}";
@@ -41,11 +40,12 @@ public sealed class TelemetryTests
         using var opened = new ConnectionIncrements();
         await using var socket = await NotificationClient.ConnectAsync(api, device);
         await socket.ReceiveAsync(); // the identity
-        fake.AcceptCreate(JobId);
-        fake.Always($"GET /v1/fota-jobs/{JobId}", HttpStatusCode.OK, NrfCloudJson.Job(JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T15:45:00.000Z", "v2.0.0"));
+        await api.AcceptCreateAsync(JobId);
+        await api.Mock.QueueAsync(api.ApiKey, $"GET /v1/fota-jobs/{JobId}", HttpStatusCode.OK, NrfCloudJson.Job(JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T15:45:00.000Z", "v2.0.0"), keep: true);
         using var client = api.CreateClient();
 
-        (await client.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var scheduled = await client.ScheduleAsync(device);
+        scheduled.StatusCode.Should().Be(HttpStatusCode.Accepted, await scheduled.Content.ReadAsStringAsync());
         (await socket.ReceiveJobAsync())["status"]!.GetValue<string>().Should().Be("QUEUED");
         (await socket.ReceiveJobAsync())["status"]!.GetValue<string>().Should().Be("COMPLETED");
         await Eventually.TrueAsync(
@@ -102,47 +102,6 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task Nothing_is_exported_by_default_and_the_Prometheus_endpoint_serves_the_metrics_when_configured()
-    {
-        using (var plain = new FotaApiFactory(settings: new Dictionary<string, string?> { ["Fota:Poller:Enabled"] = "false" }))
-        {
-            using var client = plain.CreateClient();
-            (await client.GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-            plain.Services.GetService<TracerProvider>().Should().BeNull("no exporter is configured, so the SDK is not switched on");
-            plain.Services.GetService<MeterProvider>().Should().BeNull();
-        }
-
-        // A host setting (not test configuration, which the service sees only once its services are registered): like an
-        // environment variable or a command-line argument, it is there when Program.cs decides whether to start the SDK.
-        using var api = new FotaApiFactory();
-        using var scraped = api.WithWebHostBuilder(host => host.UseSetting("Telemetry:Prometheus:Enabled", "true"));
-        using var admin = scraped.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", FotaApiFactory.AdminToken);
-        var account = $"prometheus-{Guid.NewGuid():N}";
-        (await admin.PutAsJsonAsync($"/admin/accounts/{account}", new { apiEndpoint = FotaApiFactory.ApiEndpoint, apiKey = api.ApiKey })).EnsureSuccessStatusCode();
-        var device = (await (await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<DeviceResponse>())!;
-        api.NrfCloud.AcceptCreate("job-prometheus-1");
-        using var http = scraped.CreateClient();
-        (await http.ScheduleAsync(device)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-
-        // The first poll follows the schedule in the background: scrape until its duration is there (the exporter also
-        // caches a scrape for a moment).
-        var text = await Eventually.ReturnsAsync(
-            () => http.GetStringAsync("/metrics"),
-            scrape => scrape.Contains("fota_poll_duration_seconds_bucket{", StringComparison.Ordinal),
-            "the first poll's duration to be scraped");
-
-        text.Split('\n').Should().ContainSingle(line => line.StartsWith("fota_jobs_scheduled_total{", StringComparison.Ordinal)
-            && line.Contains($"nrfcloud_account=\"{account}\"", StringComparison.Ordinal)
-            && line.Contains("fota_bundle_type=\"APP\"", StringComparison.Ordinal)
-            && line.EndsWith("} 1", StringComparison.Ordinal));
-        text.Should().Contain("fota_poll_duration_seconds_bucket{", "a histogram in seconds").And.Contain("le=\"0.005\"", "with buckets for seconds, not the SDK's millisecond defaults");
-        text.Should().Contain("fota_nrfcloud_calls_total{").And.Contain("http_server_request_duration_seconds");
-        text.Should().NotContain(api.ApiKey);
-    }
-
-    [Fact]
     public async Task Each_upgrade_path_step_run_is_a_span_and_a_count_by_step_and_outcome()
     {
         var spans = new LockedList<Activity>();
@@ -188,14 +147,15 @@ public sealed class TelemetryTests
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 6, 12, 0, 0, TimeSpan.Zero));
         using var api = new FotaApiFactory(
             time: time,
-            settings: new Dictionary<string, string?> { ["Fota:DeviceState:Enabled"] = "false", ["Fota:Poller:Enabled"] = "false" },
+            mock: new InProcessMockNrfCloud(),
+            settings: new Dictionary<string, string?>(FotaApiFactory.PatientNrfCloud) { ["Fota:DeviceState:Enabled"] = "false", ["Fota:Poller:Enabled"] = "false" },
             services: services => services.AddOpenTelemetry()
                 .WithTracing(tracing => tracing.AddFotaInstrumentation().AddInMemoryExporter(spans))
                 .WithMetrics(metering => metering.AddFotaInstrumentation().AddInMemoryExporter(metrics)));
         var account = $"state-read-{Guid.NewGuid():N}";
         var device = await api.RegisterDeviceAsync(account: account);
         await api.Services.GetRequiredService<IDeviceStates>().WatchAsync(device.DeviceId, "telemetry-test", time.GetUtcNow().AddHours(1), CancellationToken.None);
-        api.NrfCloud.Always(DeviceShadows.Route, HttpStatusCode.OK, DeviceShadows.Answer(DeviceShadows.Item(device.DeviceId)));
+        await api.Mock.QueueAsync(api.ApiKey, DeviceShadows.Route, HttpStatusCode.OK, DeviceShadows.Answer(DeviceShadows.Item(device.DeviceId)), keep: true);
         var reader = api.Services.GetRequiredService<DeviceStateReader>();
 
         (await reader.StartRoundAsync(CancellationToken.None)).Should().Be(1);

@@ -4,12 +4,14 @@ using Fota.Api.DeviceStates;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using MockNrfCloud;
 
 namespace Fota.Api.Tests.DeviceStates;
 
 /// <summary>
 /// SPEC §2.11 end to end: a client gets the device's state once after connecting (stored, or the first read's), then one
 /// message per change and none for an unchanged read; the device is read only while watched. On every database kind.
+/// nRF Cloud is the real mock (tests/README.md): its kept answer is the device's state until the next one replaces it.
 /// </summary>
 public abstract class DeviceStateNotificationTests(DatabaseKind kind) : IDisposable
 {
@@ -23,10 +25,15 @@ public abstract class DeviceStateNotificationTests(DatabaseKind kind) : IDisposa
         GC.SuppressFinalize(this);
     }
 
-    private static void Answer(FotaApiFactory api, string deviceId, string appVersion) =>
-        api.NrfCloud.Always(DeviceShadows.Route, HttpStatusCode.OK, DeviceShadows.Answer(DeviceShadows.Item(deviceId, appVersion: appVersion)));
+    private static FotaApiFactory CreateApi(TestDatabase database) => new(database: database, mock: new InProcessMockNrfCloud(), settings: FotaApiFactory.PatientNrfCloud);
 
-    private static int Reads(FotaApiFactory api) => api.NrfCloud.CallsTo("GET", "/v1/devices").Count;
+    private static Task AnswerAsync(FotaApiFactory api, string deviceId, string appVersion) =>
+        api.Mock.QueueAsync(api.ApiKey, DeviceShadows.Route, HttpStatusCode.OK, DeviceShadows.Answer(DeviceShadows.Item(deviceId, appVersion: appVersion)), keep: true);
+
+    private static async Task<int> ReadsAsync(FotaApiFactory api) => (await api.Mock.CallsAsync(api.ApiKey, "GET", "/v1/devices")).Count;
+
+    private static Task MoreReadsAsync(FotaApiFactory api, int after, string because) =>
+        Eventually.ReturnsAsync(() => ReadsAsync(api), reads => reads >= after + 2, because);
 
     private static async Task<JsonObject> ReceiveStateAsync(NotificationClient socket)
     {
@@ -42,9 +49,9 @@ public abstract class DeviceStateNotificationTests(DatabaseKind kind) : IDisposa
     [Fact]
     public async Task A_known_state_is_sent_once_on_connect_then_only_changes()
     {
-        using var api = new FotaApiFactory(database: Database);
+        using var api = CreateApi(Database);
         var device = await api.RegisterDeviceAsync();
-        Answer(api, device.DeviceId, "2.0.0");
+        await AnswerAsync(api, device.DeviceId, "2.0.0");
         (await api.Services.GetRequiredService<IDeviceStates>().ReadNowAsync(
             new StoredDevice(device.DeviceId, device.Fingerprint, device.Model, FotaApiFactory.AccountName), CancellationToken.None))
             .Should().BeOfType<DeviceStateRead.Found>();
@@ -53,9 +60,8 @@ public abstract class DeviceStateNotificationTests(DatabaseKind kind) : IDisposa
         await using var socket = await NotificationClient.ConnectAsync(api, device);
         await socket.ReceiveAsync(); // identity
         var onConnect = await ReceiveStateAsync(socket);
-        var readsAtConnect = Reads(api);
-        await Eventually.TrueAsync(() => Reads(api) >= readsAtConnect + 2, "two background reads of the unchanged state while connected");
-        Answer(api, device.DeviceId, "2.0.1");
+        await MoreReadsAsync(api, await ReadsAsync(api), "two background reads of the unchanged state while connected");
+        await AnswerAsync(api, device.DeviceId, "2.0.1");
         var change = await ReceiveStateAsync(socket);
 
         onConnect.ToJsonString().Should().Be(stored.Message, "the state on connect is the stored state message");
@@ -65,16 +71,15 @@ public abstract class DeviceStateNotificationTests(DatabaseKind kind) : IDisposa
     [Fact]
     public async Task A_state_unknown_at_connect_comes_once_with_the_first_read()
     {
-        using var api = new FotaApiFactory(database: Database);
+        using var api = CreateApi(Database);
         var device = await api.RegisterDeviceAsync();
-        Answer(api, device.DeviceId, "2.0.0");
+        await AnswerAsync(api, device.DeviceId, "2.0.0");
 
         await using var socket = await NotificationClient.ConnectAsync(api, device);
         await socket.ReceiveAsync(); // identity
         var first = await ReceiveStateAsync(socket);
-        var readsAfterFirst = Reads(api);
-        await Eventually.TrueAsync(() => Reads(api) >= readsAfterFirst + 2, "more reads of the unchanged state");
-        Answer(api, device.DeviceId, "2.0.2");
+        await MoreReadsAsync(api, await ReadsAsync(api), "more reads of the unchanged state");
+        await AnswerAsync(api, device.DeviceId, "2.0.2");
         var change = await ReceiveStateAsync(socket);
 
         AppVersionOf(first).Should().Be("2.0.0");
@@ -84,9 +89,9 @@ public abstract class DeviceStateNotificationTests(DatabaseKind kind) : IDisposa
     [Fact]
     public async Task A_device_is_watched_while_connected_only()
     {
-        using var api = new FotaApiFactory(database: Database);
+        using var api = CreateApi(Database);
         var device = await api.RegisterDeviceAsync();
-        Answer(api, device.DeviceId, "2.0.0");
+        await AnswerAsync(api, device.DeviceId, "2.0.0");
         var socket = await NotificationClient.ConnectAsync(api, device);
         await socket.ReceiveAsync();
         await ReceiveStateAsync(socket);

@@ -59,12 +59,9 @@ public static class DeviceShadows
     public static string Answer(params JsonObject[] items) =>
         new JsonObject { ["items"] = new JsonArray([.. items]), ["total"] = items.Length }.ToJsonString();
 
-    /// <summary>The ids a device list call asked for (its <c>deviceIds</c> query value, comma-separated).</summary>
-    public static IReadOnlyList<string> RequestedIds(Uri uri)
-    {
-        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
-        return query["deviceIds"]?.Split(',') ?? [];
-    }
+    /// <summary>The ids a device list call asked for (the <c>deviceIds</c> value of its query, comma-separated).</summary>
+    public static IReadOnlyList<string> RequestedIds(string query) =>
+        System.Web.HttpUtility.ParseQueryString(query)["deviceIds"]?.Split(',') ?? [];
 
     private static JsonObject Stamp(long seconds) => new() { ["timestamp"] = seconds };
 }

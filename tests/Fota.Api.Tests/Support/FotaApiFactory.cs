@@ -24,6 +24,17 @@ public sealed class FotaApiFactory : FotaTestHost<Program>
     public const string ApiEndpoint = "https://nrfcloud.test";
     public const string AccountName = "test";
 
+    /// <summary>
+    /// Attempt and total timeouts for tests on the mock that test no timeout: on a loaded machine the first answer of a
+    /// fresh in-process mock can take longer than the test default (5 s), which the service would rightly treat as an
+    /// unknown outcome.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> PatientNrfCloud { get; } = new Dictionary<string, string?>
+    {
+        ["NrfCloud:AttemptTimeout"] = "00:00:30",
+        ["NrfCloud:TotalTimeout"] = "00:01:00",
+    };
+
     private readonly TestDatabase? _ownedDatabase;
     private readonly FakeTimeProvider? _time;
     private readonly Uri? _realNrfCloud;
