@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Mutation benchmark of src/Fota.Api with Stryker.NET (see README.md).
-#   bench/mutation/run.sh features|unit|all [SCOPE...]
+#   bench/mutation/run.sh features|upgrade-paths|unit|all [SCOPE...]
+# upgrade-paths is the features suite narrowed to the /v2 and device-state features (upgrade-paths.json), for the
+# flow code that every test covers through its background loop. It runs every filtered test against each mutant
+# (coverage-analysis "all": per-test coverage cannot attribute code a background loop runs). FILTER=<expression>
+# (dotnet test --filter syntax) narrows the tests further, e.g. to the features of the file mutated.
 # A SCOPE is a folder or file of src/Fota.Api (Fota, Http/JsonBody.cs); join several with commas to
 # mutate them in one Stryker run. Without scopes, every folder is run, one Stryker run per folder.
 # Each run writes StrykerOutput/<suite>/<scope>/ (git-ignored) and figures/<suite>-<scope>.md.
@@ -17,9 +21,9 @@ if [ "$suite" = all ]; then
   exec "$0" unit "${scopes[@]}"
 fi
 case "$suite" in
-  features) test_project="$root/tests/Fota.AcceptanceTests" ;;
+  features|upgrade-paths) test_project="$root/tests/Fota.AcceptanceTests" ;;
   unit) test_project="$root/tests/Fota.Api.Tests" ;;
-  *) echo "unknown suite '$suite' (features, unit or all)" >&2; exit 2 ;;
+  *) echo "unknown suite '$suite' (features, upgrade-paths, unit or all)" >&2; exit 2 ;;
 esac
 
 cd "$root"
@@ -39,10 +43,12 @@ for scope in "${scopes[@]}"; do
   rm -rf "$out"
   started=$(date +%s)
   echo "== $suite / $scope on $commit, $(date -u +%H:%M) UTC"
-  (cd "$test_project" && dotnet stryker --config-file "$here/$suite.json" "${mutate[@]}" \
+  filter=()
+  [ -z "${FILTER:-}" ] || filter=(--test-case-filter "$FILTER")
+  (cd "$test_project" && dotnet stryker --config-file "$here/$suite.json" "${mutate[@]}" "${filter[@]}" \
      --output "$out" --skip-version-check)
   seconds=$(( $(date +%s) - started ))
   python3 "$here/summarize.py" "$out/reports/mutation-report.json" --suite "$suite" --scope "$scope" \
-    --commit "$commit" --seconds "$seconds" > "$here/figures/$suite-$name.md"
+    --commit "$commit" --seconds "$seconds" --filter "${FILTER:-}" > "$here/figures/$suite-$name.md"
   cat "$here/figures/$suite-$name.md"
 done

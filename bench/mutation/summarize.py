@@ -20,6 +20,7 @@ def main():
     parser.add_argument("--scope", required=True)
     parser.add_argument("--commit", required=True)
     parser.add_argument("--seconds", type=int, default=0)
+    parser.add_argument("--filter", default="")
     args = parser.parse_args()
 
     report = json.load(open(args.report, encoding="utf-8"))
@@ -45,6 +46,8 @@ def main():
     score = 100.0 * detected / judged if judged else 0.0
     minutes, seconds = divmod(args.seconds, 60)
     print(f"### {args.suite} · `{args.scope}` · commit `{args.commit}`\n")
+    if args.filter:
+        print(f"Tests: `{args.filter}`\n")
     print(f"**{score:.1f} %** ({detected} of {judged} detected) in {minutes} min {seconds:02d} s wall time.\n")
     print("| killed | timeout | survived | no coverage | compile error | runtime error | of them static |")
     print("|---|---|---|---|---|---|---|")

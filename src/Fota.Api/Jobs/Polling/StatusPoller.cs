@@ -71,7 +71,10 @@ public sealed partial class StatusPoller(
                         var wanted = claimSize - startable;
                         var due = await jobs.ClaimDueAsync(Owner, now, now + settings.ClaimDuration, wanted, leftOut, stoppingToken);
                         moreDue = due.Count == wanted;
-                        fruitless = !moreDue && leftOut.Count > 0 ? new FruitlessClaim(leftOut, newJobs, now) : null;
+                        if (leftOut.Count > 0)
+                        {
+                            fruitless = moreDue ? null : new FruitlessClaim(leftOut, newJobs, now);
+                        }
                         if (due.Count > 0)
                         {
                             var batch = new ClaimedBatch(scopes.CreateAsyncScope(), due.Count);
