@@ -36,6 +36,7 @@ Feature: List FOTA bundles
       """
     When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/bundles?fingerprint=${fingerprint}`
     Then the status code of the last response should be `200`
+    And the `Cache-Control` header of the last response should be `no-store`
     And soon I should receive a `https://github.com/hello-nrfcloud/proto/fota/bundles` response
     And `$.bundles[0]` of the last response should match
       """json

@@ -175,3 +175,17 @@ Feature: Headers, CORS and problem documents on every answer
           "tags": ["FOTA"]
         }
         """
+      And `$.paths."/device/{deviceId}/fota/jobs/{jobId}".delete` of the last response should match
+        """json
+        {
+          "operationId": "CancelFotaJob",
+          "summary": "Cancels a FOTA job of the device that is not final yet."
+        }
+        """
+      And `$.paths."/device/{deviceId}/fota/bundles".get` of the last response should match
+        """json
+        {
+          "operationId": "ListFotaBundles",
+          "summary": "Lists the firmware bundles of the device's nRF Cloud account, newest first."
+        }
+        """
