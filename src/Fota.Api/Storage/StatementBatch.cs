@@ -13,8 +13,6 @@ public sealed class StatementBatch(DbConnection connection, DbTransaction? trans
 {
     private readonly List<Statement> _statements = [];
 
-    public int Count => _statements.Count;
-
     /// <summary>Appends a statement; its parameters are added to what this returns.</summary>
     public Statement Add(string sql)
     {

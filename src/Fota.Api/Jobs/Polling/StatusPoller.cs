@@ -62,8 +62,8 @@ public sealed partial class StatusPoller(
                 var moreDue = false;
                 var startable = ready.Startable;
                 var now = timeProvider.GetUtcNow();
-                var leftOut = ready.AccountsHolding(slotsPerAccount * ClaimAheadPerSlot);
                 var newJobs = signal.NewJobs;
+                var leftOut = startable < free ? ready.AccountsHolding(slotsPerAccount * ClaimAheadPerSlot) : [];
                 if (startable < free && fruitless?.Repeats(leftOut, newJobs, now, settings.ScanInterval) != true)
                 {
                     try
