@@ -118,9 +118,9 @@ device_state=(Fota__DeviceState__Interval="00:00:00.100")
 
 # Upgrade paths (features/v2) on both instances: a waiting job looks again every 50 ms, a device that does not
 # report its new version within 15 s fails its job (UpgradePathFlow.feature waits for that), and a cancel nRF Cloud
-# keeps refusing is given up after 5 attempts (UpgradePathCancel.feature counts them).
+# keeps refusing is given up after 6 attempts (UpgradePathCancel.feature counts them).
 upgrade_paths=(Fota__UpgradePath__Interval="00:00:00.050" Fota__UpgradePath__ReportTimeout="00:00:15"
-  Fota__UpgradePath__MaxCancelAttempts="5")
+  Fota__UpgradePath__MaxCancelAttempts="6")
 
 mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"

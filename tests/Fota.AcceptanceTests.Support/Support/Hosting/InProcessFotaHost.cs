@@ -144,7 +144,7 @@ public sealed class InProcessFotaHost : IFotaHost
             // (SPEC 3.6, default 1 h). Every other upgrade path's device reports within milliseconds of its step completing.
             ["Fota:UpgradePath:ReportTimeout"] = "00:00:05",
             // features/v2/UpgradePathCancel.feature watches nRF Cloud refuse every cancel until the flow gives up (default 20).
-            ["Fota:UpgradePath:MaxCancelAttempts"] = "5",
+            ["Fota:UpgradePath:MaxCancelAttempts"] = "6",
         };
 
     public async ValueTask DisposeAsync()
