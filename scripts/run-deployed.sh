@@ -116,9 +116,11 @@ reconcile=(Fota__Reconcile__Interval="00:00:00.050" Fota__Reconcile__FirstRetry=
 # Device state read every 100 ms by both instances (their claims keep them from reading one device at once).
 device_state=(Fota__DeviceState__Interval="00:00:00.100")
 
-# Upgrade paths (features/v2) on both instances: a waiting job looks again every 50 ms, and a device that does not
-# report its new version within 15 s fails its job (UpgradePathFlow.feature waits for that).
-upgrade_paths=(Fota__UpgradePath__Interval="00:00:00.050" Fota__UpgradePath__ReportTimeout="00:00:15")
+# Upgrade paths (features/v2) on both instances: a waiting job looks again every 50 ms, a device that does not
+# report its new version within 15 s fails its job (UpgradePathFlow.feature waits for that), and a cancel nRF Cloud
+# keeps refusing is given up after 6 attempts (UpgradePathCancel.feature counts them).
+upgrade_paths=(Fota__UpgradePath__Interval="00:00:00.050" Fota__UpgradePath__ReportTimeout="00:00:15"
+  Fota__UpgradePath__MaxCancelAttempts="6")
 
 mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
 wait_ready "mock nRF Cloud" "$mock_url/mock/health" "$mock_pid"

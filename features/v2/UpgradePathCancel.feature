@@ -344,6 +344,115 @@ Feature: Upgrade paths: cancelling a job
       """
     And soon the nRF Cloud API should have received at least `2` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
 
+  Scenario: A cancel nRF Cloud refuses is tried again until nRF Cloud cancels the step's job
+    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${nrfCloudJobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${nrfCloudJobId}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "IN_PROGRESS", "statusDetail": "Job auto applied", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    And this nRF Cloud API is queued for a `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` request
+      """
+      HTTP/1.1 400 Bad Request
+      Content-Type: application/json
+
+      {"message": "upstream secret"}
+      """
+    And this nRF Cloud API is queued for a `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` request
+      """
+      HTTP/1.1 200 OK
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1", "2.0.1": "APP*cd5412d9*v2.0.2"}}
+      """
+    Then the status code of the last response should be `201`
+    And I store `id` of the last response into `jobId`
+    And soon the nRF Cloud API should have been called with
+      """
+      POST /v1/fota-jobs HTTP/1.1
+      Content-Type: application/json
+
+      {"bundleId":"APP*1e29dfa3*v2.0.1","autoApply":true,"deviceIdentifiers":["${fingerprint_deviceId}"]}
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${jobId}",
+        "status": "IN_PROGRESS"
+      }
+      """
+    When I `DELETE` `${APIURL}/device/${fingerprint_deviceId}/fota/job/${jobId}?fingerprint=${fingerprint}`
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have received exactly `2` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
+    # The step's job execution at the root API shows nRF Cloud's cancel.
+    When I `GET` `${serviceUrl}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${nrfCloudJobId}",
+        "status": "CANCELLED",
+        "statusDetail": "The job was cancelled."
+      }
+      """
+    And the last response should not contain `upstream secret`
+    And the nRF Cloud API should have received exactly `2` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
+
+  Scenario: nRF Cloud refusing every cancel is tried 6 times, at growing intervals, then given up
+    # Fota:UpgradePath:MaxCancelAttempts is 6 in the suite's test configuration (default 20); the wait doubles from
+    # Fota:UpgradePath:Interval after each refusal.
+    Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${nrfCloudJobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${nrfCloudJobId}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "IN_PROGRESS", "statusDetail": "Job auto applied", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    And this nRF Cloud API is queued for every `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` request
+      """
+      HTTP/1.1 400 Bad Request
+      Content-Type: application/json
+
+      {"message": "upstream secret"}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1", "2.0.1": "APP*cd5412d9*v2.0.2"}}
+      """
+    Then the status code of the last response should be `201`
+    And I store `id` of the last response into `jobId`
+    And soon the nRF Cloud API should have been called with
+      """
+      POST /v1/fota-jobs HTTP/1.1
+      Content-Type: application/json
+
+      {"bundleId":"APP*1e29dfa3*v2.0.1","autoApply":true,"deviceIdentifiers":["${fingerprint_deviceId}"]}
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${jobId}",
+        "status": "IN_PROGRESS"
+      }
+      """
+    When I `DELETE` `${APIURL}/device/${fingerprint_deviceId}/fota/job/${jobId}?fingerprint=${fingerprint}`
+    Then the status code of the last response should be `202`
+    And soon the nRF Cloud API should have received exactly `6` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
+    And the nRF Cloud API should have received the `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests at growing intervals
+    And the nRF Cloud API should receive no more `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests for `4` seconds
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${jobId}",
+        "status": "FAILED",
+        "statusDetail": "The job was cancelled."
+      }
+      """
+
   Scenario: A finished job cannot be cancelled
     When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
       """json

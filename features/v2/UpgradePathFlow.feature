@@ -355,6 +355,201 @@ Feature: Upgrade paths: how a job runs
       """
     And the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
 
+  Scenario: A step whose bundle has a running nRF Cloud job of the device fails the job, and creates none
+    Given this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job1Id}"}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${job1Id}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job1Id}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "IN_PROGRESS", "statusDetail": "Job auto applied", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    When I `POST` `${serviceUrl}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {"bundleId": "APP*1e29dfa3*v2.0.1"}
+      """
+    Then the status code of the last response should be `202`
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1"}}
+      """
+    Then the status code of the last response should be `201`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "status": "FAILED",
+        "statusDetail": "The nRF Cloud job ${job1Id} for bundle APP*1e29dfa3*v2.0.1 of this device has not ended yet, so no second one was created.",
+        "reportedVersion": "2.0.0"
+      }
+      """
+    And the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+
+  Scenario: A step whose bundle another request is creating an nRF Cloud job for fails the job, and creates none
+    Given this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+      X-Mock-Delay: 4s
+      X-Mock-Drop: true
+
+      """
+    And I `POST` `${serviceUrl}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+      """json
+      {"bundleId": "APP*1e29dfa3*v2.0.1"}
+      """
+    And I send the request without waiting for its answer as `first`
+    And soon the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1"}}
+      """
+    Then the status code of the last response should be `201`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "status": "FAILED",
+        "statusDetail": "Another request is creating an nRF Cloud job for bundle APP*1e29dfa3*v2.0.1 of this device, so no second one was created.",
+        "reportedVersion": "2.0.0"
+      }
+      """
+    And the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+    When the answer to `first` has arrived
+    Then the status code of the last response should be `500`
+
+  Scenario: A step whose nRF Cloud create takes seconds is created once and goes on
+    # The flow claims a job for longer than a create may take, so no other instance resumes the step meanwhile (deployed,
+    # both instances run the flow).
+    Given this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+      X-Mock-Delay: 2s
+
+      {"jobId": "${job1Id}"}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${job1Id}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job1Id}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "IN_PROGRESS", "statusDetail": "Job auto applied", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1"}}
+      """
+    Then the status code of the last response should be `201`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "status": "IN_PROGRESS",
+        "statusDetail": "Started job for version 2.0.0 with bundle APP*1e29dfa3*v2.0.1."
+      }
+      """
+    And soon the nRF Cloud API should have received at least `1` `GET /v1/fota-jobs/${job1Id}` request
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[0]` of the last response should match
+      """json
+      {
+        "status": "IN_PROGRESS",
+        "statusDetail": "Started job for version 2.0.0 with bundle APP*1e29dfa3*v2.0.1."
+      }
+      """
+    And the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+
+  Scenario: A step whose nRF Cloud create hangs does not hold up another device's job
+    # Each job runs in its own slot (Fota:UpgradePath:MaxConcurrency): the other device's step is created while the first
+    # create still waits for nRF Cloud (until the service's attempt timeout, seconds).
+    Given I have the fingerprint for a `PCA20065` device in `other`
+    And there is this device shadow data for `${other_deviceId}` in nRF Cloud
+      """json
+      {
+        "items": [
+          {
+            "id": "${other_deviceId}",
+            "state": {
+              "reported": {
+                "device": {
+                  "deviceInfo": {"appVersion": "2.0.0", "modemFirmware": "mfw_nrf91x1_2.0.1", "imei": "355025930003908", "board": "thingy91x"},
+                  "serviceInfo": {"fota_v2": ["BOOT", "MODEM", "APP"]}
+                }
+              },
+              "metadata": {
+                "reported": {
+                  "device": {
+                    "deviceInfo": {"appVersion": {"timestamp": 1716801888}, "modemFirmware": {"timestamp": 1716801888}, "imei": {"timestamp": 1716801888}, "board": {"timestamp": 1716801888}},
+                    "serviceInfo": {"fota_v2": [{"timestamp": 1717409966}, {"timestamp": 1717409966}, {"timestamp": 1717409966}]}
+                  }
+                }
+              },
+              "version": 1
+            }
+          }
+        ],
+        "total": 1
+      }
+      """
+    And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+      X-Mock-Delay: 60s
+
+      {"jobId": "${job1Id}"}
+      """
+    And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job2Id}"}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${job2Id}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job2Id}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "IN_PROGRESS", "statusDetail": "Job auto applied", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${other_deviceId}"]}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1"}}
+      """
+    Then the status code of the last response should be `201`
+    And I store `id` of the last response into `hangingJobId`
+    And soon the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+    When I `POST` `${APIURL}/device/${other_deviceId}/fota/app?fingerprint=${other}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1"}}
+      """
+    Then the status code of the last response should be `201`
+    When I `GET` `${serviceUrl}/device/${other_deviceId}/fota/jobs?fingerprint=${other}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${job2Id}",
+        "deviceId": "${other_deviceId}"
+      }
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${hangingJobId}",
+        "status": "IN_PROGRESS",
+        "statusDetail": "Started job for version 2.0.0 with bundle APP*1e29dfa3*v2.0.1."
+      }
+      """
+
   Scenario: The device not reporting a new version in time fails the job
     # The suite's test configuration shortens Fota:UpgradePath:ReportTimeout to seconds.
     Given this nRF Cloud API is queued for a `POST /v1/fota-jobs` request

@@ -14,10 +14,10 @@ public sealed class UpgradePathOptions
     /// <summary>How long step 4 waits for the device to report a new version.</summary>
     public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Jobs claimed per round.</summary>
+    /// <summary>Jobs claimed at once, at most the free slots of <see cref="MaxConcurrency"/>.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Jobs run at once by this instance (steps that call nRF Cloud run in parallel up to this).</summary>
+    /// <summary>Jobs run at once by this instance, each in its own slot: a slow step (an nRF Cloud call) holds only its own.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>The longest wait between two attempts to cancel a step's nRF Cloud job.</summary>

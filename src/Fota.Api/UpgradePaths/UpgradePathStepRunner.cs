@@ -43,7 +43,7 @@ public sealed partial class UpgradePathStepRunner(
         while (current is { IsFinal: false })
         {
             using var trace = UpgradePathStepTrace.Start(current);
-            var (next, goOn) = current.Step switch
+            var pass = current.Step switch
             {
                 UpgradePathSteps.Next => await ChooseBundleAsync(owner, current, current.ReportedVersion, cancellationToken),
                 UpgradePathSteps.Start => await StartAsync(owner, current, recordedNow, cancellationToken),
@@ -51,33 +51,33 @@ public sealed partial class UpgradePathStepRunner(
                 UpgradePathSteps.WaitForDevice => await WaitForDeviceAsync(owner, current, cancellationToken),
                 _ => throw new InvalidOperationException($"Upgrade-path job {current.JobId} is in unknown step {current.Step}."),
             };
-            trace.Finished(next);
-            recordedNow = next?.Step == UpgradePathSteps.Start;
-            if (next is null || !goOn)
+            trace.Finished(pass.Job);
+            recordedNow = pass.Job?.Step == UpgradePathSteps.Start;
+            if (pass.Job is null || !pass.ClaimKept)
             {
                 return;
             }
 
-            current = next;
+            current = pass.Job;
         }
     }
 
     /// <summary>Step 1 from version <paramref name="version"/>: the next step recorded (the flow goes on to create it), or the final status.</summary>
-    private async Task<(StoredUpgradePathJob?, bool)> ChooseBundleAsync(
+    private async Task<Pass> ChooseBundleAsync(
         string owner, StoredUpgradePathJob job, string version, CancellationToken cancellationToken)
     {
         var bundleId = UpgradePath.Deserialize(job.UpgradePath).BundleFor(version);
         if (bundleId is null)
         {
-            return (await FinishAsync(owner, job with { ReportedVersion = version }, Succeeded, $"No more bundles to apply for {version}. Job completed.", cancellationToken), false);
+            return await FinishAsync(owner, job with { ReportedVersion = version }, Succeeded, $"No more bundles to apply for {version}. Job completed.", cancellationToken);
         }
 
         if (StartedVersions.Read(job.StartedFrom).Contains(version))
         {
-            return (await FinishAsync(owner, job with { ReportedVersion = version }, Failed, $"The upgrade path returned to version {version}.", cancellationToken), false);
+            return await FinishAsync(owner, job with { ReportedVersion = version }, Failed, $"The upgrade path returned to version {version}.", cancellationToken);
         }
 
-        var started = await store.AdvanceAsync(
+        return await GoOnAsync(
             owner,
             job with
             {
@@ -92,10 +92,7 @@ public sealed partial class UpgradePathStepRunner(
                 StartedFrom = StartedVersions.Add(job.StartedFrom, version),
                 ReportDeadline = null,
             },
-            timeProvider.GetUtcNow(),
-            keepClaim: true,
             cancellationToken);
-        return (started, true);
     }
 
     /// <summary>
@@ -104,7 +101,7 @@ public sealed partial class UpgradePathStepRunner(
     /// reached nRF Cloud (FAILED, outcome unknown; reconciliation resolves the intent); no intent and no job means nothing
     /// was created, so the step is started again under a new intent.
     /// </summary>
-    private async Task<(StoredUpgradePathJob?, bool)> StartAsync(
+    private async Task<Pass> StartAsync(
         string owner, StoredUpgradePathJob job, bool recordedNow, CancellationToken cancellationToken)
     {
         var bundleId = job.StepBundleId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} started a step without a bundle.");
@@ -112,28 +109,29 @@ public sealed partial class UpgradePathStepRunner(
         {
             if (job.NrfJobId is { } linked)
             {
-                return (await store.AdvanceAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = linked }, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken), true);
+                return await GoOnAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = linked }, cancellationToken);
             }
 
             var intents = await jobs.ListIntentsAsync(job.DeviceId, cancellationToken);
             if (intents.Any(intent => intent.IntentId == job.IntentId))
             {
                 LogResumedUnknown(job.JobId, job.IntentId);
-                return (await FinishAsync(owner, job, Failed, OutcomeUnknown(bundleId), cancellationToken), false);
+                return await FinishAsync(owner, job, Failed, OutcomeUnknown(bundleId), cancellationToken);
             }
 
-            job = await store.AdvanceAsync(owner, job with { IntentId = Guid.NewGuid().ToString("N") }, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken)
-                ?? job with { IsFinal = true };
-            if (job.IsFinal)
+            var renewed = await GoOnAsync(owner, job with { IntentId = Guid.NewGuid().ToString("N") }, cancellationToken);
+            if (renewed.Job is null)
             {
-                return (null, false);
+                return renewed;
             }
+
+            job = renewed.Job;
         }
 
         var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
         if (device is null)
         {
-            return (await FinishAsync(owner, job, Failed, $"Device {job.DeviceId} is no longer registered.", cancellationToken), false);
+            return await FinishAsync(owner, job, Failed, $"Device {job.DeviceId} is no longer registered.", cancellationToken);
         }
 
         var created = await scheduler.ScheduleAsync(device, bundleId, job.IntentId!, cancellationToken);
@@ -143,12 +141,7 @@ public sealed partial class UpgradePathStepRunner(
         if (created.IsSuccess)
         {
             LogStarted(job.JobId, created.Value.JobId, bundleId);
-            return (await store.AdvanceAsync(
-                owner,
-                job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = created.Value.JobId },
-                timeProvider.GetUtcNow() + options.Value.Interval,
-                keepClaim: false,
-                storeBound.Token), false);
+            return await WaitAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = created.Value.JobId }, storeBound.Token);
         }
 
         var detail = created.Error switch
@@ -160,33 +153,32 @@ public sealed partial class UpgradePathStepRunner(
             FotaError.AccountNotConfigured missing => $"The nRF Cloud account '{missing.Account}' of this device is not configured, so nRF Cloud was not called.",
             var other => $"Creating the nRF Cloud job for bundle {bundleId} failed ({other.GetType().Name}).",
         };
-        return (await FinishAsync(owner, job, Failed, detail, storeBound.Token), false);
+        return await FinishAsync(owner, job, Failed, detail, storeBound.Token);
     }
 
     /// <summary>Step 3: the step's nRF Cloud job, as the v1 poller stores it.</summary>
-    private async Task<(StoredUpgradePathJob?, bool)> WaitForCloudAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
+    private async Task<Pass> WaitForCloudAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
         var nrfJobId = job.NrfJobId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} waits for nRF Cloud without a job.");
         var nrfJob = await jobs.FindAsync(nrfJobId, cancellationToken);
         if (nrfJob is null || !JobStatuses.IsFinal(nrfJob.Status))
         {
-            return (await WaitAsync(owner, job, cancellationToken), false);
+            return await WaitAsync(owner, job, cancellationToken);
         }
 
         if (nrfJob.Status != "COMPLETED")
         {
-            return (await FinishAsync(owner, job, Failed, $"The nRF Cloud job {nrfJobId} ended with status {nrfJob.Status}.", cancellationToken), false);
+            return await FinishAsync(owner, job, Failed, $"The nRF Cloud job {nrfJobId} ended with status {nrfJob.Status}.", cancellationToken);
         }
 
         // Watched before the step is stored: a resumed step 3 watches again (the deadline moves), never a step 4 unwatched.
         var deadline = timeProvider.GetUtcNow() + options.Value.ReportTimeout;
         await deviceStates.WatchAsync(job.DeviceId, job.JobId, deadline, cancellationToken);
-        return (await store.AdvanceAsync(
-            owner, job with { Step = UpgradePathSteps.WaitForDevice, ReportDeadline = deadline }, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken), true);
+        return await GoOnAsync(owner, job with { Step = UpgradePathSteps.WaitForDevice, ReportDeadline = deadline }, cancellationToken);
     }
 
     /// <summary>Step 4: the device's stored state (read in the background while watched) against the step's version.</summary>
-    private async Task<(StoredUpgradePathJob?, bool)> WaitForDeviceAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
+    private async Task<Pass> WaitForDeviceAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
         var target = job.Target == UpgradePath.Name(FotaTarget.App) ? FotaTarget.App : FotaTarget.Modem;
         var state = await deviceStates.GetStoredAsync(job.DeviceId, cancellationToken);
@@ -201,26 +193,30 @@ public sealed partial class UpgradePathStepRunner(
         {
             var failed = await FinishAsync(owner, job, Failed, ReportTimedOut, cancellationToken);
             await deviceStates.UnwatchAsync(job.DeviceId, job.JobId, cancellationToken);
-            return (failed, false);
+            return failed;
         }
 
-        return (await WaitAsync(owner, job, cancellationToken), false);
+        return await WaitAsync(owner, job, cancellationToken);
     }
 
-    /// <summary>Nothing changed: due again after the interval, claim released.</summary>
-    private Task<StoredUpgradePathJob?> WaitAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken) =>
-        store.AdvanceAsync(owner, job, timeProvider.GetUtcNow() + options.Value.Interval, keepClaim: false, cancellationToken);
+    /// <summary>Stores the next step with the claim kept: the pass goes on with it at once.</summary>
+    private Task<Pass> GoOnAsync(string owner, StoredUpgradePathJob next, CancellationToken cancellationToken) =>
+        StoreAsync(owner, next, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken);
 
-    private async Task<StoredUpgradePathJob?> FinishAsync(
+    /// <summary>Stores the job (changed or not) with the claim released: due again after the interval.</summary>
+    private Task<Pass> WaitAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken) =>
+        StoreAsync(owner, job, timeProvider.GetUtcNow() + options.Value.Interval, keepClaim: false, cancellationToken);
+
+    private async Task<Pass> FinishAsync(
         string owner, StoredUpgradePathJob job, string status, string detail, CancellationToken cancellationToken)
     {
-        var finished = await store.AdvanceAsync(
+        var finished = await StoreAsync(
             owner,
             job with { Status = status, StatusDetail = detail, Timestamp = Now(), IsFinal = true, Step = UpgradePathSteps.Done },
             timeProvider.GetUtcNow(),
             keepClaim: false,
             cancellationToken);
-        if (finished is not null)
+        if (finished.Job is not null)
         {
             LogFinished(job.JobId, status, detail);
             FotaTelemetry.UpgradePathJobsFinal.Add(1, new KeyValuePair<string, object?>(FotaTelemetry.Tags.JobStatus, status));
@@ -229,9 +225,17 @@ public sealed partial class UpgradePathStepRunner(
         return finished;
     }
 
+    /// <summary>The one write of a step (null when the claim was lost or the job is final); the pass goes on only while it keeps the claim.</summary>
+    private async Task<Pass> StoreAsync(
+        string owner, StoredUpgradePathJob job, DateTimeOffset nextRunAt, bool keepClaim, CancellationToken cancellationToken) =>
+        new(await store.AdvanceAsync(owner, job, nextRunAt, keepClaim, cancellationToken), keepClaim);
+
     private string Now() => Timestamps.Format(timeProvider.GetUtcNow());
 
     private static string OutcomeUnknown(string bundleId) => $"The outcome of the nRF Cloud job for bundle {bundleId} is unknown.";
+
+    /// <summary>A step's stored outcome, and whether this pass still holds the job's claim.</summary>
+    private readonly record struct Pass(StoredUpgradePathJob? Job, bool ClaimKept);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upgrade-path job {JobId} started nRF Cloud job {NrfJobId} with bundle {BundleId}")]
     private partial void LogStarted(string jobId, string nrfJobId, string bundleId);

@@ -72,6 +72,39 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// No further <paramref name="request"/> (<c>METHOD /path</c>) request reaches the mock for the scenario during
+    /// <paramref name="window"/>, counted from the requests recorded when the step starts. The one check that watches a
+    /// window instead of polling for an outcome: "nothing more happens" has no event to wait for. A correct service can
+    /// never fail it; a slow box can only make it miss a request that would have come after the window.
+    /// </summary>
+    public async Task AssertNoMoreRequestsAsync(string request, TimeSpan window)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        var before = (await RecordedAsync().ConfigureAwait(false)).Count(target.Matches);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var recorded = await RecordedAsync().ConfigureAwait(false);
+            var now = recorded.Count(target.Matches);
+            if (now > before)
+            {
+                throw new StepFailedException(
+                    string.Create(CultureInfo.InvariantCulture, $"Expected no more {target} requests at the mock nRF Cloud for this scenario during {window.TotalSeconds:0.#} s, but after {before} there were {now} within {watch.ElapsedMilliseconds} ms.{Environment.NewLine}")
+                    + RecordedRequests.List(recorded));
+            }
+
+            var left = window - watch.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(left < WindowPoll ? left : WindowPoll).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The intervals between the recorded <paramref name="request"/> requests grow (see <see cref="PollIntervals"/>).</summary>
     public async Task AssertGrowingIntervalsAsync(string request)
     {
@@ -105,6 +138,8 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
             throw new StepFailedException($"The {target} requests did not come {firstWait.TotalMilliseconds:0} ms apart: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
         }
     }
+
+    private static readonly TimeSpan WindowPoll = TimeSpan.FromMilliseconds(100);
 
     private static RequestTarget Target(string request)
     {

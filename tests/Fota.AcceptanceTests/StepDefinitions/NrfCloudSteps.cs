@@ -28,6 +28,11 @@ public sealed class NrfCloudSteps(NrfCloudMockDriver mock, ApiDriver api, Scenar
     public Task RequestCount(string? soon, string comparison, string count, string request) =>
         mock.AssertRequestCountAsync(variables.Substitute(request), int.Parse(variables.Substitute(count), CultureInfo.InvariantCulture), exactly: comparison == "exactly", !string.IsNullOrEmpty(soon));
 
+    /// <summary>Nothing more: no further request with that method and path during the window (the only step that watches a window).</summary>
+    [StepDefinition(@"^the nRF Cloud API should receive no more `([^`]+)` requests for `(\d+)` seconds$")]
+    public Task NoMoreRequests(string request, string seconds) =>
+        mock.AssertNoMoreRequestsAsync(variables.Substitute(request), TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)));
+
     /// <summary>Stores how many requests with that method and path the mock has recorded for the scenario so far.</summary>
     [StepDefinition(@"^I store the number of `([^`]+)` requests the nRF Cloud API has received into `([^`]+)`$")]
     public async Task StoreRequestCount(string request, string name) =>

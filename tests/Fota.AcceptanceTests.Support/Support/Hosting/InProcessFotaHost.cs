@@ -143,6 +143,8 @@ public sealed class InProcessFotaHost : IFotaHost
             // features/v2/UpgradePathFlow.feature lets a device not report its new version: the flow gives up after this
             // (SPEC 3.6, default 1 h). Every other upgrade path's device reports within milliseconds of its step completing.
             ["Fota:UpgradePath:ReportTimeout"] = "00:00:05",
+            // features/v2/UpgradePathCancel.feature watches nRF Cloud refuse every cancel until the flow gives up (default 20).
+            ["Fota:UpgradePath:MaxCancelAttempts"] = "6",
         };
 
     public async ValueTask DisposeAsync()
