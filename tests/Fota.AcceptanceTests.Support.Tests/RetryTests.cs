@@ -34,6 +34,24 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task An_attempt_that_used_the_budget_but_for_a_timer_tick_is_the_last()
+    {
+        var time = new FakeTimeProvider();
+        var retrier = new Retrier(Settings, _ => { }, time, (delay, _) => throw new InvalidOperationException("no wait expected"));
+        var attempts = 0;
+
+        var run = () => retrier.RunAsync("check", RetryPlan.ForMock(soon: true), (_, startedAt) =>
+        {
+            attempts++;
+            time.Advance(retrier.Remaining(startedAt) - TimeSpan.FromMilliseconds(1)); // a server-side wait whose timer fired a tick early
+            throw new InvalidOperationException("not there");
+        });
+
+        await run.Should().ThrowAsync<StepFailedException>();
+        attempts.Should().Be(1, "one attempt that waited out the budget is one mock call, not two");
+    }
+
+    [Fact]
     public async Task Retrying_n_times_makes_n_retries_regardless_of_the_budget()
     {
         var (retrier, delays, _) = Create();

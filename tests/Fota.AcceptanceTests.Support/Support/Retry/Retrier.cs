@@ -20,6 +20,13 @@ public sealed class Retrier
         _delay = delay ?? ((wait, token) => Task.Delay(wait, _time, token));
     }
 
+    /// <summary>
+    /// Less than this left of the budget counts as spent. Timers fire on the system tick, up to one tick (≤ 16 ms) before a
+    /// stopwatch says the time is up, so an attempt that waited for the rest of the budget (a server-side wait) can come back
+    /// with a sliver left; another attempt in it could only fail again.
+    /// </summary>
+    public static readonly TimeSpan SpentWithin = TimeSpan.FromMilliseconds(16);
+
     public RetrySettings Settings => _settings;
 
     /// <summary>Time left of the budget for an assertion that started at <paramref name="startedAt"/>.</summary>
@@ -89,7 +96,7 @@ public sealed class Retrier
         if (plan.WithinBudget)
         {
             var remaining = Remaining(startedAt);
-            if (remaining > TimeSpan.Zero)
+            if (remaining > SpentWithin)
             {
                 return delay < remaining ? delay : remaining;
             }
