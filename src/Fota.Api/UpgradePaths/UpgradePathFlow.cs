@@ -7,11 +7,13 @@ namespace Fota.Api.UpgradePaths;
 
 /// <summary>
 /// The durable upgrade-path flow (SPEC §3.6) on this instance: it keeps up to <c>Fota:UpgradePath:MaxConcurrency</c> jobs
-/// running through <see cref="UpgradePathStepRunner"/> and claims due jobs for the free slots only (a lease long enough
-/// for a create to finish, so no step runs twice, here or on another instance). A slow step holds its own slot, not the
-/// others: a pass that ends wakes the loop to fill its slot, as does a new or cancelled job (<see cref="UpgradePathSignal"/>);
-/// otherwise it looks every <c>Fota:UpgradePath:Interval</c>. A stop lets running passes end and gives the claims back so
-/// another instance (or the next start) resumes at once.
+/// running through <see cref="UpgradePathStepRunner"/>, each in a slot of its own, so a slow step (an nRF Cloud create that
+/// hangs) holds only its own slot. Due jobs are claimed (a lease long enough for a create to finish, so no step runs twice,
+/// here or on another instance) when the local queue cannot fill the free slots: up to <see cref="ClaimAheadPerSlot"/> per
+/// free slot, at most <c>Fota:UpgradePath:BatchSize</c>, so one claim query serves several passes. A pass that ends wakes
+/// the loop to fill its slot, as does a new or cancelled job (<see cref="UpgradePathSignal"/>); otherwise it looks every
+/// <c>Fota:UpgradePath:Interval</c>. A stop lets running passes end and gives every claim back so another instance (or the
+/// next start) resumes at once.
 /// </summary>
 public sealed partial class UpgradePathFlow(
     IUpgradePathStore store,
@@ -22,10 +24,16 @@ public sealed partial class UpgradePathFlow(
     TimeProvider timeProvider,
     ILogger<UpgradePathFlow> logger) : BackgroundService
 {
+    /// <summary>Jobs claimed per free slot at most; they wait in the local queue for a slot.</summary>
+    public const int ClaimAheadPerSlot = 4;
+
+    /// <summary>How long a claimed job may wait in the queue: what its lease holds beyond a whole create.</summary>
+    private static readonly TimeSpan ClaimMargin = TimeSpan.FromSeconds(30);
+
     private readonly string _owner = ClaimOwner.NewName();
 
     /// <summary>The claim's lease: a step's create and its bookkeeping, and a margin.</summary>
-    public TimeSpan ClaimDuration => FotaScheduler.CreateBound(nrfCloudOptions.Value.TotalTimeout) + TimeSpan.FromSeconds(30);
+    public TimeSpan ClaimDuration => FotaScheduler.CreateBound(nrfCloudOptions.Value.TotalTimeout) + ClaimMargin;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,13 +42,15 @@ public sealed partial class UpgradePathFlow(
             return;
         }
 
+        var ready = new Queue<(StoredUpgradePathJob Job, DateTimeOffset ClaimedAt)>();
         var running = new List<Task>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 running.RemoveAll(pass => pass.IsCompleted);
-                var wanted = Math.Min(options.Value.MaxConcurrency - running.Count, options.Value.BatchSize);
+                var free = options.Value.MaxConcurrency - running.Count;
+                var wanted = ready.Count < free ? Math.Min(free * ClaimAheadPerSlot, options.Value.BatchSize) - ready.Count : 0;
                 var claimed = 0;
                 if (wanted > 0)
                 {
@@ -49,7 +59,10 @@ public sealed partial class UpgradePathFlow(
                         var now = timeProvider.GetUtcNow();
                         var due = await store.ClaimDueAsync(_owner, now, now + ClaimDuration, wanted, stoppingToken);
                         claimed = due.Count;
-                        running.AddRange(due.Select(job => RunPassAsync(job, stoppingToken)));
+                        foreach (var job in due)
+                        {
+                            ready.Enqueue((job, now));
+                        }
                     }
                     catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                     {
@@ -57,6 +70,7 @@ public sealed partial class UpgradePathFlow(
                     }
                 }
 
+                StartPasses(ready, running, stoppingToken);
                 if (claimed < wanted || running.Count >= options.Value.MaxConcurrency)
                 {
                     await signal.WaitAsync(options.Value.Interval, timeProvider, stoppingToken);
@@ -70,6 +84,19 @@ public sealed partial class UpgradePathFlow(
         {
             await Task.WhenAll(running);
             await ClaimRelease.OnStopAsync("Upgrade-path flow", _owner, token => store.ReleaseClaimsAsync(_owner, token), logger);
+        }
+    }
+
+    /// <summary>Fills the free slots from the queue; a job that waited longer than the lease's margin is left to expire and be claimed again.</summary>
+    private void StartPasses(Queue<(StoredUpgradePathJob Job, DateTimeOffset ClaimedAt)> ready, List<Task> running, CancellationToken stoppingToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        while (running.Count < options.Value.MaxConcurrency && ready.TryDequeue(out var next))
+        {
+            if (now - next.ClaimedAt < ClaimMargin)
+            {
+                running.Add(RunPassAsync(next.Job, stoppingToken));
+            }
         }
     }
 
