@@ -29,36 +29,36 @@ public sealed partial class UpgradePathStepRunner(
     public const string Failed = "FAILED";
     public const string ReportTimedOut = "The device did not report a new version in time.";
 
-    /// <summary>Runs <paramref name="job"/> (claimed by <paramref name="owner"/>) until it has to wait, ends, or loses its claim.</summary>
+    /// <summary>Runs <paramref name="job"/> (claimed by <paramref name="owner"/>): a final job owes nRF Cloud a cancel; any other goes through its steps.</summary>
     public async Task RunAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
         if (job.IsFinal)
         {
             await cancel.CancelAtNrfCloudAsync(owner, job, cancellationToken);
-            return;
         }
+        else
+        {
+            await RunStepsAsync(owner, job, cancellationToken);
+        }
+    }
 
-        var current = job;
-        var recordedNow = false;
-        while (current is { IsFinal: false })
+    /// <summary>Runs the job's steps until one has to wait, ends the job, or loses the claim.</summary>
+    private async Task RunStepsAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
+    {
+        StoredUpgradePathJob? current = job;
+        while (current is not null)
         {
             using var trace = UpgradePathStepTrace.Start(current);
             var pass = current.Step switch
             {
                 UpgradePathSteps.Next => await ChooseBundleAsync(owner, current, current.ReportedVersion, cancellationToken),
-                UpgradePathSteps.Start => await StartAsync(owner, current, recordedNow, cancellationToken),
+                UpgradePathSteps.Start => await StartAsync(owner, current, cancellationToken),
                 UpgradePathSteps.WaitForCloud => await WaitForCloudAsync(owner, current, cancellationToken),
                 UpgradePathSteps.WaitForDevice => await WaitForDeviceAsync(owner, current, cancellationToken),
                 _ => throw new InvalidOperationException($"Upgrade-path job {current.JobId} is in unknown step {current.Step}."),
             };
             trace.Finished(pass.Job);
-            recordedNow = pass.Job?.Step == UpgradePathSteps.Start;
-            if (pass.Job is null || !pass.ClaimKept)
-            {
-                return;
-            }
-
-            current = pass.Job;
+            current = pass.ClaimKept ? pass.Job : null;
         }
     }
 
@@ -96,36 +96,24 @@ public sealed partial class UpgradePathStepRunner(
     }
 
     /// <summary>
-    /// Step 2. Recorded in this pass: create now. Resumed (the instance that recorded it stopped or died): the nRF Cloud job
-    /// the v1 store linked to the step's intent, if any, is the step's job; an intent still open means a create may have
-    /// reached nRF Cloud (FAILED, outcome unknown; reconciliation resolves the intent); no intent and no job means nothing
-    /// was created, so the step is started again under a new intent.
+    /// Step 2: creates the step's nRF Cloud job under the step's intent, unless an earlier run of this step (on an instance
+    /// that died) got that far. The nRF Cloud job the v1 store linked to the intent is the step's job; an intent still open
+    /// means a create may have reached nRF Cloud (FAILED, outcome unknown; reconciliation resolves the intent). Neither
+    /// means nothing was created, as in a step recorded just now.
     /// </summary>
-    private async Task<Pass> StartAsync(
-        string owner, StoredUpgradePathJob job, bool recordedNow, CancellationToken cancellationToken)
+    private async Task<Pass> StartAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
         var bundleId = job.StepBundleId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} started a step without a bundle.");
-        if (!recordedNow)
+        if (job.NrfJobId is { } linked)
         {
-            if (job.NrfJobId is { } linked)
-            {
-                return await GoOnAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = linked }, cancellationToken);
-            }
+            return await GoOnAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = linked }, cancellationToken);
+        }
 
-            var intents = await jobs.ListIntentsAsync(job.DeviceId, cancellationToken);
-            if (intents.Any(intent => intent.IntentId == job.IntentId))
-            {
-                LogResumedUnknown(job.JobId, job.IntentId);
-                return await FinishAsync(owner, job, Failed, OutcomeUnknown(bundleId), cancellationToken);
-            }
-
-            var renewed = await GoOnAsync(owner, job with { IntentId = Guid.NewGuid().ToString("N") }, cancellationToken);
-            if (renewed.Job is null)
-            {
-                return renewed;
-            }
-
-            job = renewed.Job;
+        var intents = await jobs.ListIntentsAsync(job.DeviceId, cancellationToken);
+        if (intents.Any(intent => intent.IntentId == job.IntentId))
+        {
+            LogResumedUnknown(job.JobId, job.IntentId);
+            return await FinishAsync(owner, job, Failed, OutcomeUnknown(bundleId), cancellationToken);
         }
 
         var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
