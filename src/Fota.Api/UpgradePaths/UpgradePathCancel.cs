@@ -40,36 +40,45 @@ public sealed partial class UpgradePathCancel(
         return cancelled;
     }
 
-    /// <summary>
-    /// The flow's part: cancels the claimed (final) job's step job at nRF Cloud and records the outcome. <see cref="FotaCanceller"/>
-    /// calls nRF Cloud only for a job that has not ended; a job that has ended or is unknown needs no cancel.
-    /// </summary>
+    /// <summary>The flow's part: cancels the claimed (final) job's step job at nRF Cloud and records the outcome, which releases the claim.</summary>
     public async Task CancelAtNrfCloudAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
+    {
+        var outcome = await TryCancelAsync(job, cancellationToken);
+        await store.SaveCancelOutcomeAsync(owner, job.JobId, outcome.State, outcome.Attempts, outcome.DueAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// One attempt: done when nRF Cloud cancelled the step's job, or it has ended or is unknown (<see cref="FotaCanceller"/>
+    /// calls nRF Cloud only for a job that has not ended); otherwise due again after a growing wait, or given up.
+    /// </summary>
+    private async Task<CancelOutcome> TryCancelAsync(StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
         var nrfJobId = job.NrfJobId!;
         var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
         FotaResult<StoredJob> result = device is null
             ? new FotaError.NoSuchJob(job.DeviceId, nrfJobId)
             : await canceller.CancelAsync(device, nrfJobId, cancellationToken);
+        var now = timeProvider.GetUtcNow();
         if (result.IsSuccess || result.Error is FotaError.AlreadyFinished or FotaError.NoSuchJob)
         {
             LogNrfCloudCancelled(job.JobId, nrfJobId);
-            await store.SaveCancelOutcomeAsync(owner, job.JobId, UpgradePathCancelStates.Done, job.CancelAttempts, timeProvider.GetUtcNow(), cancellationToken);
-            return;
+            return new(UpgradePathCancelStates.Done, job.CancelAttempts, now);
         }
 
         var attempts = job.CancelAttempts + 1;
         if (attempts >= options.Value.MaxCancelAttempts)
         {
             LogGaveUp(job.JobId, nrfJobId, attempts, result.Error);
-            await store.SaveCancelOutcomeAsync(owner, job.JobId, UpgradePathCancelStates.GaveUp, attempts, timeProvider.GetUtcNow(), cancellationToken);
-            return;
+            return new(UpgradePathCancelStates.GaveUp, attempts, now);
         }
 
         var wait = TimeSpan.FromTicks(Math.Min(options.Value.Interval.Ticks * (1L << Math.Min(attempts, 20)), options.Value.MaxCancelRetry.Ticks));
         LogRetry(job.JobId, nrfJobId, attempts, wait, result.Error);
-        await store.SaveCancelOutcomeAsync(owner, job.JobId, UpgradePathCancelStates.Pending, attempts, timeProvider.GetUtcNow() + wait, cancellationToken);
+        return new(UpgradePathCancelStates.Pending, attempts, now + wait);
     }
+
+    /// <summary>What one attempt leaves: the cancel's state, the failed attempts so far, and when the job is due again.</summary>
+    private readonly record struct CancelOutcome(string State, int Attempts, DateTimeOffset DueAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled upgrade-path job {JobId} of device {DeviceId} (cancel at nRF Cloud: {CancelState})")]
     private partial void LogCancelled(string jobId, string deviceId, string cancelState);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Fota.Api.DeviceStates;
 using Fota.Api.Jobs;
 using Fota.Api.Jobs.Scheduling;
@@ -103,7 +104,7 @@ public sealed partial class UpgradePathStepRunner(
     /// </summary>
     private async Task<Pass> StartAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
-        var bundleId = job.StepBundleId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} started a step without a bundle.");
+        var bundleId = job.StepBundleId ?? throw new UnreachableException("Step 2 is always stored with its bundle.");
         if (job.NrfJobId is { } linked)
         {
             return await GoOnAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = linked }, cancellationToken);
@@ -135,11 +136,9 @@ public sealed partial class UpgradePathStepRunner(
         var detail = created.Error switch
         {
             FotaError.OutcomeUnknown => OutcomeUnknown(bundleId),
-            FotaError.NrfCloudFailed failed => $"Creating the nRF Cloud job for bundle {bundleId} failed: {failed.Detail}",
             FotaError.JobRunning running => $"The nRF Cloud job {running.JobId} for bundle {bundleId} of this device has not ended yet, so no second one was created.",
             FotaError.AlreadyScheduling => $"Another request is creating an nRF Cloud job for bundle {bundleId} of this device, so no second one was created.",
-            FotaError.AccountNotConfigured missing => $"The nRF Cloud account '{missing.Account}' of this device is not configured, so nRF Cloud was not called.",
-            var other => $"Creating the nRF Cloud job for bundle {bundleId} failed ({other.GetType().Name}).",
+            var failed => $"Creating the nRF Cloud job for bundle {bundleId} failed: {FotaProblems.From(failed, FotaProblems.SchedulingFailed).ProblemDetails.Detail}",
         };
         return await FinishAsync(owner, job, Failed, detail, storeBound.Token);
     }
@@ -147,7 +146,7 @@ public sealed partial class UpgradePathStepRunner(
     /// <summary>Step 3: the step's nRF Cloud job, as the v1 poller stores it.</summary>
     private async Task<Pass> WaitForCloudAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
-        var nrfJobId = job.NrfJobId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} waits for nRF Cloud without a job.");
+        var nrfJobId = job.NrfJobId ?? throw new UnreachableException("Step 3 is always stored with its nRF Cloud job.");
         var nrfJob = await jobs.FindAsync(nrfJobId, cancellationToken);
         if (nrfJob is null || !JobStatuses.IsFinal(nrfJob.Status))
         {
@@ -191,19 +190,16 @@ public sealed partial class UpgradePathStepRunner(
     private Task<Pass> GoOnAsync(string owner, StoredUpgradePathJob next, CancellationToken cancellationToken) =>
         StoreAsync(owner, next, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken);
 
-    /// <summary>Stores the job (changed or not) with the claim released: due again after the interval.</summary>
+    /// <summary>Stores the job (changed or not) with the claim released: a waiting job is due again after the interval.</summary>
     private Task<Pass> WaitAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken) =>
         StoreAsync(owner, job, timeProvider.GetUtcNow() + options.Value.Interval, keepClaim: false, cancellationToken);
 
+    /// <summary>Stores the job's final status with the claim released (a final job runs again only if it owes nRF Cloud a cancel).</summary>
     private async Task<Pass> FinishAsync(
         string owner, StoredUpgradePathJob job, string status, string detail, CancellationToken cancellationToken)
     {
-        var finished = await StoreAsync(
-            owner,
-            job with { Status = status, StatusDetail = detail, Timestamp = Now(), IsFinal = true, Step = UpgradePathSteps.Done },
-            timeProvider.GetUtcNow(),
-            keepClaim: false,
-            cancellationToken);
+        var finished = await WaitAsync(
+            owner, job with { Status = status, StatusDetail = detail, Timestamp = Now(), IsFinal = true, Step = UpgradePathSteps.Done }, cancellationToken);
         if (finished.Job is not null)
         {
             LogFinished(job.JobId, status, detail);
