@@ -176,11 +176,10 @@ public sealed partial class UpgradePathStepRunner(
             return next;
         }
 
+        // The watch ends at the same deadline, so a job that timed out has no watch left to end.
         if (timeProvider.GetUtcNow() >= job.ReportDeadline)
         {
-            var failed = await FinishAsync(owner, job, Failed, ReportTimedOut, cancellationToken);
-            await deviceStates.UnwatchAsync(job.DeviceId, job.JobId, cancellationToken);
-            return failed;
+            return await FinishAsync(owner, job, Failed, ReportTimedOut, cancellationToken);
         }
 
         return await WaitAsync(owner, job, cancellationToken);
