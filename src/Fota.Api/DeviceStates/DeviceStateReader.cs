@@ -71,7 +71,7 @@ public sealed partial class DeviceStateReader(
         finally
         {
             await WhenIdleAsync();
-            await ClaimRelease.OnStopAsync("Device state reader", Owner, token => store.ReleaseClaimsAsync(Owner, token), logger);
+            await ClaimRelease.OnStopAsync(nameof(DeviceStateReader), Owner, token => store.ReleaseClaimsAsync(Owner, token), logger);
         }
     }
 

@@ -13,7 +13,6 @@ namespace Fota.Api.UpgradePaths;
 /// </summary>
 public sealed partial class UpgradePathCancel(
     IUpgradePathStore store,
-    IJobStore jobs,
     IRegistryStore registry,
     IDeviceStates deviceStates,
     FotaCanceller canceller,
@@ -41,49 +40,55 @@ public sealed partial class UpgradePathCancel(
         return cancelled;
     }
 
-    /// <summary>The flow's part: cancels the claimed (final) job's step job at nRF Cloud unless it has ended; records the outcome.</summary>
+    /// <summary>The flow's part: cancels the claimed (final) job's step job at nRF Cloud and records the outcome, which releases the claim.</summary>
     public async Task CancelAtNrfCloudAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
-        var nrfJobId = job.NrfJobId!;
-        var nrfJob = await jobs.FindAsync(nrfJobId, cancellationToken);
-        var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
-        if (nrfJob is null || JobStatuses.IsFinal(nrfJob.Status) || device is null)
-        {
-            await store.SaveCancelOutcomeAsync(owner, job.JobId, UpgradePathCancelStates.Done, job.CancelAttempts, timeProvider.GetUtcNow(), cancellationToken);
-            return;
-        }
+        var outcome = await TryCancelAsync(job, cancellationToken);
+        await store.SaveCancelOutcomeAsync(owner, job.JobId, outcome.State, outcome.Attempts, outcome.DueAt, cancellationToken);
+    }
 
-        var result = await canceller.CancelAsync(device, nrfJobId, cancellationToken);
+    /// <summary>
+    /// One attempt: done when nRF Cloud cancelled the step's job, or it has ended or is unknown (<see cref="FotaCanceller"/>
+    /// calls nRF Cloud only for a job that has not ended); otherwise due again after a growing wait, or given up.
+    /// </summary>
+    private async Task<CancelOutcome> TryCancelAsync(StoredUpgradePathJob job, CancellationToken cancellationToken)
+    {
+        var nrfJobId = job.NrfJobId!;
+        var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
+        FotaResult<StoredJob> result = device is null
+            ? new FotaError.NoSuchJob(job.DeviceId, nrfJobId)
+            : await canceller.CancelAsync(device, nrfJobId, cancellationToken);
+        var now = timeProvider.GetUtcNow();
         if (result.IsSuccess || result.Error is FotaError.AlreadyFinished or FotaError.NoSuchJob)
         {
             LogNrfCloudCancelled(job.JobId, nrfJobId);
-            await store.SaveCancelOutcomeAsync(owner, job.JobId, UpgradePathCancelStates.Done, job.CancelAttempts, timeProvider.GetUtcNow(), cancellationToken);
-            return;
+            return new(UpgradePathCancelStates.Done, job.CancelAttempts, now);
         }
 
         var attempts = job.CancelAttempts + 1;
-        var reason = FotaProblems.From(result.Error, "Cancelling FOTA job failed").ProblemDetails.Detail;
         if (attempts >= options.Value.MaxCancelAttempts)
         {
-            LogGaveUp(job.JobId, nrfJobId, attempts, reason);
-            await store.SaveCancelOutcomeAsync(owner, job.JobId, UpgradePathCancelStates.GaveUp, attempts, timeProvider.GetUtcNow(), cancellationToken);
-            return;
+            LogGaveUp(job.JobId, nrfJobId, attempts, result.Error);
+            return new(UpgradePathCancelStates.GaveUp, attempts, now);
         }
 
         var wait = TimeSpan.FromTicks(Math.Min(options.Value.Interval.Ticks * (1L << Math.Min(attempts, 20)), options.Value.MaxCancelRetry.Ticks));
-        LogRetry(job.JobId, nrfJobId, attempts, wait, reason);
-        await store.SaveCancelOutcomeAsync(owner, job.JobId, UpgradePathCancelStates.Pending, attempts, timeProvider.GetUtcNow() + wait, cancellationToken);
+        LogRetry(job.JobId, nrfJobId, attempts, wait, result.Error);
+        return new(UpgradePathCancelStates.Pending, attempts, now + wait);
     }
+
+    /// <summary>What one attempt leaves: the cancel's state, the failed attempts so far, and when the job is due again.</summary>
+    private readonly record struct CancelOutcome(string State, int Attempts, DateTimeOffset DueAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled upgrade-path job {JobId} of device {DeviceId} (cancel at nRF Cloud: {CancelState})")]
     private partial void LogCancelled(string jobId, string deviceId, string cancelState);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled nRF Cloud job {NrfJobId} of cancelled upgrade-path job {JobId}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "nRF Cloud job {NrfJobId} of cancelled upgrade-path job {JobId} is cancelled or has ended")]
     private partial void LogNrfCloudCancelled(string jobId, string nrfJobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cancelling nRF Cloud job {NrfJobId} of upgrade-path job {JobId} failed (attempt {Attempts}), retrying in {Wait}: {Reason}")]
-    private partial void LogRetry(string jobId, string nrfJobId, int attempts, TimeSpan wait, string? reason);
+    private partial void LogRetry(string jobId, string nrfJobId, int attempts, TimeSpan wait, FotaError reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up cancelling nRF Cloud job {NrfJobId} of upgrade-path job {JobId} after {Attempts} attempts: {Reason}")]
-    private partial void LogGaveUp(string jobId, string nrfJobId, int attempts, string? reason);
+    private partial void LogGaveUp(string jobId, string nrfJobId, int attempts, FotaError reason);
 }

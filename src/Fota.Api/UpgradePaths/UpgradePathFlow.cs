@@ -51,14 +51,12 @@ public sealed partial class UpgradePathFlow(
                 running.RemoveAll(pass => pass.IsCompleted);
                 var free = options.Value.MaxConcurrency - running.Count;
                 var wanted = ready.Count < free ? Math.Min(free * ClaimAheadPerSlot, options.Value.BatchSize) - ready.Count : 0;
-                var claimed = 0;
                 if (wanted > 0)
                 {
                     try
                     {
                         var now = timeProvider.GetUtcNow();
                         var due = await store.ClaimDueAsync(_owner, now, now + ClaimDuration, wanted, stoppingToken);
-                        claimed = due.Count;
                         foreach (var job in due)
                         {
                             ready.Enqueue((job, now));
@@ -71,10 +69,7 @@ public sealed partial class UpgradePathFlow(
                 }
 
                 StartPasses(ready, running, stoppingToken);
-                if (claimed < wanted || running.Count >= options.Value.MaxConcurrency)
-                {
-                    await signal.WaitAsync(options.Value.Interval, timeProvider, stoppingToken);
-                }
+                await signal.WaitAsync(options.Value.Interval, timeProvider, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -83,7 +78,7 @@ public sealed partial class UpgradePathFlow(
         finally
         {
             await Task.WhenAll(running);
-            await ClaimRelease.OnStopAsync("Upgrade-path flow", _owner, token => store.ReleaseClaimsAsync(_owner, token), logger);
+            await ClaimRelease.OnStopAsync(nameof(UpgradePathFlow), _owner, token => store.ReleaseClaimsAsync(_owner, token), logger);
         }
     }
 
@@ -95,7 +90,7 @@ public sealed partial class UpgradePathFlow(
         {
             if (now - next.ClaimedAt < ClaimMargin)
             {
-                running.Add(RunPassAsync(next.Job, stoppingToken));
+                running.Add(Task.Run(() => RunPassAsync(next.Job, stoppingToken), CancellationToken.None));
             }
         }
     }
@@ -103,7 +98,6 @@ public sealed partial class UpgradePathFlow(
     /// <summary>One job's pass in its own scope; never throws (a failed pass's claim runs out and the job is due again).</summary>
     private async Task RunPassAsync(StoredUpgradePathJob job, CancellationToken stoppingToken)
     {
-        await Task.Yield(); // the loop goes on claiming for the other slots while this pass runs
         try
         {
             await using var scope = scopes.CreateAsyncScope();

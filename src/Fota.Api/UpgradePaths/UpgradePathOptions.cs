@@ -14,7 +14,7 @@ public sealed class UpgradePathOptions
     /// <summary>How long step 4 waits for the device to report a new version.</summary>
     public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Jobs claimed at once, at most <see cref="UpgradePathFlow.ClaimAheadPerSlot"/> per free slot of <see cref="MaxConcurrency"/>.</summary>
+    /// <summary>Jobs claimed at once, at most <see cref="UpgradePathFlow.ClaimAheadPerSlot"/> per free slot of <see cref="MaxConcurrency"/> (below it, the slots fill over several looks).</summary>
     public int BatchSize { get; set; } = 100;
 
     /// <summary>Jobs run at once by this instance, each in its own slot: a slow step (an nRF Cloud call) holds only its own.</summary>

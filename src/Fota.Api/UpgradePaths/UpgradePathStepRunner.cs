@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Fota.Api.DeviceStates;
 using Fota.Api.Jobs;
 using Fota.Api.Jobs.Scheduling;
@@ -29,36 +30,36 @@ public sealed partial class UpgradePathStepRunner(
     public const string Failed = "FAILED";
     public const string ReportTimedOut = "The device did not report a new version in time.";
 
-    /// <summary>Runs <paramref name="job"/> (claimed by <paramref name="owner"/>) until it has to wait, ends, or loses its claim.</summary>
+    /// <summary>Runs <paramref name="job"/> (claimed by <paramref name="owner"/>): a final job owes nRF Cloud a cancel; any other goes through its steps.</summary>
     public async Task RunAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
         if (job.IsFinal)
         {
             await cancel.CancelAtNrfCloudAsync(owner, job, cancellationToken);
-            return;
         }
+        else
+        {
+            await RunStepsAsync(owner, job, cancellationToken);
+        }
+    }
 
-        var current = job;
-        var recordedNow = false;
-        while (current is { IsFinal: false })
+    /// <summary>Runs the job's steps until one has to wait, ends the job, or loses the claim.</summary>
+    private async Task RunStepsAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
+    {
+        StoredUpgradePathJob? current = job;
+        while (current is not null)
         {
             using var trace = UpgradePathStepTrace.Start(current);
             var pass = current.Step switch
             {
                 UpgradePathSteps.Next => await ChooseBundleAsync(owner, current, current.ReportedVersion, cancellationToken),
-                UpgradePathSteps.Start => await StartAsync(owner, current, recordedNow, cancellationToken),
+                UpgradePathSteps.Start => await StartAsync(owner, current, cancellationToken),
                 UpgradePathSteps.WaitForCloud => await WaitForCloudAsync(owner, current, cancellationToken),
                 UpgradePathSteps.WaitForDevice => await WaitForDeviceAsync(owner, current, cancellationToken),
                 _ => throw new InvalidOperationException($"Upgrade-path job {current.JobId} is in unknown step {current.Step}."),
             };
             trace.Finished(pass.Job);
-            recordedNow = pass.Job?.Step == UpgradePathSteps.Start;
-            if (pass.Job is null || !pass.ClaimKept)
-            {
-                return;
-            }
-
-            current = pass.Job;
+            current = pass.ClaimKept ? pass.Job : null;
         }
     }
 
@@ -96,36 +97,24 @@ public sealed partial class UpgradePathStepRunner(
     }
 
     /// <summary>
-    /// Step 2. Recorded in this pass: create now. Resumed (the instance that recorded it stopped or died): the nRF Cloud job
-    /// the v1 store linked to the step's intent, if any, is the step's job; an intent still open means a create may have
-    /// reached nRF Cloud (FAILED, outcome unknown; reconciliation resolves the intent); no intent and no job means nothing
-    /// was created, so the step is started again under a new intent.
+    /// Step 2: creates the step's nRF Cloud job under the step's intent, unless an earlier run of this step (on an instance
+    /// that died) got that far. The nRF Cloud job the v1 store linked to the intent is the step's job; an intent still open
+    /// means a create may have reached nRF Cloud (FAILED, outcome unknown; reconciliation resolves the intent). Neither
+    /// means nothing was created, as in a step recorded just now.
     /// </summary>
-    private async Task<Pass> StartAsync(
-        string owner, StoredUpgradePathJob job, bool recordedNow, CancellationToken cancellationToken)
+    private async Task<Pass> StartAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
-        var bundleId = job.StepBundleId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} started a step without a bundle.");
-        if (!recordedNow)
+        var bundleId = job.StepBundleId ?? throw new UnreachableException("Step 2 is always stored with its bundle.");
+        if (job.NrfJobId is { } linked)
         {
-            if (job.NrfJobId is { } linked)
-            {
-                return await GoOnAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = linked }, cancellationToken);
-            }
+            return await GoOnAsync(owner, job with { Step = UpgradePathSteps.WaitForCloud, NrfJobId = linked }, cancellationToken);
+        }
 
-            var intents = await jobs.ListIntentsAsync(job.DeviceId, cancellationToken);
-            if (intents.Any(intent => intent.IntentId == job.IntentId))
-            {
-                LogResumedUnknown(job.JobId, job.IntentId);
-                return await FinishAsync(owner, job, Failed, OutcomeUnknown(bundleId), cancellationToken);
-            }
-
-            var renewed = await GoOnAsync(owner, job with { IntentId = Guid.NewGuid().ToString("N") }, cancellationToken);
-            if (renewed.Job is null)
-            {
-                return renewed;
-            }
-
-            job = renewed.Job;
+        var intents = await jobs.ListIntentsAsync(job.DeviceId, cancellationToken);
+        if (intents.Any(intent => intent.IntentId == job.IntentId))
+        {
+            LogResumedUnknown(job.JobId, job.IntentId);
+            return await FinishAsync(owner, job, Failed, OutcomeUnknown(bundleId), cancellationToken);
         }
 
         var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
@@ -147,11 +136,9 @@ public sealed partial class UpgradePathStepRunner(
         var detail = created.Error switch
         {
             FotaError.OutcomeUnknown => OutcomeUnknown(bundleId),
-            FotaError.NrfCloudFailed failed => $"Creating the nRF Cloud job for bundle {bundleId} failed: {failed.Detail}",
             FotaError.JobRunning running => $"The nRF Cloud job {running.JobId} for bundle {bundleId} of this device has not ended yet, so no second one was created.",
             FotaError.AlreadyScheduling => $"Another request is creating an nRF Cloud job for bundle {bundleId} of this device, so no second one was created.",
-            FotaError.AccountNotConfigured missing => $"The nRF Cloud account '{missing.Account}' of this device is not configured, so nRF Cloud was not called.",
-            var other => $"Creating the nRF Cloud job for bundle {bundleId} failed ({other.GetType().Name}).",
+            var failed => $"Creating the nRF Cloud job for bundle {bundleId} failed: {FotaProblems.From(failed, FotaProblems.SchedulingFailed).ProblemDetails.Detail}",
         };
         return await FinishAsync(owner, job, Failed, detail, storeBound.Token);
     }
@@ -159,7 +146,7 @@ public sealed partial class UpgradePathStepRunner(
     /// <summary>Step 3: the step's nRF Cloud job, as the v1 poller stores it.</summary>
     private async Task<Pass> WaitForCloudAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
-        var nrfJobId = job.NrfJobId ?? throw new InvalidOperationException($"Upgrade-path job {job.JobId} waits for nRF Cloud without a job.");
+        var nrfJobId = job.NrfJobId ?? throw new UnreachableException("Step 3 is always stored with its nRF Cloud job.");
         var nrfJob = await jobs.FindAsync(nrfJobId, cancellationToken);
         if (nrfJob is null || !JobStatuses.IsFinal(nrfJob.Status))
         {
@@ -189,11 +176,10 @@ public sealed partial class UpgradePathStepRunner(
             return next;
         }
 
+        // The watch ends at the same deadline, so a job that timed out has no watch left to end.
         if (timeProvider.GetUtcNow() >= job.ReportDeadline)
         {
-            var failed = await FinishAsync(owner, job, Failed, ReportTimedOut, cancellationToken);
-            await deviceStates.UnwatchAsync(job.DeviceId, job.JobId, cancellationToken);
-            return failed;
+            return await FinishAsync(owner, job, Failed, ReportTimedOut, cancellationToken);
         }
 
         return await WaitAsync(owner, job, cancellationToken);
@@ -203,19 +189,16 @@ public sealed partial class UpgradePathStepRunner(
     private Task<Pass> GoOnAsync(string owner, StoredUpgradePathJob next, CancellationToken cancellationToken) =>
         StoreAsync(owner, next, timeProvider.GetUtcNow(), keepClaim: true, cancellationToken);
 
-    /// <summary>Stores the job (changed or not) with the claim released: due again after the interval.</summary>
+    /// <summary>Stores the job (changed or not) with the claim released: a waiting job is due again after the interval.</summary>
     private Task<Pass> WaitAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken) =>
         StoreAsync(owner, job, timeProvider.GetUtcNow() + options.Value.Interval, keepClaim: false, cancellationToken);
 
+    /// <summary>Stores the job's final status with the claim released (a final job runs again only if it owes nRF Cloud a cancel).</summary>
     private async Task<Pass> FinishAsync(
         string owner, StoredUpgradePathJob job, string status, string detail, CancellationToken cancellationToken)
     {
-        var finished = await StoreAsync(
-            owner,
-            job with { Status = status, StatusDetail = detail, Timestamp = Now(), IsFinal = true, Step = UpgradePathSteps.Done },
-            timeProvider.GetUtcNow(),
-            keepClaim: false,
-            cancellationToken);
+        var finished = await WaitAsync(
+            owner, job with { Status = status, StatusDetail = detail, Timestamp = Now(), IsFinal = true, Step = UpgradePathSteps.Done }, cancellationToken);
         if (finished.Job is not null)
         {
             LogFinished(job.JobId, status, detail);

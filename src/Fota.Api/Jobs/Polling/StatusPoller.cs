@@ -125,7 +125,7 @@ public sealed partial class StatusPoller(
             await Task.WhenAll(running);
             outcomes.Writer.Complete();
             await writer;
-            await ClaimRelease.OnStopAsync("FOTA status poller", Owner, token => jobs.ReleaseClaimsAsync(Owner, token), logger);
+            await ClaimRelease.OnStopAsync(nameof(StatusPoller), Owner, token => jobs.ReleaseClaimsAsync(Owner, token), logger);
         }
     }
 
