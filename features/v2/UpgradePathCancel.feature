@@ -401,8 +401,8 @@ Feature: Upgrade paths: cancelling a job
     And the nRF Cloud API should have received exactly `2` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
 
   Scenario: nRF Cloud refusing every cancel is tried 6 times, at growing intervals, then given up
-    # Fota:UpgradePath:MaxCancelAttempts is 6 in the suite's test configuration (default 20); the wait doubles from
-    # Fota:UpgradePath:Interval after each refusal.
+    # Fota:UpgradePath:MaxCancelAttempts is 6 in the suite's test configuration (default 20); the wait after the n-th
+    # refusal is Fota:UpgradePath:Interval (upgradePathIntervalMs) times 2^n.
     Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${nrfCloudJobId}` request
       """
       HTTP/1.1 200 OK
@@ -441,7 +441,7 @@ Feature: Upgrade paths: cancelling a job
     When I `DELETE` `${APIURL}/device/${fingerprint_deviceId}/fota/job/${jobId}?fingerprint=${fingerprint}`
     Then the status code of the last response should be `202`
     And soon the nRF Cloud API should have received exactly `6` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
-    And the nRF Cloud API should have received the `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests at growing intervals
+    And the nRF Cloud API should have received the `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests at growing intervals, doubling from at least `${upgradePathIntervalMs * 2}` ms
     And the nRF Cloud API should receive no more `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests for `4` seconds
     When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
     Then `$.jobs[0]` of the last response should match
