@@ -119,7 +119,8 @@ device_state=(Fota__DeviceState__Interval="00:00:00.100")
 # Upgrade paths (features/v2) on both instances: a waiting job looks again every 50 ms, a device that does not
 # report its new version within 15 s fails its job (UpgradePathFlow.feature waits for that), and a cancel nRF Cloud
 # keeps refusing is given up after 6 attempts (UpgradePathCancel.feature counts them).
-upgrade_paths=(Fota__UpgradePath__Interval="00:00:00.050" Fota__UpgradePath__ReportTimeout="00:00:15"
+upgrade_path_interval="00:00:00.050"
+upgrade_paths=(Fota__UpgradePath__Interval="$upgrade_path_interval" Fota__UpgradePath__ReportTimeout="00:00:15"
   Fota__UpgradePath__MaxCancelAttempts="6")
 
 mock_url="$(wait_listening "mock nRF Cloud" "$work/mock.log" "$mock_pid")"
@@ -165,6 +166,7 @@ NRFCLOUD_MOCK_TOKEN="$mock_token" \
 FOTA_WEBSOCKET_URL="ws://${ws_api_url#http://}/ws" \
 FOTA_CONFIGURED_ACCOUNT="$configured_account" \
 FOTA_POLLER_FIRST_RETRY_DELAY="$first_retry_delay" \
+FOTA_UPGRADE_PATH_INTERVAL="$upgrade_path_interval" \
   dotnet test tests/Fota.AcceptanceTests -c "$configuration" --no-build "$@"
 status=$?
 set -e

@@ -298,6 +298,37 @@ Feature: Upgrade paths: cancelling a job
     And the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
     And the nRF Cloud API should have received exactly `0` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
 
+  Scenario: A job cancelled while waiting for the device no longer has the device's state read
+    # No WebSocket is connected: only the job's wait for the device's report has the device read in the background.
+    Given this nRF Cloud API is queued for a `GET /v1/fota-jobs/${nrfCloudJobId}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${nrfCloudJobId}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "COMPLETED", "statusDetail": "All executions in terminal status", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1", "2.0.1": "APP*cd5412d9*v2.0.2"}}
+      """
+    Then the status code of the last response should be `201`
+    And I store `id` of the last response into `jobId`
+    And I store the number of `GET /v1/devices` requests the nRF Cloud API has received into `scheduleReads`
+    # The step's nRF Cloud job is COMPLETED: the job waits for the device, which is read in the background.
+    And soon the nRF Cloud API should have received at least `${scheduleReads + 2}` `GET /v1/devices` requests
+    When I `DELETE` `${APIURL}/device/${fingerprint_deviceId}/fota/job/${jobId}?fingerprint=${fingerprint}`
+    Then the status code of the last response should be `202`
+    And the nRF Cloud API should receive no more `GET /v1/devices` requests for `2` seconds, once those on their way have arrived
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+    Then `$.jobs[0]` of the last response should match
+      """json
+      {
+        "id": "${jobId}",
+        "status": "FAILED",
+        "statusDetail": "The job was cancelled."
+      }
+      """
+
   Scenario: The job is cancelled even when nRF Cloud fails to cancel the step's job
     Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${nrfCloudJobId}` request
       """
@@ -401,8 +432,8 @@ Feature: Upgrade paths: cancelling a job
     And the nRF Cloud API should have received exactly `2` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
 
   Scenario: nRF Cloud refusing every cancel is tried 6 times, at growing intervals, then given up
-    # Fota:UpgradePath:MaxCancelAttempts is 6 in the suite's test configuration (default 20); the wait doubles from
-    # Fota:UpgradePath:Interval after each refusal.
+    # Fota:UpgradePath:MaxCancelAttempts is 6 in the suite's test configuration (default 20); the wait after the n-th
+    # refusal is Fota:UpgradePath:Interval (upgradePathIntervalMs) times 2^n.
     Given this nRF Cloud API is queued for every `GET /v1/fota-jobs/${nrfCloudJobId}` request
       """
       HTTP/1.1 200 OK
@@ -441,7 +472,7 @@ Feature: Upgrade paths: cancelling a job
     When I `DELETE` `${APIURL}/device/${fingerprint_deviceId}/fota/job/${jobId}?fingerprint=${fingerprint}`
     Then the status code of the last response should be `202`
     And soon the nRF Cloud API should have received exactly `6` `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests
-    And the nRF Cloud API should have received the `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests at growing intervals
+    And the nRF Cloud API should have received the `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests at growing intervals, doubling from at least `${upgradePathIntervalMs * 2}` ms
     And the nRF Cloud API should receive no more `PUT /v1/fota-jobs/${nrfCloudJobId}/cancel` requests for `4` seconds
     When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
     Then `$.jobs[0]` of the last response should match

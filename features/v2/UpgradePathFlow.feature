@@ -550,6 +550,179 @@ Feature: Upgrade paths: how a job runs
       }
       """
 
+  Scenario: A finished job no longer has the device's state read
+    # No WebSocket is connected: only the job's wait for the device's report has the device read in the background.
+    Given this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job1Id}"}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${job1Id}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job1Id}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "IN_PROGRESS", "statusDetail": "Job auto applied", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1"}}
+      """
+    Then the status code of the last response should be `201`
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "status": "IN_PROGRESS",
+        "statusDetail": "Started job for version 2.0.0 with bundle APP*1e29dfa3*v2.0.1."
+      }
+      """
+    Given this nRF Cloud API is queued for a `GET /v1/fota-jobs/${job1Id}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job1Id}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "COMPLETED", "statusDetail": "All executions in terminal status", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    And there is this device shadow data for `${fingerprint_deviceId}` in nRF Cloud
+      """json
+      {
+        "items": [
+          {
+            "id": "${fingerprint_deviceId}",
+            "state": {
+              "reported": {
+                "device": {
+                  "deviceInfo": {"appVersion": "2.0.1", "modemFirmware": "mfw_nrf91x1_2.0.1", "imei": "355025930003908", "board": "thingy91x"},
+                  "serviceInfo": {"fota_v2": ["BOOT", "MODEM", "APP"]}
+                }
+              },
+              "metadata": {
+                "reported": {
+                  "device": {
+                    "deviceInfo": {"appVersion": {"timestamp": 1716801888}, "modemFirmware": {"timestamp": 1716801888}, "imei": {"timestamp": 1716801888}, "board": {"timestamp": 1716801888}},
+                    "serviceInfo": {"fota_v2": [{"timestamp": 1717409966}, {"timestamp": 1717409966}, {"timestamp": 1717409966}]}
+                  }
+                }
+              },
+              "version": 2
+            }
+          }
+        ],
+        "total": 1
+      }
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs[0]` of the last response should match
+      """json
+      {
+        "status": "SUCCEEDED",
+        "statusDetail": "No more bundles to apply for 2.0.1. Job completed.",
+        "reportedVersion": "2.0.1"
+      }
+      """
+    And the nRF Cloud API should receive no more `GET /v1/devices` requests for `2` seconds, once those on their way have arrived
+
+  Scenario: A device runs an application and a modem upgrade path at the same time
+    # Both steps' nRF Cloud creates are answered seconds late, so the second is sent while the first still waits.
+    Given this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+      X-Mock-Delay: 3s
+
+      {"jobId": "${job1Id}"}
+      """
+    And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+      X-Mock-Delay: 3s
+
+      {"jobId": "${job2Id}"}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${job1Id}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job1Id}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "COMPLETED", "statusDetail": "All executions in terminal status", "firmware": {"bundleId": "APP*1e29dfa3*v2.0.1", "version": "v2.0.1"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    And this nRF Cloud API is queued for every `GET /v1/fota-jobs/${job2Id}` request
+      """
+      HTTP/1.1 200 OK
+      Content-Type: application/json
+
+      {"jobId": "${job2Id}", "createdAt": "${tsISO}", "lastUpdatedAt": "${tsISO}", "status": "COMPLETED", "statusDetail": "All executions in terminal status", "firmware": {"bundleId": "MODEM*ad48df2a*mfw_nrf91x1_2.0.2", "version": "mfw_nrf91x1_2.0.2"}, "target": {"deviceIds": ["${fingerprint_deviceId}"]}}
+      """
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/app?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.0": "APP*1e29dfa3*v2.0.1"}}
+      """
+    Then the status code of the last response should be `201`
+    And I store `id` of the last response into `appJobId`
+    And soon the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+    When I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota/modem?fingerprint=${fingerprint}` with
+      """json
+      {"upgradePath": {"2.0.1": "MODEM*ad48df2a*mfw_nrf91x1_2.0.2"}}
+      """
+    Then the status code of the last response should be `201`
+    And I store `id` of the last response into `modemJobId`
+    And soon the nRF Cloud API should have received exactly `2` `POST /v1/fota-jobs` requests
+    Given there is this device shadow data for `${fingerprint_deviceId}` in nRF Cloud
+      """json
+      {
+        "items": [
+          {
+            "id": "${fingerprint_deviceId}",
+            "state": {
+              "reported": {
+                "device": {
+                  "deviceInfo": {"appVersion": "2.0.1", "modemFirmware": "mfw_nrf91x1_2.0.2", "imei": "355025930003908", "board": "thingy91x"},
+                  "serviceInfo": {"fota_v2": ["BOOT", "MODEM", "APP"]}
+                }
+              },
+              "metadata": {
+                "reported": {
+                  "device": {
+                    "deviceInfo": {"appVersion": {"timestamp": 1716801888}, "modemFirmware": {"timestamp": 1716801888}, "imei": {"timestamp": 1716801888}, "board": {"timestamp": 1716801888}},
+                    "serviceInfo": {"fota_v2": [{"timestamp": 1717409966}, {"timestamp": 1717409966}, {"timestamp": 1717409966}]}
+                  }
+                }
+              },
+              "version": 2
+            }
+          }
+        ],
+        "total": 1
+      }
+      """
+    When I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}` retrying 10 times
+    Then soon `$.jobs` of the last response should match
+      """json
+      [
+        {"id": "${modemJobId}", "status": "SUCCEEDED", "statusDetail": "No more bundles to apply for 2.0.2. Job completed.", "reportedVersion": "2.0.2"},
+        {"id": "${appJobId}", "status": "SUCCEEDED", "statusDetail": "No more bundles to apply for 2.0.1. Job completed.", "reportedVersion": "2.0.1"}
+      ]
+      """
+    And the nRF Cloud API should have been called with
+      """
+      POST /v1/fota-jobs HTTP/1.1
+      Content-Type: application/json
+
+      {"bundleId":"APP*1e29dfa3*v2.0.1","autoApply":true,"deviceIdentifiers":["${fingerprint_deviceId}"]}
+      """
+    And the nRF Cloud API should have been called with
+      """
+      POST /v1/fota-jobs HTTP/1.1
+      Content-Type: application/json
+
+      {"bundleId":"MODEM*ad48df2a*mfw_nrf91x1_2.0.2","autoApply":true,"deviceIdentifiers":["${fingerprint_deviceId}"]}
+      """
+    And the nRF Cloud API should have received exactly `2` `POST /v1/fota-jobs` requests
+
   Scenario: The device not reporting a new version in time fails the job
     # The suite's test configuration shortens Fota:UpgradePath:ReportTimeout to seconds.
     Given this nRF Cloud API is queued for a `POST /v1/fota-jobs` request

@@ -60,22 +60,25 @@ public sealed class DeployedSettingsTests
         {
             ["FOTA_CONFIGURED_ACCOUNT"] = "suite-configured",
             ["FOTA_POLLER_FIRST_RETRY_DELAY"] = "00:00:00.200",
+            ["FOTA_UPGRADE_PATH_INTERVAL"] = "00:00:00.050",
         };
 
         var settings = DeployedSettings.FromEnvironment(name => environment.GetValueOrDefault(name))!;
 
         settings.ConfiguredAccount.Should().Be("suite-configured");
         settings.PollerFirstRetryDelay.Should().Be(TimeSpan.FromMilliseconds(200));
+        settings.UpgradePathInterval.Should().Be(TimeSpan.FromMilliseconds(50));
         DeployedSettings.FromEnvironment(name => Complete.GetValueOrDefault(name))!.ConfiguredAccount.Should().BeNull();
     }
 
     [Theory]
-    [InlineData("200ms")]
-    [InlineData("00:00:00")]
-    public void A_first_retry_delay_that_is_no_positive_time_span_is_rejected_naming_the_variable(string value)
+    [InlineData("FOTA_POLLER_FIRST_RETRY_DELAY", "200ms")]
+    [InlineData("FOTA_POLLER_FIRST_RETRY_DELAY", "00:00:00")]
+    [InlineData("FOTA_UPGRADE_PATH_INTERVAL", "50ms")]
+    public void A_delay_that_is_no_positive_time_span_is_rejected_naming_the_variable(string variable, string value)
     {
-        var read = () => DeployedSettings.FromEnvironment(name => name == "FOTA_POLLER_FIRST_RETRY_DELAY" ? value : Complete.GetValueOrDefault(name));
+        var read = () => DeployedSettings.FromEnvironment(name => name == variable ? value : Complete.GetValueOrDefault(name));
 
-        read.Should().Throw<InvalidOperationException>().WithMessage("*FOTA_POLLER_FIRST_RETRY_DELAY*");
+        read.Should().Throw<InvalidOperationException>().WithMessage($"*{variable}*");
     }
 }

@@ -5,7 +5,10 @@ using MockNrfCloud.Abstractions;
 
 namespace Fota.AcceptanceTests.Support.Tests;
 
-/// <summary>"should receive no more … requests for N seconds": the window starts at the step, and fails at the first new request.</summary>
+/// <summary>
+/// "should receive no more … requests for N seconds": the window starts at the step (or once those on their way have
+/// arrived), and fails at the first new request.
+/// </summary>
 public sealed class NoMoreRequestsDriverTests
 {
     private const string Cancel = "PUT /v1/fota-jobs/j1/cancel";
@@ -48,6 +51,37 @@ public sealed class NoMoreRequestsDriverTests
             .And.Contain("during 60 s, but after 1 there were 2")
             .And.Contain("Recorded for this scenario (2)");
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the first new request fails the step, not the window's end");
+    }
+
+    [Fact]
+    public async Task Requests_still_on_their_way_when_the_step_starts_are_not_counted()
+    {
+        var mock = new RecordingMock();
+        var driver = await DriverAsync(mock);
+
+        var check = driver.AssertNoMoreRequestsAsync(Cancel, TimeSpan.FromMilliseconds(200), onTheirWay: TimeSpan.FromMilliseconds(300));
+        lock (mock.Recorded)
+        {
+            mock.Recorded.Add(Request("PUT", "/v1/fota-jobs/j1/cancel"));
+        }
+
+        await check;
+    }
+
+    [Fact]
+    public async Task A_request_after_those_on_their_way_fails()
+    {
+        var mock = new RecordingMock();
+        var driver = await DriverAsync(mock);
+
+        var check = driver.AssertNoMoreRequestsAsync(Cancel, TimeSpan.FromMinutes(1), onTheirWay: TimeSpan.FromMilliseconds(100));
+        await Task.Delay(TimeSpan.FromMilliseconds(400), TestContext.Current.CancellationToken);
+        lock (mock.Recorded)
+        {
+            mock.Recorded.Add(Request("PUT", "/v1/fota-jobs/j1/cancel"));
+        }
+
+        (await check.Awaiting(c => c).Should().ThrowAsync<StepFailedException>()).Which.Message.Should().Contain("after 0 there were 1");
     }
 
     private static RecordedRequest Request(string method, string path) =>

@@ -105,6 +105,22 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         }
     }
 
+    /// <summary>
+    /// How long a request the service sent, or had decided to send, before a step began may take to reach the mock: a
+    /// background read claimed just before the job ended, say (§3.5).
+    /// </summary>
+    public static readonly TimeSpan OnTheirWay = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// <see cref="AssertNoMoreRequestsAsync(string, TimeSpan)"/> from <paramref name="onTheirWay"/> after the step starts: the
+    /// requests that arrive before then are ones already on their way.
+    /// </summary>
+    public async Task AssertNoMoreRequestsAsync(string request, TimeSpan window, TimeSpan onTheirWay)
+    {
+        await Task.Delay(onTheirWay).ConfigureAwait(false);
+        await AssertNoMoreRequestsAsync(request, window).ConfigureAwait(false);
+    }
+
     /// <summary>The intervals between the recorded <paramref name="request"/> requests grow (see <see cref="PollIntervals"/>).</summary>
     public async Task AssertGrowingIntervalsAsync(string request)
     {
@@ -115,6 +131,19 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
         if (PollIntervals.GrowthProblem(times) is { } problem)
         {
             throw new StepFailedException($"The {target} requests did not come at growing intervals: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
+        }
+    }
+
+    /// <summary>The intervals between the recorded <paramref name="request"/> requests grow, doubling from at least <paramref name="firstWait"/> (see <see cref="PollIntervals.DoublingProblem"/>).</summary>
+    public async Task AssertDoublingIntervalsAsync(string request, TimeSpan firstWait)
+    {
+        var target = Target(request);
+        EnsureKeys();
+        var recorded = await RecordedAsync().ConfigureAwait(false);
+        var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
+        if (PollIntervals.DoublingProblem(times, firstWait) is { } problem)
+        {
+            throw new StepFailedException($"The {target} requests did not come at intervals doubling from {firstWait.TotalMilliseconds:0} ms: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
         }
     }
 

@@ -33,6 +33,12 @@ public sealed class NrfCloudSteps(NrfCloudMockDriver mock, ApiDriver api, Scenar
     public Task NoMoreRequests(string request, string seconds) =>
         mock.AssertNoMoreRequestsAsync(variables.Substitute(request), TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)));
 
+    /// <summary>The same, once the requests the service sent before the step (<see cref="NrfCloudMockDriver.OnTheirWay"/>) have arrived.</summary>
+    [StepDefinition(@"^the nRF Cloud API should receive no more `([^`]+)` requests for `(\d+)` seconds, once those on their way have arrived$")]
+    public Task NoMoreRequestsOnceArrived(string request, string seconds) =>
+        mock.AssertNoMoreRequestsAsync(
+            variables.Substitute(request), TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)), NrfCloudMockDriver.OnTheirWay);
+
     /// <summary>Stores how many requests with that method and path the mock has recorded for the scenario so far.</summary>
     [StepDefinition(@"^I store the number of `([^`]+)` requests the nRF Cloud API has received into `([^`]+)`$")]
     public async Task StoreRequestCount(string request, string name) =>
@@ -41,6 +47,11 @@ public sealed class NrfCloudSteps(NrfCloudMockDriver mock, ApiDriver api, Scenar
     /// <summary>The poller's backoff, as the mock saw it.</summary>
     [StepDefinition(@"^the nRF Cloud API should have received the `([^`]+)` requests at growing intervals$")]
     public Task GrowingIntervals(string request) => mock.AssertGrowingIntervalsAsync(variables.Substitute(request));
+
+    /// <summary>A backoff that doubles from a first wait (a lower bound on every interval), as the mock saw it.</summary>
+    [StepDefinition(@"^the nRF Cloud API should have received the `([^`]+)` requests at growing intervals, doubling from at least `([^`]+)` ms$")]
+    public Task DoublingIntervals(string request, string milliseconds) =>
+        mock.AssertDoublingIntervalsAsync(variables.Substitute(request), TimeSpan.FromMilliseconds(double.Parse(variables.Substitute(milliseconds), CultureInfo.InvariantCulture)));
 
     /// <summary>The poller's first wait: every interval at least the given delay, the shortest less than twice it.</summary>
     [StepDefinition(@"^the nRF Cloud API should have received the `([^`]+)` requests `([^`]+)` ms apart$")]

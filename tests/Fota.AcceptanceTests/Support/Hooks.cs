@@ -21,7 +21,7 @@ public sealed class Hooks
     /// Puts the host of this scenario into the scenario's container (drivers take <see cref="IFotaHost"/>), and gives
     /// the scenario the variables <c>APIURL</c> (the service's base URL), <c>adminToken</c> (its admin API's token),
     /// <c>nrfCloudApiEndpoint</c> (the apiEndpoint that reaches the mock) and, when the environment has them,
-    /// <c>configuredNrfCloudAccount</c> and <c>pollerFirstRetryDelayMs</c>; then those of the feature's folder
+    /// <c>configuredNrfCloudAccount</c>, <c>pollerFirstRetryDelayMs</c> and <c>upgradePathIntervalMs</c>; then those of the feature's folder
     /// (<see cref="FolderVariables"/>).
     /// </summary>
     [BeforeScenario(Order = 0)]
@@ -51,6 +51,11 @@ public sealed class Hooks
         if (host.PollerFirstRetryDelay is { } firstRetryDelay)
         {
             variables.Set("pollerFirstRetryDelayMs", JsonValue.Create((long)firstRetryDelay.TotalMilliseconds));
+        }
+
+        if (host.UpgradePathInterval is { } upgradePathInterval)
+        {
+            variables.Set("upgradePathIntervalMs", JsonValue.Create((long)upgradePathInterval.TotalMilliseconds));
         }
 
         FolderVariables.Apply(feature.FeatureInfo.FolderPath, variables);

@@ -17,6 +17,7 @@ public sealed class DeployedFotaHost : IFotaHost
         AccountApiEndpoint = settings.MockUrl;
         ConfiguredAccount = settings.ConfiguredAccount;
         PollerFirstRetryDelay = settings.PollerFirstRetryDelay;
+        UpgradePathInterval = settings.UpgradePathInterval;
         SimulatorApiEndpoint = settings.SimulatorUrl;
         ApiClient = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         _mockAdminClient = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
@@ -29,6 +30,8 @@ public sealed class DeployedFotaHost : IFotaHost
     public string? ConfiguredAccount { get; }
 
     public TimeSpan? PollerFirstRetryDelay { get; }
+
+    public TimeSpan? UpgradePathInterval { get; }
 
     public Uri? SimulatorApiEndpoint { get; }
 

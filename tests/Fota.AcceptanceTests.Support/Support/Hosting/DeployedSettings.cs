@@ -3,13 +3,14 @@ namespace Fota.AcceptanceTests.Support.Hosting;
 /// <summary>
 /// The environment of deployed mode: FOTA_API_URL switches it on; FOTA_ADMIN_TOKEN, NRFCLOUD_MOCK_URL and
 /// NRFCLOUD_MOCK_TOKEN must then be set too (NRFCLOUD_MOCK_TOKEN may be empty when the mock's admin API is open).
-/// FOTA_CONFIGURED_ACCOUNT, FOTA_POLLER_FIRST_RETRY_DELAY and NRFCLOUD_SIMULATOR_URL are optional: without them the scenarios that use them fail,
+/// FOTA_CONFIGURED_ACCOUNT, FOTA_POLLER_FIRST_RETRY_DELAY, FOTA_UPGRADE_PATH_INTERVAL and NRFCLOUD_SIMULATOR_URL are optional: without them the scenarios that use them fail,
 /// naming the variable they lack.
 /// </summary>
 public sealed record DeployedSettings(Uri ApiUrl, string AdminToken, Uri MockUrl, string MockToken)
 {
     public const string ConfiguredAccountVariable = "FOTA_CONFIGURED_ACCOUNT";
     public const string PollerFirstRetryDelayVariable = "FOTA_POLLER_FIRST_RETRY_DELAY";
+    public const string UpgradePathIntervalVariable = "FOTA_UPGRADE_PATH_INTERVAL";
 
     /// <summary>An account in the service's configuration whose apiEndpoint is the mock (FOTA_CONFIGURED_ACCOUNT).</summary>
     public string? ConfiguredAccount { get; init; }
@@ -21,6 +22,9 @@ public sealed record DeployedSettings(Uri ApiUrl, string AdminToken, Uri MockUrl
 
     /// <summary>The service's <c>Fota:Poller:FirstRetryDelay</c> (FOTA_POLLER_FIRST_RETRY_DELAY, e.g. <c>00:00:00.200</c>).</summary>
     public TimeSpan? PollerFirstRetryDelay { get; init; }
+
+    /// <summary>The service's <c>Fota:UpgradePath:Interval</c> (FOTA_UPGRADE_PATH_INTERVAL, e.g. <c>00:00:00.050</c>).</summary>
+    public TimeSpan? UpgradePathInterval { get; init; }
 
     public const string ApiUrlVariable = "FOTA_API_URL";
     public const string AdminTokenVariable = "FOTA_ADMIN_TOKEN";
@@ -55,15 +59,16 @@ public sealed record DeployedSettings(Uri ApiUrl, string AdminToken, Uri MockUrl
             environment(MockTokenVariable)!)
         {
             ConfiguredAccount = environment(ConfiguredAccountVariable) is { Length: > 0 } account ? account : null,
-            PollerFirstRetryDelay = environment(PollerFirstRetryDelayVariable) is { Length: > 0 } delay ? Delay(delay) : null,
+            PollerFirstRetryDelay = environment(PollerFirstRetryDelayVariable) is { Length: > 0 } delay ? Delay(PollerFirstRetryDelayVariable, delay) : null,
+            UpgradePathInterval = environment(UpgradePathIntervalVariable) is { Length: > 0 } interval ? Delay(UpgradePathIntervalVariable, interval) : null,
             SimulatorUrl = environment(SimulatorUrlVariable) is { Length: > 0 } simulator ? AbsoluteUrl(SimulatorUrlVariable, simulator) : null,
         };
     }
 
-    private static TimeSpan Delay(string value) =>
+    private static TimeSpan Delay(string name, string value) =>
         TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var delay) && delay > TimeSpan.Zero
             ? delay
-            : throw new InvalidOperationException($"{PollerFirstRetryDelayVariable} must be a positive time span such as 00:00:00.200, was '{value}'.");
+            : throw new InvalidOperationException($"{name} must be a positive time span such as 00:00:00.200, was '{value}'.");
 
     private static Uri AbsoluteUrl(string name, string value) =>
         Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)

@@ -43,6 +43,9 @@ public interface IFotaHost : IAsyncDisposable
     /// <summary>The service's <c>Fota:Poller:FirstRetryDelay</c>, or null when unknown; the variable <c>pollerFirstRetryDelayMs</c>.</summary>
     TimeSpan? PollerFirstRetryDelay => null;
 
+    /// <summary>The service's <c>Fota:UpgradePath:Interval</c>, or null when unknown; the variable <c>upgradePathIntervalMs</c>.</summary>
+    TimeSpan? UpgradePathInterval => null;
+
     /// <summary>Backoff and budget of "soon" and "retrying".</summary>
     RetrySettings Retry { get; }
 

@@ -56,6 +56,9 @@ public sealed class InProcessFotaHost : IFotaHost
     public TimeSpan? PollerFirstRetryDelay =>
         _factory.Settings["Fota:Poller:FirstRetryDelay"] is { } delay ? TimeSpan.Parse(delay, CultureInfo.InvariantCulture) : null;
 
+    public TimeSpan? UpgradePathInterval =>
+        _factory.Settings["Fota:UpgradePath:Interval"] is { } interval ? TimeSpan.Parse(interval, CultureInfo.InvariantCulture) : null;
+
     public RetrySettings Retry { get; }
 
     public Uri WebSocketUrl => WebSocketUrls.Derive(new Uri(ApiUrl));

@@ -35,6 +35,30 @@ public static class PollIntervals
             : string.Create(CultureInfo.InvariantCulture, $"expected every interval to be at least {firstWait.TotalMilliseconds:0} ms and the shortest less than {(firstWait * 2).TotalMilliseconds:0} ms; intervals: {shown} ms.");
     }
 
+    /// <summary>What the stored due times lose (milliseconds): a retry may come this much before its wait is over.</summary>
+    public static readonly TimeSpan ClockGranularity = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// A backoff that doubles from <paramref name="firstWait"/>: null when the intervals grow (<see cref="GrowthProblem"/>) and
+    /// the k-th (from 0) is at least <paramref name="firstWait"/> × 2^k, less <see cref="ClockGranularity"/>, else what is wrong.
+    /// A lower bound only: the service never retries before the wait is over, and a loaded machine only lengthens waits.
+    /// </summary>
+    public static string? DoublingProblem(IReadOnlyList<DateTimeOffset> times, TimeSpan firstWait)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        var intervals = times.Zip(times.Skip(1), (earlier, later) => later - earlier).ToList();
+        for (var k = 0; k < intervals.Count; k++)
+        {
+            var least = firstWait * Math.Pow(2, k);
+            if (intervals[k] < least - ClockGranularity)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"interval {k + 1} ({intervals[k].TotalMilliseconds:0} ms) is shorter than {least.TotalMilliseconds:0} ms ({firstWait.TotalMilliseconds:0} ms doubled {k} time(s)); intervals: {Shown(intervals)} ms.");
+            }
+        }
+
+        return GrowthProblem(times);
+    }
+
     /// <summary>Null when the times show growing intervals, else what is wrong.</summary>
     public static string? GrowthProblem(IReadOnlyList<DateTimeOffset> times)
     {
@@ -49,6 +73,9 @@ public static class PollIntervals
         var last = intervals[^1];
         return last >= shortest * 2
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"the last interval ({last.TotalMilliseconds:0} ms) is less than twice the shortest ({shortest.TotalMilliseconds:0} ms); intervals: {string.Join(", ", intervals.Select(i => i.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)))} ms.");
+            : string.Create(CultureInfo.InvariantCulture, $"the last interval ({last.TotalMilliseconds:0} ms) is less than twice the shortest ({shortest.TotalMilliseconds:0} ms); intervals: {Shown(intervals)} ms.");
     }
+
+    private static string Shown(IEnumerable<TimeSpan> intervals) =>
+        string.Join(", ", intervals.Select(i => i.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)));
 }
