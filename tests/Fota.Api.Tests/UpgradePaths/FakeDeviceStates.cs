@@ -49,7 +49,9 @@ public sealed class FakeDeviceStates : IDeviceStates
     /// <summary>What a read now answers (unknown device, nRF Cloud failing), leaving the stored state alone.</summary>
     public void AnswerRead(string deviceId, DeviceStateRead read) => _reads[deviceId] = read;
 
-    public bool IsWatched(string deviceId, string watcher) => _watches.ContainsKey((deviceId, watcher));
+    /// <summary>Whether <paramref name="watcher"/> has the device read at <paramref name="at"/> (default: any time; as the store, a watch ends at its deadline).</summary>
+    public bool IsWatched(string deviceId, string watcher, DateTimeOffset? at = null) =>
+        _watches.TryGetValue((deviceId, watcher), out var until) && (at is null || until > at);
 
     public int WatchCalls { get; private set; }
 
