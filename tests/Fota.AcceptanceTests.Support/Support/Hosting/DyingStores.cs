@@ -5,13 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fota.AcceptanceTests.Support.Hosting;
 
 /// <summary>
-/// Puts a <see cref="DyingStores"/> proxy in front of every store of the service (<c>Fota.Api…I…Store</c>, as the service's
-/// own tracing finds them): it passes each call on while the instance lives, reports each returned call to its
-/// <see cref="InstanceDeath"/>, and throws once the instance has died. A proxy, so a store method added later dies too.
+/// A proxy in front of each store of one service instance (<c>Fota.Api…I…Store</c>, found as the service's own tracing finds
+/// them): it passes every call on while the instance lives, tells its <see cref="InstanceDeath"/> of every call that
+/// returned, and throws once the instance has died. A proxy, so a store method added later dies too.
 /// </summary>
 public class DyingStores : DispatchProxy
 {
-    private static readonly MethodInfo ReturnedWithResult = typeof(DyingStores).GetMethod(nameof(AfterAsync), 1, BindingFlags.NonPublic | BindingFlags.Instance, [typeof(Task<>).MakeGenericType(Type.MakeGenericMethodParameter(0)), typeof(string)])!;
+    private static readonly MethodInfo AfterResultAsync = typeof(DyingStores).GetMethod(
+        nameof(AfterAsync),
+        genericParameterCount: 1,
+        BindingFlags.NonPublic | BindingFlags.Instance,
+        [typeof(Task<>).MakeGenericType(Type.MakeGenericMethodParameter(0)), typeof(string)])!;
 
     private object _inner = null!;
     private InstanceDeath _death = null!;
@@ -44,7 +48,7 @@ public class DyingStores : DispatchProxy
         return result switch
         {
             Task task when method.ReturnType.IsGenericType =>
-                ReturnedWithResult.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(this, [task, method.Name]),
+                AfterResultAsync.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(this, [task, method.Name]),
             Task task => AfterAsync(task, method.Name),
             _ => result,
         };

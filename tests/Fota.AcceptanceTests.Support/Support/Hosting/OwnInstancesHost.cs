@@ -97,29 +97,29 @@ public sealed class OwnInstancesHost : IFotaHost
     /// </summary>
     public async Task<bool> ReplaceDeadInstanceAsync(TimeSpan timeout)
     {
-        if (!await _current.Death.Died.WaitAsync(timeout).ContinueWith(died => died.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false))
+        try
+        {
+            await _current.Death.Died.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
         {
             return false;
         }
 
         var dead = await SwitchToNewInstanceAsync().ConfigureAwait(false);
-        await DisposeDeadAsync(dead).ConfigureAwait(false);
+        await dead.DisposeAsync().ConfigureAwait(false); // its stop meets only dead stores: nothing of it reaches the database
         return true;
     }
 
     public async ValueTask DisposeAsync()
     {
         ApiClient.Dispose();
-        if (_current.Death.IsDead)
+        await _current.DisposeAsync().ConfigureAwait(false);
+        using (var database = new SqliteConnection(_settings["ConnectionStrings:Fota"]))
         {
-            await DisposeDeadAsync(_current).ConfigureAwait(false);
-        }
-        else
-        {
-            await _current.DisposeAsync().ConfigureAwait(false);
+            SqliteConnection.ClearPool(database);
         }
 
-        SqliteConnection.ClearPool(new SqliteConnection(_settings["ConnectionStrings:Fota"]));
         try
         {
             Directory.Delete(_databaseFolder, recursive: true);
@@ -127,18 +127,6 @@ public sealed class OwnInstancesHost : IFotaHost
         catch (IOException)
         {
             // A file still held open only leaves a temp folder behind.
-        }
-    }
-
-    /// <summary>Its stop meets only dead stores, so nothing of it reaches the database; what that stop throws is a dead process's.</summary>
-    private static async Task DisposeDeadAsync(ServiceInstance dead)
-    {
-        try
-        {
-            await dead.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or AggregateException)
-        {
         }
     }
 
