@@ -28,7 +28,7 @@ public sealed partial class UpgradePathFlow(
     public const int ClaimAheadPerSlot = 4;
 
     /// <summary>How long a claimed job may wait in the queue: what its lease holds beyond a whole create.</summary>
-    private static readonly TimeSpan ClaimMargin = TimeSpan.FromSeconds(30);
+    private TimeSpan ClaimMargin => options.Value.ClaimMargin;
 
     private readonly string _owner = ClaimOwner.NewName();
 

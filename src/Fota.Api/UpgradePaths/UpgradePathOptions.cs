@@ -23,6 +23,12 @@ public sealed class UpgradePathOptions
     /// <summary>The longest wait between two attempts to cancel a step's nRF Cloud job.</summary>
     public TimeSpan MaxCancelRetry { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// What the flow's claim of a job holds beyond a whole create (<c>FotaScheduler.CreateBound(NrfCloud:TotalTimeout)</c>), and
+    /// how long a claimed job may wait in the local queue for a slot. A dead instance's jobs resume once it has run out.
+    /// </summary>
+    public TimeSpan ClaimMargin { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>After this many failed attempts the cancel at nRF Cloud is given up (logged; the job execution shows the outcome).</summary>
     public int MaxCancelAttempts { get; set; } = 20;
 }

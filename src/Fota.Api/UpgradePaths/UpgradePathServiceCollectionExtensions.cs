@@ -15,6 +15,7 @@ public static class UpgradePathServiceCollectionExtensions
             .Validate(o => o.MaxConcurrency is >= 1 and <= 256, "Fota:UpgradePath:MaxConcurrency must be between 1 and 256.")
             .Validate(o => o.MaxCancelRetry > TimeSpan.Zero, "Fota:UpgradePath:MaxCancelRetry must be positive.")
             .Validate(o => o.MaxCancelAttempts >= 1, "Fota:UpgradePath:MaxCancelAttempts must be at least 1.")
+            .Validate(o => o.ClaimMargin > TimeSpan.Zero, "Fota:UpgradePath:ClaimMargin must be positive.")
             .ValidateOnStart();
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, UpgradePathJsonContext.Default));

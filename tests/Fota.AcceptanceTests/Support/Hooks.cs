@@ -18,7 +18,7 @@ public sealed class Hooks
     private static readonly Lock TimingLogLock = new();
 
     /// <summary>
-    /// Puts the host of this scenario into the scenario's container (drivers take <see cref="IFotaHost"/>), and gives
+    /// Puts the host of this scenario (the shared one, or its own: <see cref="OwnInstancesHooks"/>) into the scenario's container (drivers take <see cref="IFotaHost"/>), and gives
     /// the scenario the variables <c>APIURL</c> (the service's base URL), <c>adminToken</c> (its admin API's token),
     /// <c>nrfCloudApiEndpoint</c> (the apiEndpoint that reaches the mock) and, when the environment has them,
     /// <c>configuredNrfCloudAccount</c>, <c>pollerFirstRetryDelayMs</c> and <c>upgradePathIntervalMs</c>; then those of the feature's folder
@@ -26,15 +26,16 @@ public sealed class Hooks
     /// </summary>
     [BeforeScenario(Order = 0)]
     public static async Task ProvideHost(
-        IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, ScenarioClient client, IReqnrollOutputHelper output, FeatureContext feature)
+        IObjectContainer container, ScenarioVariables variables, ScenarioTiming timing, ScenarioClient client, IReqnrollOutputHelper output, FeatureContext feature, ScenarioContext scenario)
     {
         ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(timing);
         var started = Stopwatch.GetTimestamp();
-        var host = await FotaHosts.CurrentAsync();
+        var host = await OwnInstancesHooks.HostForAsync(scenario.ScenarioInfo, container);
         timing.HostWait = Stopwatch.GetElapsedTime(started);
         container.RegisterInstanceAs(host);
         variables.Set("APIURL", host.ApiUrl);

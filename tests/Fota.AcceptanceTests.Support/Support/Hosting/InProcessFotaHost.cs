@@ -128,7 +128,7 @@ public sealed class InProcessFotaHost : IFotaHost
     /// <see cref="FastTestSettings"/> (a fast poller, fast nRF Cloud retries), a short not-found rule and one nRF Cloud
     /// account in configuration (<see cref="ConfiguredAccountName"/>, pointed at <paramref name="mockEndpoint"/>).
     /// </summary>
-    private static Dictionary<string, string?> Settings(string databaseFile, string adminToken, Uri mockEndpoint) =>
+    internal static Dictionary<string, string?> Settings(string databaseFile, string adminToken, Uri mockEndpoint) =>
         new(FastTestSettings.Service.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)), StringComparer.Ordinal)
         {
             ["ConnectionStrings:Fota"] = $"Data Source={databaseFile}",

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Fota.AcceptanceTests.Support;
+using Fota.AcceptanceTests.Support.Hosting;
+using Reqnroll;
+
+namespace Fota.AcceptanceTests.Drivers;
+
+/// <summary>Restarts the scenario's own service, or lets an instance of it die and starts another (<c>@own-instances</c>).</summary>
+public sealed class ServiceInstancesDriver(IFotaHost host, IReqnrollOutputHelper output)
+{
+    public async Task RestartAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        await Own.RestartAsync().ConfigureAwait(false);
+        output.WriteLine($"A new instance took over and the old one stopped in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms.");
+    }
+
+    public void DieAt(DeathMoment moment) => Own.DieAt(moment);
+
+    /// <summary>Waits for the death the scenario chose (a "soon" budget), then starts another instance on the same database.</summary>
+    public async Task ReplaceDeadInstanceAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!await Own.ReplaceDeadInstanceAsync(host.Retry.Budget).ConfigureAwait(false))
+        {
+            throw new StepFailedException(
+                $"The Fota service did not die at the chosen moment within {host.Retry.Budget.TotalMilliseconds:0} ms: the flow never got there.");
+        }
+
+        output.WriteLine($"The instance had died; another one started on its database {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms later.");
+    }
+
+    private OwnInstancesHost Own => host as OwnInstancesHost
+        ?? throw new StepFailedException("Only a scenario tagged @own-instances has a service of its own to restart or let die.");
+}

@@ -1,0 +1,45 @@
+using Fota.Testing;
+
+namespace Fota.AcceptanceTests.Support.Hosting;
+
+/// <summary>One start of the service on an <see cref="OwnInstancesHost"/>'s database; mortal (<see cref="InstanceDeath"/>).</summary>
+internal sealed class ServiceInstance : IAsyncDisposable
+{
+    private ServiceInstance(FotaTestHost<Program> factory, InstanceDeath death)
+    {
+        Factory = factory;
+        Death = death;
+        Handler = factory.Server.CreateHandler();
+    }
+
+    public FotaTestHost<Program> Factory { get; }
+
+    public InstanceDeath Death { get; }
+
+    /// <summary>Reaches this instance's test server.</summary>
+    public HttpMessageHandler Handler { get; }
+
+    /// <summary>Starts the service: once this returns, its background loops (the flow among them) run.</summary>
+    public static async Task<ServiceInstance> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var death = new InstanceDeath();
+        var factory = new FotaTestHost<Program>(settings, builder => builder.ConfigureServices(services => DyingStores.Decorate(services, death)));
+        try
+        {
+            await Task.Run(factory.StartServer).ConfigureAwait(false);
+            return new ServiceInstance(factory, death);
+        }
+        catch
+        {
+            await factory.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops the service gracefully (its running passes end, its claims are given back) — or, dead, meets only dead stores.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Handler.Dispose();
+        await Factory.DisposeAsync().ConfigureAwait(false);
+    }
+}

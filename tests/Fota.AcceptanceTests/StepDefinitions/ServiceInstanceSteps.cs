@@ -1,0 +1,30 @@
+using Fota.AcceptanceTests.Drivers;
+using Fota.AcceptanceTests.Support.Hosting;
+using Reqnroll;
+
+namespace Fota.AcceptanceTests.StepDefinitions;
+
+/// <summary>The scenario's own service instances (<c>@own-instances</c>): a graceful restart, and a death at a chosen moment.</summary>
+[Binding]
+public sealed class ServiceInstanceSteps(ServiceInstancesDriver instances)
+{
+    /// <summary>A new instance starts on the same database and takes over; the old one stops gracefully.</summary>
+    [StepDefinition(@"^the Fota service restarts$")]
+    public Task Restart() => instances.RestartAsync();
+
+    /// <summary>Dies once the step is stored, before the create's intent is recorded: nothing was sent to nRF Cloud.</summary>
+    [StepDefinition(@"^the Fota service will die right after recording the step$")]
+    public void DieAfterRecordingTheStep() => instances.DieAt(DeathMoments.StepStarted);
+
+    /// <summary>Dies once the create's intent is recorded: the create goes to nRF Cloud, its answer is never stored.</summary>
+    [StepDefinition(@"^the Fota service will die while the step's nRF Cloud job is being created$")]
+    public void DieWhileCreating() => instances.DieAt(DeathMoments.StepCreateSent);
+
+    /// <summary>Dies once nRF Cloud's job is stored, before the step goes on to wait for it.</summary>
+    [StepDefinition(@"^the Fota service will die right after storing the step's nRF Cloud job$")]
+    public void DieAfterStoringTheJob() => instances.DieAt(DeathMoments.StepJobStored);
+
+    /// <summary>Waits for the chosen death, then starts another instance on the same database.</summary>
+    [StepDefinition(@"^the Fota service has died and another instance has started on its database$")]
+    public Task ReplaceDeadInstance() => instances.ReplaceDeadInstanceAsync();
+}
