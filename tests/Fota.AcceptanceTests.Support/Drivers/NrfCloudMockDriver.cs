@@ -122,30 +122,12 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
     }
 
     /// <summary>The intervals between the recorded <paramref name="request"/> requests grow (see <see cref="PollIntervals"/>).</summary>
-    public async Task AssertGrowingIntervalsAsync(string request)
-    {
-        var target = Target(request);
-        EnsureKeys();
-        var recorded = await RecordedAsync().ConfigureAwait(false);
-        var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
-        if (PollIntervals.GrowthProblem(times) is { } problem)
-        {
-            throw new StepFailedException($"The {target} requests did not come at growing intervals: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
-        }
-    }
+    public Task AssertGrowingIntervalsAsync(string request) =>
+        AssertTimesAsync(request, PollIntervals.GrowthProblem, "at growing intervals");
 
     /// <summary>The intervals between the recorded <paramref name="request"/> requests grow, doubling from at least <paramref name="firstWait"/> (see <see cref="PollIntervals.DoublingProblem"/>).</summary>
-    public async Task AssertDoublingIntervalsAsync(string request, TimeSpan firstWait)
-    {
-        var target = Target(request);
-        EnsureKeys();
-        var recorded = await RecordedAsync().ConfigureAwait(false);
-        var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
-        if (PollIntervals.DoublingProblem(times, firstWait) is { } problem)
-        {
-            throw new StepFailedException($"The {target} requests did not come at intervals doubling from {firstWait.TotalMilliseconds:0} ms: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
-        }
-    }
+    public Task AssertDoublingIntervalsAsync(string request, TimeSpan firstWait) =>
+        AssertTimesAsync(request, times => PollIntervals.DoublingProblem(times, firstWait), $"at intervals doubling from {firstWait.TotalMilliseconds:0} ms");
 
     /// <summary>How many <paramref name="request"/> (<c>METHOD /path</c>) requests the mock has recorded for the scenario.</summary>
     public async Task<int> CountRequestsAsync(string request)
@@ -156,15 +138,18 @@ public sealed class NrfCloudMockDriver(IFotaHost host, ScenarioAccounts accounts
     }
 
     /// <summary>The recorded <paramref name="request"/> requests came <paramref name="firstWait"/> apart (see <see cref="PollIntervals.FirstWaitProblem"/>).</summary>
-    public async Task AssertFirstWaitAsync(string request, TimeSpan firstWait)
+    public Task AssertFirstWaitAsync(string request, TimeSpan firstWait) =>
+        AssertTimesAsync(request, times => PollIntervals.FirstWaitProblem(times, firstWait), $"{firstWait.TotalMilliseconds:0} ms apart");
+
+    /// <summary>The times of the recorded <paramref name="request"/> requests pass <paramref name="problem"/> (null: they do), else the step fails naming <paramref name="expected"/>.</summary>
+    private async Task AssertTimesAsync(string request, Func<IReadOnlyList<DateTimeOffset>, string?> problem, string expected)
     {
         var target = Target(request);
         EnsureKeys();
         var recorded = await RecordedAsync().ConfigureAwait(false);
-        var times = recorded.Where(target.Matches).Select(r => r.Time).ToList();
-        if (PollIntervals.FirstWaitProblem(times, firstWait) is { } problem)
+        if (problem(recorded.Where(target.Matches).Select(r => r.Time).ToList()) is { } wrong)
         {
-            throw new StepFailedException($"The {target} requests did not come {firstWait.TotalMilliseconds:0} ms apart: {problem}{Environment.NewLine}{RecordedRequests.List(recorded)}");
+            throw new StepFailedException($"The {target} requests did not come {expected}: {wrong}{Environment.NewLine}{RecordedRequests.List(recorded)}");
         }
     }
 

@@ -23,7 +23,7 @@ public static class PollIntervals
     public static string? FirstWaitProblem(IReadOnlyList<DateTimeOffset> times, TimeSpan firstWait)
     {
         ArgumentNullException.ThrowIfNull(times);
-        var intervals = times.Zip(times.Skip(1), (earlier, later) => later - earlier).ToList();
+        var intervals = Intervals(times);
         if (intervals.Count < 2)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{times.Count} request(s) give {intervals.Count} interval(s); 2 are needed.");
@@ -46,7 +46,7 @@ public static class PollIntervals
     public static string? DoublingProblem(IReadOnlyList<DateTimeOffset> times, TimeSpan firstWait)
     {
         ArgumentNullException.ThrowIfNull(times);
-        var intervals = times.Zip(times.Skip(1), (earlier, later) => later - earlier).ToList();
+        var intervals = Intervals(times);
         for (var k = 0; k < intervals.Count; k++)
         {
             var least = firstWait * Math.Pow(2, k);
@@ -63,7 +63,7 @@ public static class PollIntervals
     public static string? GrowthProblem(IReadOnlyList<DateTimeOffset> times)
     {
         ArgumentNullException.ThrowIfNull(times);
-        var intervals = times.Zip(times.Skip(1), (earlier, later) => later - earlier).ToList();
+        var intervals = Intervals(times);
         if (intervals.Count < MinimumIntervals)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{times.Count} request(s) give {intervals.Count} interval(s); {MinimumIntervals} are needed.");
@@ -75,6 +75,9 @@ public static class PollIntervals
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"the last interval ({last.TotalMilliseconds:0} ms) is less than twice the shortest ({shortest.TotalMilliseconds:0} ms); intervals: {Shown(intervals)} ms.");
     }
+
+    private static List<TimeSpan> Intervals(IReadOnlyList<DateTimeOffset> times) =>
+        times.Zip(times.Skip(1), (earlier, later) => later - earlier).ToList();
 
     private static string Shown(IEnumerable<TimeSpan> intervals) =>
         string.Join(", ", intervals.Select(i => i.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)));
