@@ -5,8 +5,8 @@
 # flow code that every test covers through its background loop. It runs every filtered test against each mutant
 # (coverage-analysis "all": per-test coverage cannot attribute code a background loop runs). FILTER=<expression>
 # (dotnet test --filter syntax) narrows the tests further, e.g. to the features of the file mutated.
-# A SCOPE is a folder or file of src/Fota.Api (Fota, Http/JsonBody.cs), or a file's lines (Http/JsonBody.cs{1..40},
-# Stryker's span syntax, to split one file's run across worktrees); join several with commas to
+# A SCOPE is a folder or file of src/Fota.Api (Fota, Http/JsonBody.cs), or a part of a file (Http/JsonBody.cs{0..900}:
+# Stryker's span, in characters from the start, to split one file's run across worktrees); join several with commas to
 # mutate them in one Stryker run. Without scopes, every folder is run, one Stryker run per folder.
 # Each run writes StrykerOutput/<suite>/<scope>/ (git-ignored) and figures/<suite>-<scope>.md.
 set -euo pipefail
