@@ -15,6 +15,18 @@ public sealed class ServiceInstancesDriver(IFotaHost host, IReqnrollOutputHelper
         output.WriteLine($"A new instance took over and the old one stopped in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms.");
     }
 
+    /// <summary>A restart whose new instance (and every later one) runs with <paramref name="changes"/> over the settings so far.</summary>
+    public async Task RestartWithAsync(IReadOnlyDictionary<string, string> changes)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await Own.RestartWithAsync(changes).ConfigureAwait(false);
+        output.WriteLine(
+            $"A new instance with {string.Join(", ", changes.Select(change => $"{change.Key} = {change.Value}"))} took over and the old one stopped in "
+            + $"{Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms.");
+    }
+
+    public void FailNext(Type store, string operation) => Own.FailNext(store, operation);
+
     public void DieAt(DeathMoment moment) => Own.DieAt(moment);
 
     /// <summary>Waits for the death the scenario chose (a "soon" budget), then starts another instance on the same database.</summary>

@@ -1,5 +1,6 @@
 using Fota.AcceptanceTests.Drivers;
 using Fota.AcceptanceTests.Support.Hosting;
+using Fota.Api.Storage;
 using Reqnroll;
 
 namespace Fota.AcceptanceTests.StepDefinitions;
@@ -11,6 +12,15 @@ public sealed class ServiceInstanceSteps(ServiceInstancesDriver instances)
     /// <summary>A new instance starts on the same database and takes over; the old one stops gracefully.</summary>
     [StepDefinition(@"^the Fota service restarts$")]
     public Task Restart() => instances.RestartAsync();
+
+    /// <summary>A restart whose new instance, and every later one, runs with the table's settings (columns <c>setting</c>, <c>value</c>; keys as in SPEC §6).</summary>
+    [StepDefinition(@"^the Fota service restarts with these settings$")]
+    public Task RestartWith(DataTable settings) =>
+        instances.RestartWithAsync(settings.Rows.ToDictionary(row => row["setting"], row => row["value"], StringComparer.Ordinal));
+
+    /// <summary>The running instance's next look for due upgrade-path jobs fails, as in a short database outage.</summary>
+    [StepDefinition(@"^the Fota service's database will fail the upgrade-path flow's next look for due jobs$")]
+    public void FailNextClaim() => instances.FailNext(typeof(IUpgradePathStore), nameof(IUpgradePathStore.ClaimDueAsync));
 
     /// <summary>Dies once the step is stored, before the create's intent is recorded: nothing was sent to nRF Cloud.</summary>
     [StepDefinition(@"^the Fota service will die right after recording the step$")]

@@ -6,7 +6,7 @@ using Reqnroll;
 
 namespace Fota.AcceptanceTests.SuiteSelfCheck;
 
-/// <summary>Every step written in features/ is bound by exactly one step definition, with a parameter for its doc string.</summary>
+/// <summary>Every step written in features/ is bound by exactly one step definition, with a parameter for its doc string or table.</summary>
 /// <remarks>Here, beside the step definitions it reflects over, so that no test project references this one.</remarks>
 [Trait("Category", "suite-self")]
 public sealed class StepBindingTests
@@ -24,9 +24,9 @@ public sealed class StepBindingTests
         foreach (var file in Directory.EnumerateFiles(features, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var document = new Parser().Parse(file);
-            foreach (var (line, text, hasDocString) in Steps(document.Feature.Children))
+            foreach (var (line, text, hasArgument) in Steps(document.Feature.Children))
             {
-                data.Add(Path.GetFileName(file), line, text, hasDocString);
+                data.Add(Path.GetFileName(file), line, text, hasArgument);
             }
         }
 
@@ -35,7 +35,7 @@ public sealed class StepBindingTests
 
     [Theory]
     [MemberData(nameof(FeatureSteps))]
-    public void Each_feature_step_has_exactly_one_binding(string file, int line, string text, bool hasDocString)
+    public void Each_feature_step_has_exactly_one_binding(string file, int line, string text, bool hasArgument)
     {
         var matches = Bindings.Where(binding => binding.Pattern.IsMatch(text)).ToList();
 
@@ -43,8 +43,8 @@ public sealed class StepBindingTests
         var (pattern, method) = matches[0];
         // Reqnroll passes only the groups that took part in the match (an unmatched optional group is no argument).
         var arguments = pattern.Match(text).Groups.Cast<Group>().Skip(1).Count(group => group.Success);
-        var expectedParameters = arguments + (hasDocString ? 1 : 0);
-        method.GetParameters().Should().HaveCount(expectedParameters, $"{method.Name} binds {file}:{line} with{(hasDocString ? string.Empty : "out")} a doc string");
+        var expectedParameters = arguments + (hasArgument ? 1 : 0);
+        method.GetParameters().Should().HaveCount(expectedParameters, $"{method.Name} binds {file}:{line} with{(hasArgument ? string.Empty : "out")} a doc string or table");
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class StepBindingTests
     }
 
     /// <summary>Every step of Backgrounds, Scenarios and Rules; a Scenario Outline's steps once per Examples row, with the row's values.</summary>
-    private static IEnumerable<(int Line, string Text, bool HasDocString)> Steps(IEnumerable<IHasLocation> children)
+    private static IEnumerable<(int Line, string Text, bool HasArgument)> Steps(IEnumerable<IHasLocation> children)
     {
         foreach (var child in children)
         {
@@ -84,7 +84,7 @@ public sealed class StepBindingTests
                                     text = text.Replace($"<{name}>", cell.Value, StringComparison.Ordinal);
                                 }
 
-                                yield return (step.Location.Line, text, step.Argument is DocString);
+                                yield return (step.Location.Line, text, step.Argument is DocString or Gherkin.Ast.DataTable);
                             }
                         }
                     }
@@ -93,7 +93,7 @@ public sealed class StepBindingTests
                 case StepsContainer container:
                     foreach (var step in container.Steps)
                     {
-                        yield return (step.Location.Line, step.Text, step.Argument is DocString);
+                        yield return (step.Location.Line, step.Text, step.Argument is DocString or Gherkin.Ast.DataTable);
                     }
 
                     break;

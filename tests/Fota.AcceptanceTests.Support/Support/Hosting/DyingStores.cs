@@ -7,7 +7,8 @@ namespace Fota.AcceptanceTests.Support.Hosting;
 /// <summary>
 /// A proxy in front of each store of one service instance (<c>Fota.Api…I…Store</c>, found as the service's own tracing finds
 /// them): it passes every call on while the instance lives, tells its <see cref="InstanceDeath"/> of every call that
-/// returned, and throws once the instance has died. A proxy, so a store method added later dies too.
+/// returned, and throws once the instance has died, or once for a call its <see cref="StoreFaults"/> fail. A proxy, so a store
+/// method added later dies too.
 /// </summary>
 public class DyingStores : DispatchProxy
 {
@@ -19,9 +20,10 @@ public class DyingStores : DispatchProxy
 
     private object _inner = null!;
     private InstanceDeath _death = null!;
+    private StoreFaults _faults = null!;
 
     /// <summary>Decorates the stores registered so far (call it after the service's registrations: a host's ConfigureServices).</summary>
-    public static void Decorate(IServiceCollection services, InstanceDeath death)
+    public static void Decorate(IServiceCollection services, InstanceDeath death, StoreFaults faults)
     {
         ArgumentNullException.ThrowIfNull(services);
         var stores = services
@@ -36,7 +38,7 @@ public class DyingStores : DispatchProxy
 
         foreach (var (store, index) in stores)
         {
-            services[index] = ServiceDescriptor.Describe(store.ServiceType, sp => Wrap(store.ServiceType, Create(sp, store), death), store.Lifetime);
+            services[index] = ServiceDescriptor.Describe(store.ServiceType, sp => Wrap(store.ServiceType, Create(sp, store), death, faults), store.Lifetime);
         }
     }
 
@@ -44,6 +46,7 @@ public class DyingStores : DispatchProxy
     {
         var method = targetMethod!;
         _death.ThrowIfDead(method.Name);
+        _faults.ThrowIfFailing(method);
         var result = Call(method, args);
         return result switch
         {
@@ -54,12 +57,13 @@ public class DyingStores : DispatchProxy
         };
     }
 
-    private static object Wrap(Type storeInterface, object inner, InstanceDeath death)
+    private static object Wrap(Type storeInterface, object inner, InstanceDeath death, StoreFaults faults)
     {
         var proxy = Create(storeInterface, typeof(DyingStores));
         var dying = (DyingStores)proxy;
         dying._inner = inner;
         dying._death = death;
+        dying._faults = faults;
         return proxy;
     }
 

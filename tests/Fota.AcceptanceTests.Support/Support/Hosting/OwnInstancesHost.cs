@@ -25,12 +25,12 @@ public sealed class OwnInstancesHost : IFotaHost
         ["Fota:UpgradePath:ClaimMargin"] = "00:00:01",
     };
 
-    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Dictionary<string, string?> _settings;
     private readonly string _databaseFolder;
     private readonly InstanceSwitchingHandler _handler;
     private ServiceInstance _current;
 
-    private OwnInstancesHost(ServiceInstance first, IReadOnlyDictionary<string, string?> settings, string databaseFolder, string adminToken, IMockNrfCloud mock, RetrySettings retry)
+    private OwnInstancesHost(ServiceInstance first, Dictionary<string, string?> settings, string databaseFolder, string adminToken, IMockNrfCloud mock, RetrySettings retry)
     {
         _current = first;
         _settings = settings;
@@ -87,6 +87,24 @@ public sealed class OwnInstancesHost : IFotaHost
         var stopping = await SwitchToNewInstanceAsync().ConfigureAwait(false);
         await stopping.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A restart (<see cref="RestartAsync"/>) whose new instance, and every later one, runs with <paramref name="changes"/>
+    /// (configuration keys as in SPEC §6) over the settings so far.
+    /// </summary>
+    public Task RestartWithAsync(IReadOnlyDictionary<string, string> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (key, value) in changes)
+        {
+            _settings[key] = value;
+        }
+
+        return RestartAsync();
+    }
+
+    /// <summary>The running instance's next call of <paramref name="operation"/> on <paramref name="store"/> fails, as in a database outage.</summary>
+    public void FailNext(Type store, string operation) => _current.Faults.FailNext(store, operation);
 
     /// <summary>The running instance dies right after the store call <paramref name="moment"/> picks.</summary>
     public void DieAt(DeathMoment moment) => _current.Death.DieAt(moment);

@@ -2,19 +2,22 @@ using Fota.Testing;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
 
-/// <summary>One start of the service on an <see cref="OwnInstancesHost"/>'s database; mortal (<see cref="InstanceDeath"/>).</summary>
+/// <summary>One start of the service on an <see cref="OwnInstancesHost"/>'s database; mortal (<see cref="InstanceDeath"/>), its database calls may fail (<see cref="StoreFaults"/>).</summary>
 internal sealed class ServiceInstance : IAsyncDisposable
 {
-    private ServiceInstance(FotaTestHost<Program> factory, InstanceDeath death)
+    private ServiceInstance(FotaTestHost<Program> factory, InstanceDeath death, StoreFaults faults)
     {
         Factory = factory;
         Death = death;
+        Faults = faults;
         Handler = factory.Server.CreateHandler();
     }
 
     public FotaTestHost<Program> Factory { get; }
 
     public InstanceDeath Death { get; }
+
+    public StoreFaults Faults { get; }
 
     /// <summary>Reaches this instance's test server.</summary>
     public HttpMessageHandler Handler { get; }
@@ -23,11 +26,12 @@ internal sealed class ServiceInstance : IAsyncDisposable
     public static async Task<ServiceInstance> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var death = new InstanceDeath();
-        var factory = new FotaTestHost<Program>(settings, builder => builder.ConfigureServices(services => DyingStores.Decorate(services, death)));
+        var faults = new StoreFaults();
+        var factory = new FotaTestHost<Program>(settings, builder => builder.ConfigureServices(services => DyingStores.Decorate(services, death, faults)));
         try
         {
             await Task.Run(factory.StartServer).ConfigureAwait(false);
-            return new ServiceInstance(factory, death);
+            return new ServiceInstance(factory, death, faults);
         }
         catch
         {
