@@ -54,10 +54,8 @@ public sealed partial class UpgradePathCancel(
     private async Task<CancelOutcome> TryCancelAsync(StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
         var nrfJobId = job.NrfJobId!;
-        var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
-        FotaResult<StoredJob> result = device is null
-            ? new FotaError.NoSuchJob(job.DeviceId, nrfJobId)
-            : await canceller.CancelAsync(device, nrfJobId, cancellationToken);
+        var device = await registry.DeviceOfAsync(job, cancellationToken);
+        var result = await canceller.CancelAsync(device, nrfJobId, cancellationToken);
         var now = timeProvider.GetUtcNow();
         // Stryker disable once Logical,Block : equivalent, the next attempt finds the job execution CANCELLED and calls nobody
         if (result.IsSuccess || result.Error is FotaError.AlreadyFinished or FotaError.NoSuchJob)

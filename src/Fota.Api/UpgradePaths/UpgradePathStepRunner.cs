@@ -117,12 +117,7 @@ public sealed partial class UpgradePathStepRunner(
             return await FinishAsync(owner, job, Failed, OutcomeUnknown(bundleId), cancellationToken);
         }
 
-        var device = await registry.FindDeviceAsync(job.DeviceId, cancellationToken);
-        if (device is null)
-        {
-            return await FinishAsync(owner, job, Failed, $"Device {job.DeviceId} is no longer registered.", cancellationToken);
-        }
-
+        var device = await registry.DeviceOfAsync(job, cancellationToken);
         var created = await scheduler.ScheduleAsync(device, bundleId, job.IntentId!, cancellationToken);
 
         // The create's outcome is recorded even when the service is stopping (bounded like the v1 schedule's bookkeeping).
