@@ -4,7 +4,8 @@ using Fota.Api.Jobs.Polling;
 //   dotnet run -c Release --project bench/api/PollerBench -- [jobs=10000] [maxConcurrency=4] [stubLatencyMs=0]
 //   dotnet run -c Release --project bench/api/PollerBench -- 100000 4 0 --postgres "Host=…" [--instances 2]
 // With --postgres the jobs are seeded into PostgreSQL and --instances poller processes (this program with --poll-only)
-// share the round; every job must be polled exactly once (0 double polls).
+// share the round; every job must be polled exactly once (0 double polls). Service settings can be set as environment
+// variables (Fota__Poller__MaxConcurrencyPerAccount=4), the poll-only processes inherit them.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -77,7 +78,7 @@ static ServiceProvider BuildProvider(string connectionString, string maxConcurre
         ["Fota:Poller:MaxRetryDelay"] = "01:00:00",
         ["NrfCloud:Accounts:bench:ApiEndpoint"] = "https://nrfcloud.bench",
         ["NrfCloud:Accounts:bench:ApiKey"] = "bench-key",
-    }).Build();
+    }).AddEnvironmentVariables().Build();
     var services = new ServiceCollection();
     services.AddSingleton<IConfiguration>(configuration);
     services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
