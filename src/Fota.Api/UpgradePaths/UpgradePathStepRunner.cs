@@ -46,11 +46,11 @@ public sealed partial class UpgradePathStepRunner(
     /// <summary>Runs the job's steps until one has to wait, ends the job, or loses the claim.</summary>
     private async Task RunStepsAsync(string owner, StoredUpgradePathJob job, CancellationToken cancellationToken)
     {
-        StoredUpgradePathJob? current = job;
-        while (current is not null)
+        var pass = new Pass(job, ClaimKept: true);
+        while (pass is { ClaimKept: true, Job: { } current })
         {
             using var trace = UpgradePathStepTrace.Start(current);
-            var pass = current.Step switch
+            pass = current.Step switch
             {
                 UpgradePathSteps.Next => await ChooseBundleAsync(owner, current, current.ReportedVersion, cancellationToken),
                 UpgradePathSteps.Start => await StartAsync(owner, current, cancellationToken),
@@ -59,7 +59,6 @@ public sealed partial class UpgradePathStepRunner(
                 _ => throw new InvalidOperationException($"Upgrade-path job {current.JobId} is in unknown step {current.Step}."),
             };
             trace.Finished(pass.Job);
-            current = pass.ClaimKept ? pass.Job : null;
         }
     }
 
@@ -88,7 +87,7 @@ public sealed partial class UpgradePathStepRunner(
                 Timestamp = Now(),
                 Step = UpgradePathSteps.Start,
                 StepBundleId = bundleId,
-                IntentId = Guid.NewGuid().ToString("N"),
+                IntentId = FotaScheduler.NewIntentId(),
                 NrfJobId = null,
                 StartedFrom = StartedVersions.Add(job.StartedFrom, version),
                 ReportDeadline = null,

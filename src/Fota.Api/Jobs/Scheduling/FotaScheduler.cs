@@ -36,7 +36,10 @@ public sealed partial class FotaScheduler(
 
     /// <summary>Schedules <paramref name="bundleId"/> for <paramref name="device"/>; <paramref name="cancellationToken"/> (the caller's) is heeded only before nRF Cloud is called.</summary>
     public Task<FotaResult<StoredJob>> ScheduleAsync(StoredDevice device, string bundleId, CancellationToken cancellationToken) =>
-        ScheduleAsync(device, bundleId, Guid.NewGuid().ToString("N"), cancellationToken);
+        ScheduleAsync(device, bundleId, NewIntentId(), cancellationToken);
+
+    /// <summary>A new schedule intent's id (SPEC §2.1's exactly-once record of a create).</summary>
+    public static string NewIntentId() => Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// As <see cref="ScheduleAsync(StoredDevice, string, CancellationToken)"/> with the intent's id chosen by the caller, who
