@@ -51,7 +51,7 @@ public sealed partial class UpgradePathFlow(
                 running.RemoveAll(pass => pass.IsCompleted);
                 var free = options.Value.MaxConcurrency - running.Count;
                 var wanted = ready.Count < free ? Math.Min(free * ClaimAheadPerSlot, options.Value.BatchSize) - ready.Count : 0;
-                // Stryker disable once Equality : equivalent, a claim of no job claims none (one query more)
+                // Stryker disable once Equality : `>=` is equivalent, a claim of no job claims none (one query more)
                 if (wanted > 0)
                 {
                     try
@@ -89,7 +89,7 @@ public sealed partial class UpgradePathFlow(
         var now = timeProvider.GetUtcNow();
         while (running.Count < options.Value.MaxConcurrency && ready.TryDequeue(out var next))
         {
-            // Stryker disable once Equality : equivalent, the clock never lands on the lease's boundary tick
+            // Stryker disable once Equality : `<=` is equivalent, the clock never lands on the lease's boundary tick
             if (now - next.ClaimedAt < ClaimMargin)
             {
                 running.Add(Task.Run(() => RunPassAsync(next.Job, stoppingToken), CancellationToken.None));

@@ -171,7 +171,7 @@ public sealed partial class UpgradePathStepRunner(
         }
 
         // The watch ends at the same deadline, so a job that timed out has no watch left to end.
-        // Stryker disable once Equality : equivalent, the clock never lands on the deadline's tick
+        // Stryker disable once Equality : `>` is equivalent, the clock never lands on the deadline's tick
         if (timeProvider.GetUtcNow() >= job.ReportDeadline)
         {
             return await FinishAsync(owner, job, Failed, ReportTimedOut, cancellationToken);
