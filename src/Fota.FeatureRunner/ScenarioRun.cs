@@ -77,31 +77,11 @@ public sealed class ScenarioRun
     {
         using (ScenarioOutput.Use(_output))
         {
-            Exception? failure = null;
-            var phase = "after its last step (an [AfterStep] hook?)";
-            try
-            {
-                await _runner.CollectScenarioErrorsAsync();
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-
-            try
-            {
-                _ended = true;
-                await _runner.OnScenarioEndAsync();
-            }
-            catch (Exception e) when (failure is null)
-            {
-                failure = e;
-                phase = "after its steps (an [AfterScenario] hook?)";
-            }
-
+            var collected = await CollectErrorsAsync();
+            var failure = await RunAfterScenarioHooksAsync(collected);
             if (failure is not null)
             {
-                ThrowDescribed(failure, failedStep: null, phase);
+                ThrowDescribed(failure, failedStep: null, collected is null ? "after its steps (an [AfterScenario] hook?)" : "after its last step (an [AfterStep] hook?)");
             }
         }
     }
@@ -115,30 +95,51 @@ public sealed class ScenarioRun
         }
 
         var status = _runner.ScenarioContext.ScenarioExecutionStatus;
-        Exception? failure = null;
-        try
-        {
-            await _runner.CollectScenarioErrorsAsync();
-        }
-        catch (Exception e)
-        {
-            failure = e;
-        }
-
+        var failure = await CollectErrorsAsync();
         if (!_ended)
         {
-            _ended = true;
-            try
-            {
-                await _runner.OnScenarioEndAsync();
-            }
-            catch (Exception e) when (failure is null)
-            {
-                failure = e;
-            }
+            failure = await RunAfterScenarioHooksAsync(failure);
         }
 
         ThrowDescribed(failure ?? new InvalidOperationException($"Reqnroll reported the scenario as {status} without an error."), failedStep, phase, status);
+    }
+
+    /// <summary>The scenario's error so far (a step's, a hook's), as Reqnroll reports it; null when it has none.</summary>
+    private async Task<Exception?> CollectErrorsAsync()
+    {
+        try
+        {
+            await _runner.CollectScenarioErrorsAsync();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    /// <summary>
+    /// Runs the [AfterScenario] hooks and returns the scenario's failure: <paramref name="earlier"/> if there is one (a hook
+    /// that fails because of it, such as one needing the host that never started, must not hide the cause; its own error
+    /// goes to the output), else the hooks' error, else null.
+    /// </summary>
+    private async Task<Exception?> RunAfterScenarioHooksAsync(Exception? earlier)
+    {
+        _ended = true;
+        try
+        {
+            await _runner.OnScenarioEndAsync();
+            return earlier;
+        }
+        catch (Exception e) when (earlier is null)
+        {
+            return e;
+        }
+        catch (Exception e)
+        {
+            ScenarioOutput.WriteLine($"An [AfterScenario] hook failed too: {e.GetType().Name}: {e.Message}");
+            return earlier;
+        }
     }
 
     private void ThrowDescribed(Exception failure, PickleStep? failedStep, string phase, ScenarioExecutionStatus? status = null)

@@ -58,6 +58,20 @@ public sealed class ExecutionTests
             .And.Contain("the hook broke on purpose");
     }
 
+    [Theory]
+    [InlineData("A before-scenario hook fails and an after-scenario hook fails after it", "Scenario failed before its first step", "the hook broke on purpose")]
+    [InlineData("A step fails and an after-scenario hook fails after it", "Step failed: Then the result should be 3", "to be 3")]
+    public async Task An_after_scenario_hook_that_fails_after_an_earlier_failure_does_not_hide_it(string scenario, string start, string cause)
+    {
+        var output = new RecordingOutput();
+
+        var outcome = await ScenarioRunner.RunScenarioAsync(Failures, scenario, new() { Output = output });
+
+        outcome.Status.Should().Be(ScenarioOutcomeStatus.Failed);
+        outcome.Message.Should().StartWith(start).And.Contain(cause).And.NotContain("the after hook broke too");
+        output.Output.Should().Contain("An [AfterScenario] hook failed too: InvalidOperationException: the after hook broke too");
+    }
+
     [Fact]
     public async Task Step_trace_and_output_helper_lines_reach_the_given_output()
     {

@@ -47,4 +47,7 @@ public sealed class Hooks
 
     [BeforeScenario("failing-before-hook")]
     public static void FailingHook() => throw new InvalidOperationException("the hook broke on purpose");
+
+    [AfterScenario("failing-after-hook")]
+    public static void FailingAfterHook() => throw new InvalidOperationException("the after hook broke too");
 }

@@ -10,6 +10,7 @@ public static class FotaHosts
     private static readonly AsyncLocal<IFotaHost?> Override = new();
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static IFotaHost? _shared;
+    private static Exception? _startFailure;
 
     /// <summary>The host the current scenario runs against.</summary>
     public static async Task<IFotaHost> CurrentAsync(CancellationToken cancellationToken = default)
@@ -27,13 +28,30 @@ public static class FotaHosts
         await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _shared ??= await StartAsync(cancellationToken).ConfigureAwait(false);
+            if (_startFailure is { } failed)
+            {
+                throw DidNotStart(failed);
+            }
+
+            try
+            {
+                return _shared ??= await StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A service that does not start will not start for the next scenario either: each reports this cause at once.
+                _startFailure = e;
+                throw DidNotStart(e);
+            }
         }
         finally
         {
             Gate.Release();
         }
     }
+
+    private static InvalidOperationException DidNotStart(Exception cause) =>
+        new($"The service under test did not start, so no scenario of this test run can run: {cause.GetType().Name}: {cause.Message}", cause);
 
     /// <summary>Runs the scenarios started within this async flow against <paramref name="host"/> until disposed.</summary>
     public static IDisposable Use(IFotaHost host)
@@ -43,12 +61,13 @@ public static class FotaHosts
         return new Restore(() => Override.Value = previous);
     }
 
-    /// <summary>Stops the shared host (after the test run).</summary>
+    /// <summary>Stops the shared host (after the test run); the next run starts one again, even if this run's did not start.</summary>
     public static async Task DisposeSharedAsync()
     {
         await Gate.WaitAsync().ConfigureAwait(false);
         try
         {
+            _startFailure = null;
             if (_shared is { } shared)
             {
                 _shared = null;

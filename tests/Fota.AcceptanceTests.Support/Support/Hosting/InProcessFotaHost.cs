@@ -107,6 +107,17 @@ public sealed class InProcessFotaHost : IFotaHost
         var factory = new FotaTestHost<Program>(
             Settings(Path.Combine(folder, "fota.db"), adminToken, mock.ApiEndpoint),
             configureServices is null ? null : builder => builder.ConfigureServices(configureServices));
+        try
+        {
+            // A service that does not start (a bad option, a failing migration) throws here, with its reason.
+            await Task.Run(factory.StartServer, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseAsync(factory, mock, ownsMock: sharedMock is null, folder).ConfigureAwait(false);
+            throw;
+        }
+
         var host = new InProcessFotaHost(
             factory, mock, ownsMock: sharedMock is null, folder, adminToken,
             retry ?? RetrySettings.FromEnvironment(RetrySettings.InProcessDefaults, Environment.GetEnvironmentVariable));
@@ -153,13 +164,19 @@ public sealed class InProcessFotaHost : IFotaHost
     public async ValueTask DisposeAsync()
     {
         ApiClient.Dispose();
-        await _factory.DisposeAsync().ConfigureAwait(false);
         if (_simulator.IsValueCreated)
         {
             await _simulator.Value.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_ownsMock && _mock is IAsyncDisposable disposable)
+        await ReleaseAsync(_factory, _mock, _ownsMock, _databaseFolder).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the service (started or not) and the mock if it is this host's, and deletes the database folder.</summary>
+    private static async Task ReleaseAsync(FotaTestHost<Program> factory, IMockNrfCloud mock, bool ownsMock, string databaseFolder)
+    {
+        await factory.DisposeAsync().ConfigureAwait(false);
+        if (ownsMock && mock is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync().ConfigureAwait(false);
         }
@@ -167,7 +184,7 @@ public sealed class InProcessFotaHost : IFotaHost
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_databaseFolder, recursive: true);
+            Directory.Delete(databaseFolder, recursive: true);
         }
         catch (IOException)
         {

@@ -25,3 +25,12 @@ Feature: Failures
   Scenario: A step is ambiguous
     Given the calculator is cleared
     When I press the ambiguous button
+
+  @failing-before-hook @failing-after-hook
+  Scenario: A before-scenario hook fails and an after-scenario hook fails after it
+    Given the calculator is cleared
+
+  @failing-after-hook
+  Scenario: A step fails and an after-scenario hook fails after it
+    Given the calculator is cleared
+    Then the result should be 3
