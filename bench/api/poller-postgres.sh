@@ -15,5 +15,9 @@ trap 'pg_cluster_stop "$work/pg"; rm -rf "$work"' EXIT
 
 dotnet build "$root/bench/api/PollerBench" -c Release -v q -nologo > /dev/null
 pg_cluster_start "$work/pg"
+# The server's CPU: its ended backends' time is added to the postmaster's children time (fields 16, 17 of /proc/PID/stat).
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15 + $16 + $17) / hz }' "/proc/$(head -n 1 "$work/pg/data/postmaster.pid")/stat"; }
+cpu_before=$(server_cpu)
 dotnet "$root/bench/api/PollerBench/bin/Release/net10.0/PollerBench.dll" "$jobs" "$concurrency" "$latency" \
   --postgres "$PG_CONNECTION_STRING" --instances "$instances"
+echo "server CPU           $(awk -v a="$cpu_before" -v b="$(server_cpu)" 'BEGIN { printf "%.1f", b - a }') s (PostgreSQL, seeding excluded)"

@@ -148,6 +148,41 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_poll_outcome_writes_an_event_only_for_a_change_clients_see_and_never_over_a_final_job()
+    {
+        var device = $"oob-{Guid.NewGuid():N}";
+        var jobId = await InsertDueJobAsync(device);
+        var events = Store.Get<IChangeEventStore>();
+        var start = await events.LatestIdAsync(CancellationToken.None);
+        var seen = new List<ChangeEvent>();
+
+        async Task<int> PollAsync(DateTimeOffset at, JobStatusUpdate? update)
+        {
+            (await ClaimAsync("poller", at)).Select(j => j.JobId).Should().Contain(jobId);
+            var written = await Jobs.SavePollOutcomesAsync("poller", [new PollOutcome(jobId, update, KeepLastUpdatedAt: false, at, 1)], CancellationToken.None);
+            seen.AddRange((await events.ReadAfterAsync(seen.LastOrDefault()?.Id ?? start, 100, CancellationToken.None)).Where(e => e.DeviceId == device));
+            return written;
+        }
+
+        var running = new JobStatusUpdate("IN_PROGRESS", null, "v1", "2024-06-06T12:00:00.000Z", IsFinal: false);
+        (await PollAsync(Now, running)).Should().Be(1);
+        seen.Should().ContainSingle("the status changed").Which.Payload.Should().Contain("IN_PROGRESS");
+        (await PollAsync(Now.AddHours(1), running)).Should().Be(1);
+        (await PollAsync(Now.AddHours(2), null)).Should().Be(1, "a failed poll reschedules the job");
+        seen.Should().HaveCount(1, "neither an unchanged poll nor a failed one changes what clients see");
+        (await PollAsync(Now.AddHours(3), running with { LastUpdatedAt = "2024-06-06T13:00:00.000Z" })).Should().Be(1);
+        seen.Should().HaveCount(2, "nRF Cloud's new timestamp alone is a change clients see");
+
+        (await ClaimAsync("poller", Now.AddHours(4))).Select(j => j.JobId).Should().Contain(jobId);
+        (await Jobs.CancelAsync(jobId, "cancelled meanwhile", "2024-06-06T14:00:00.000Z", CancellationToken.None)).Should().NotBeNull();
+        (await Jobs.SavePollOutcomesAsync("poller", [new PollOutcome(jobId, running, false, Now.AddHours(4), 1)], CancellationToken.None))
+            .Should().Be(0, "the job became final while it was polled");
+        (await Jobs.FindAsync(jobId, CancellationToken.None))!.Status.Should().Be("CANCELLED");
+        seen.AddRange((await events.ReadAfterAsync(seen[^1].Id, 100, CancellationToken.None)).Where(e => e.DeviceId == device));
+        seen.Should().HaveCount(3, "the cancel's event, and none for the outcome it overtook");
+    }
+
+    [Fact]
     public async Task A_device_lists_newest_first_with_insertion_order_breaking_ties_and_times_kept_exactly()
     {
         var device = $"oob-{Guid.NewGuid():N}";

@@ -121,7 +121,7 @@ static async Task<int> PollOnlyAsync(string connectionString, string maxConcurre
     await File.WriteAllLinesAsync(outFile, stub.Polled);
     using var process = Process.GetCurrentProcess();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"instance {Environment.ProcessId}: {elapsed.TotalSeconds:F2} s, {stub.Calls} calls ({stub.Calls / elapsed.TotalSeconds:F0}/s), peak concurrent {stub.MaxConcurrent}, peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB"));
+        $"instance {Environment.ProcessId}: {elapsed.TotalSeconds:F2} s, {stub.Calls} calls ({stub.Calls / elapsed.TotalSeconds:F0}/s), peak concurrent {stub.MaxConcurrent}, peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB, CPU {process.TotalProcessorTime.TotalSeconds:F1} s"));
     return 0;
 }
 

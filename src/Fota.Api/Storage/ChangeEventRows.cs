@@ -5,11 +5,14 @@ namespace Fota.Api.Storage;
 /// <summary>The outbox rows a store writes in the transaction of a change (SPEC §3.4), the same for every table that has changes.</summary>
 public static class ChangeEventRows
 {
-    /// <summary>One event's row (stamped by the database clock), then the dialect's wake-up of other instances.</summary>
+    /// <summary>
+    /// The dialect's event-order lock, one event's row (stamped by the database clock), then the dialect's wake-up of other
+    /// instances. Run it after the transaction's row writes (<see cref="SqlDialect.EventOrderLock"/>).
+    /// </summary>
     public static string InsertSql(SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        return RowSql(dialect) + dialect.EventNotify;
+        return dialect.EventOrderLock + "\n" + RowSql(dialect) + dialect.EventNotify;
     }
 
     /// <summary>
@@ -22,12 +25,20 @@ public static class ChangeEventRows
         command.With("eventDevice", row.DeviceId).With("eventPayload", row.Payload).With("eventTrace", row.TraceParent);
     }
 
-    /// <summary>One row per event, then the dialect's wake-up, as statements of <paramref name="batch"/>.</summary>
+    /// <summary>
+    /// The event-order lock, one row per event, then the dialect's wake-up, as statements of <paramref name="batch"/>. Add
+    /// them after the transaction's row writes (<see cref="SqlDialect.EventOrderLock"/>).
+    /// </summary>
     public static void AddTo(StatementBatch batch, SqlDialect dialect, IEnumerable<ChangeEventRow> rows)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(rows);
+        if (dialect.EventOrderLock is { } orderLock)
+        {
+            batch.Add(orderLock);
+        }
+
         var rowSql = RowSql(dialect);
         foreach (var row in rows)
         {

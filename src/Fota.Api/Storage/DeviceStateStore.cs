@@ -46,6 +46,8 @@ public sealed class DeviceStateStore(SqlDialect dialect, IChangeEventWakeUp chan
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // First, unlike job writes (SqlDialect.EventOrderLock): a device's first report has no row to lock, so only this
+        // lock makes the re-read below see the one another instance stored meanwhile.
         if (dialect.EventOrderLock is { } orderLock)
         {
             await using var takeLock = connection.Command(orderLock, transaction);

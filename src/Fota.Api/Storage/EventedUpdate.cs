@@ -5,7 +5,7 @@ namespace Fota.Api.Storage;
 
 /// <summary>
 /// A conditional <c>UPDATE … RETURNING</c> of at most one row that clients see, with its change event, in one transaction
-/// under the dialect's event-order lock: the row as stored now, or null (and nothing written) when the condition did not
+/// the event under the dialect's event-order lock: the row as stored now, or null (and nothing written) when the condition did not
 /// hold. The SQL, and so the rule of what may change, stays with the store that calls it.
 /// </summary>
 internal static class EventedUpdate
@@ -22,15 +22,9 @@ internal static class EventedUpdate
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.Command(dialect.EventOrderLock + "\n" + updateReturning, transaction);
+        await using var command = connection.Command(updateReturning, transaction);
         bind(command);
-        T? changed;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
-
-            changed = (await StoredRows.ReadRestAsync(reader, row, cancellationToken)).SingleOrDefault();
-        }
+        var changed = (await StoredRows.ReadAllAsync(command, row, cancellationToken)).SingleOrDefault();
 
         if (changed is null)
         {

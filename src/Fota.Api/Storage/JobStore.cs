@@ -15,7 +15,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
     private const string ViewColumns = "device_id, status, status_detail, last_updated_at, version";
 
     /// <summary>Poll outcomes (and their change events) per round trip (<see cref="StatementBatch"/>).</summary>
-    private const int OutcomesPerCommand = 64;
+    private const int OutcomesPerCommand = 1000;
 
     private const string ListForDeviceSql = $"""
         SELECT {StoredRows.JobColumns} FROM fota_jobs
@@ -86,11 +86,9 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changes = new List<JobChange>();
         var written = 0;
-        var first = true;
         foreach (var group in outcomes.Chunk(OutcomesPerCommand))
         {
-            written += await SaveGroupAsync(connection, transaction, owner, group, lockEvents: first, changes, cancellationToken);
-            first = false;
+            written += await SaveGroupAsync(connection, transaction, owner, group, changes, cancellationToken);
         }
 
         if (changes.Count > 0)
@@ -107,50 +105,53 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         return written;
     }
 
-    /// <summary>One round trip (<see cref="StatementBatch"/>): per outcome, the job as it was (locked) and the update returning it as it is.</summary>
+    /// <summary>
+    /// One round trip (<see cref="StatementBatch"/>). A new state: the job as it was (locked) and as it is after the update, in
+    /// one statement where the dialect has one (<see cref="SqlDialect.UpdateReturningBefore"/>), else two. A failed poll's
+    /// reschedule: one statement, and never an event (it changes nothing clients see).
+    /// </summary>
     private async Task<int> SaveGroupAsync(
-        DbConnection connection, DbTransaction transaction, string owner, PollOutcome[] group, bool lockEvents, List<JobChange> changes, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string owner, PollOutcome[] group, List<JobChange> changes, CancellationToken cancellationToken)
     {
         var batch = new StatementBatch(connection, transaction);
-        var first = 0;
-        if (lockEvents && dialect.EventOrderLock is { } orderLock)
+        var reads = new List<Func<DbDataReader, Task>>();
+        var views = new (JobChange? Before, JobChange? After)[group.Length];
+        for (var i = 0; i < group.Length; i++)
         {
-            batch.Add(orderLock);
-            first = 1;
-        }
-
-        foreach (var outcome in group)
-        {
-            batch.Add(LockedViewSql).With("jobId", outcome.JobId).With("owner", owner);
-            var update = batch.Add(outcome.Update is null ? RescheduleSql : UpdateSql)
-                .With("jobId", outcome.JobId).With("owner", owner)
-                .With("nextPollAt", outcome.NextPollAt).With("pollCount", outcome.UnchangedPolls);
-            if (outcome.Update is { } state)
+            var (outcome, index) = (group[i], i);
+            if (outcome.Update is not { } state)
             {
-                update.With("status", state.Status)
-                    .With("statusDetail", state.StatusDetail)
-                    .With("version", state.Version)
-                    .With("lastUpdatedAt", state.LastUpdatedAt)
-                    .With("keep", outcome.KeepLastUpdatedAt)
-                    .With("isFinal", state.IsFinal);
+                batch.Add(RescheduleSql).With("jobId", outcome.JobId).With("owner", owner)
+                    .With("nextPollAt", outcome.NextPollAt).With("pollCount", outcome.UnchangedPolls);
+                reads.Add(async reader => views[index] = await ReadChangeAsync(reader, outcome.JobId, 0, cancellationToken) is { } same ? (same, same) : default);
+                continue;
             }
+
+            if (_updateReturningBefore is null)
+            {
+                batch.Add(LockedViewSql).With("jobId", outcome.JobId).With("owner", owner);
+                reads.Add(async reader => views[index].Before = await ReadChangeAsync(reader, outcome.JobId, 0, cancellationToken));
+            }
+
+            batch.Add(_updateReturningBefore ?? UpdateSql).With("jobId", outcome.JobId).With("owner", owner)
+                .With("nextPollAt", outcome.NextPollAt).With("pollCount", outcome.UnchangedPolls)
+                .With("status", state.Status)
+                .With("statusDetail", state.StatusDetail)
+                .With("version", state.Version)
+                .With("lastUpdatedAt", state.LastUpdatedAt)
+                .With("keep", outcome.KeepLastUpdatedAt)
+                .With("isFinal", state.IsFinal);
+            reads.Add(_updateReturningBefore is null
+                ? async reader => views[index].After = await ReadChangeAsync(reader, outcome.JobId, 0, cancellationToken)
+                : async reader => views[index] = await ReadBeforeAndAfterAsync(reader, outcome.JobId, cancellationToken));
         }
 
-        var views = new JobChange?[group.Length * 2];
-        await batch.ReadEachAsync(
-            async (i, reader) =>
-            {
-                if (i >= first)
-                {
-                    views[i - first] = await ReadChangeAsync(reader, group[(i - first) / 2].JobId, cancellationToken);
-                }
-            },
-            cancellationToken);
+        await batch.ReadEachAsync((i, reader) => reads[i](reader), cancellationToken);
 
         var written = 0;
         for (var i = 0; i < group.Length; i++)
         {
-            var (before, after) = (views[2 * i], views[(2 * i) + 1]);
+            var (before, after) = views[i];
             if (after is null)
             {
                 continue; // the claim is no longer ours, or the job became final
@@ -180,21 +181,33 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
         RETURNING {ViewColumns};
         """;
 
-    private const string UpdateSql = $"""
-        UPDATE fota_jobs
-        SET status = @status, status_detail = @statusDetail, version = @version,
-            last_updated_at = CASE WHEN @keep THEN last_updated_at ELSE @lastUpdatedAt END,
-            is_final = @isFinal, next_poll_at_ms = @nextPollAt, poll_count = @pollCount,
-            claimed_by = NULL, claimed_until_ms = NULL
-        WHERE job_id = @jobId AND claimed_by = @owner AND NOT is_final
-        RETURNING {ViewColumns};
+    private const string UpdateSet = """
+        status = @status, status_detail = @statusDetail, version = @version,
+        last_updated_at = CASE WHEN @keep THEN last_updated_at ELSE @lastUpdatedAt END,
+        is_final = @isFinal, next_poll_at_ms = @nextPollAt, poll_count = @pollCount,
+        claimed_by = NULL, claimed_until_ms = NULL
         """;
 
-    private static async Task<JobChange?> ReadChangeAsync(DbDataReader reader, string jobId, CancellationToken cancellationToken) =>
-        (await StoredRows.ReadRestAsync(
-            reader,
-            row => new JobChange(jobId, row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetString(3), row.GetString(4)),
-            cancellationToken)).SingleOrDefault();
+    private const string UpdateWhere = "job_id = @jobId AND claimed_by = @owner AND NOT is_final";
+
+    private const string UpdateSql = $"UPDATE fota_jobs SET {UpdateSet} WHERE {UpdateWhere} RETURNING {ViewColumns};";
+
+    private const int ViewColumnCount = 5;
+
+    private readonly string? _updateReturningBefore = dialect.UpdateReturningBefore("fota_jobs", UpdateWhere, UpdateSet, ViewColumns);
+
+    /// <summary>The job as clients see it from the <see cref="ViewColumns"/> at <paramref name="offset"/> of the result's row; null without one.</summary>
+    private static async Task<JobChange?> ReadChangeAsync(DbDataReader reader, string jobId, int offset, CancellationToken cancellationToken) =>
+        (await StoredRows.ReadRestAsync(reader, row => ChangeAt(row, jobId, offset), cancellationToken)).SingleOrDefault();
+
+    /// <summary>The row of <see cref="SqlDialect.UpdateReturningBefore"/>: the view as it was, then as it is; nulls without a row.</summary>
+    private static async Task<(JobChange? Before, JobChange? After)> ReadBeforeAndAfterAsync(DbDataReader reader, string jobId, CancellationToken cancellationToken) =>
+        await StoredRows.ReadRestAsync(reader, row => (ChangeAt(row, jobId, 0), ChangeAt(row, jobId, ViewColumnCount)), cancellationToken) is [var (before, after)]
+            ? (before, after)
+            : default;
+
+    private static JobChange ChangeAt(DbDataReader row, string jobId, int offset) =>
+        new(jobId, row.GetString(offset), row.GetString(offset + 1), row.IsDBNull(offset + 2) ? null : row.GetString(offset + 2), row.GetString(offset + 3), row.GetString(offset + 4));
 
     /// <summary>
     /// Marks a job <c>CANCELLED</c> (final) only if it is not final, with its change event, in one transaction: the job as stored
@@ -364,18 +377,19 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
             return false;
         }
 
+        // The upgrade-path step's row is written before the job and its event: nothing waits for a row after the event-order lock.
+        await using (var link = connection.Command(UpgradePathSql.LinkStepJob, transaction).With("intentId", intentId).With("jobId", job.JobId))
+        {
+            await link.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         try
         {
             await InsertJobAsync(connection, transaction, job, cancellationToken);
         }
         catch (DbException exception) when (dialect.IsUniqueViolation(exception))
         {
-            return false;
-        }
-
-        await using (var link = connection.Command(UpgradePathSql.LinkStepJob, transaction).With("intentId", intentId).With("jobId", job.JobId))
-        {
-            await link.ExecuteNonQueryAsync(cancellationToken);
+            return false; // nothing is committed, the link neither
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -387,7 +401,6 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
     private async Task InsertJobAsync(DbConnection connection, DbTransaction transaction, StoredJob job, CancellationToken cancellationToken)
     {
         await using var command = connection.Command($"""
-                {dialect.EventOrderLock}
                 INSERT INTO fota_jobs (job_id, device_id, account, bundle_id, status, status_detail, version,
                                        last_updated_at, created_at_ms, is_final, next_poll_at_ms)
                 VALUES (@jobId, @deviceId, @account, @bundleId, @status, @statusDetail, @version,

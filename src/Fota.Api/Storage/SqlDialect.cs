@@ -32,19 +32,23 @@ public abstract class SqlDialect(string dataSource, Func<CancellationToken, Task
     public virtual string LockRows => "";
 
     /// <summary>
-    /// A statement every transaction that writes change events runs first (before any row lock), so events become visible
-    /// in id order; null where one writer at a time already does that (SQLite). It returns one result.
+    /// One statement that locks the row of <paramref name="table"/> (which has a <c>seq</c> key) matching
+    /// <paramref name="where"/>, sets <paramref name="set"/> and returns <paramref name="columns"/> as they were, then as they
+    /// are: one row, twice the columns, none when nothing matched. Null where <c>RETURNING</c> sees only the new row
+    /// (SQLite); there the store reads the row first (<see cref="LockRows"/>), which in process costs no round trip.
+    /// </summary>
+    public virtual string? UpdateReturningBefore(string table, string where, string set, string columns) => null;
+
+    /// <summary>
+    /// A statement every transaction that writes change events runs before its first event, so events become visible in id
+    /// order; null where one writer at a time already does that (SQLite). It returns one result and is held until commit.
+    /// Job and upgrade-path writes take it after their row writes, right before their events (<see cref="ChangeEventRows"/>
+    /// adds it), so it is held only for the events and the commit and writers of many rows do not queue each other. Device
+    /// states take it first, because the lock is what makes their re-read see a first report another instance just stored
+    /// (<see cref="DeviceStateStore"/>); under it they wait only for device-state rows, which no job writer locks. So no
+    /// transaction holding it waits for a row that a transaction waiting for it holds: it cannot deadlock.
     /// </summary>
     public virtual string? EventOrderLock => null;
-
-    /// <summary>Moves a reader of a command that began with <see cref="EventOrderLock"/> past the lock's own result.</summary>
-    public async Task SkipEventOrderLockAsync(DbDataReader reader, CancellationToken cancellationToken)
-    {
-        if (EventOrderLock is not null)
-        {
-            await reader.NextResultAsync(cancellationToken);
-        }
-    }
 
     /// <summary>A statement that wakes other instances' followers after commit (PostgreSQL <c>NOTIFY</c>); null when they poll.</summary>
     public virtual string? EventNotify => null;

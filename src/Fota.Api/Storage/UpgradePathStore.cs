@@ -25,7 +25,6 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.Command($"""
-                {dialect.EventOrderLock}
                 INSERT INTO upgrade_path_jobs (job_id, device_id, account, target, upgrade_path, status, status_detail, reported_version,
                     changed_at, created_at_ms, is_final, step, step_bundle_id, intent_id, nrf_job_id, started_from, report_deadline_ms,
                     cancel_state, cancel_attempts, next_run_at_ms)
@@ -90,7 +89,7 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
     }
 
     /// <summary>
-    /// The job as it was is read (locked) in the transaction of the update, after the event-order lock, so the event is
+    /// The job as it was is read (locked) in the transaction of the update, so the event is
     /// written exactly when clients see a difference. The nRF Cloud job id the v1 store linked to the step's intent
     /// meanwhile is kept unless the write starts another step (another intent).
     /// </summary>
@@ -100,7 +99,6 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.Command($"""
-                {dialect.EventOrderLock}
                 SELECT {Columns} FROM upgrade_path_jobs WHERE job_id = @jobId AND claimed_by = @owner AND NOT is_final {dialect.LockRows};
                 UPDATE upgrade_path_jobs
                 SET status = @status, status_detail = @statusDetail, reported_version = @reportedVersion, changed_at = @changedAt,
@@ -121,8 +119,6 @@ public sealed class UpgradePathStore(SqlDialect dialect, IUpgradePathPayload pay
         StoredUpgradePathJob? after;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            await dialect.SkipEventOrderLockAsync(reader, cancellationToken);
-
             before = (await StoredRows.ReadRestAsync(reader, Row, cancellationToken)).SingleOrDefault();
             await reader.NextResultAsync(cancellationToken);
             after = (await StoredRows.ReadRestAsync(reader, Row, cancellationToken)).SingleOrDefault();
