@@ -151,6 +151,10 @@ public sealed class CrossCuttingTests(VersionedMockApiFixture fixture) : IClassF
             ("ScheduleFotaJob", "Schedules a firmware update of the device with an nRF Cloud bundle.", "FOTA"));
         Operation(paths, "/device/{deviceId}/fota/jobs", "get").Should().Be(
             ("ListFotaJobs", "Lists the device's 10 most recent FOTA jobs, newest first.", "FOTA"));
+        Operation(paths, "/device/{deviceId}/fota/jobs/{jobId}", "delete").Should().Be(
+            ("CancelFotaJob", "Cancels a FOTA job of the device that is not final yet.", "FOTA"));
+        Operation(paths, "/device/{deviceId}/fota/bundles", "get").Should().Be(
+            ("ListFotaBundles", "Lists the firmware bundles of the device's nRF Cloud account, newest first.", "FOTA"));
     }
 
     [Fact]

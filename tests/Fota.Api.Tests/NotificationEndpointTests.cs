@@ -26,6 +26,7 @@ public sealed class NotificationEndpointTests(NoPollerApiFixture fixture) : ICla
         using var client = _api.CreateClient();
         var problem = await (await client.GetAsync("/ws?fingerprint=ABCDEF0123.ZZZZZZ", TestContext.Current.CancellationToken)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         problem["title"]!.GetValue<string>().Should().Be("Unknown fingerprint!");
+        problem["detail"]!.GetValue<string>().Should().Be("No device has this fingerprint.");
 
         var upgrade = () => NotificationClient.ConnectAsync(_api, "ABCDEF0123.ZZZZZZ");
         (await upgrade.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("403");

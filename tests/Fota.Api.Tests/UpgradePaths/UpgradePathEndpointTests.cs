@@ -187,6 +187,8 @@ public sealed class UpgradePathEndpointTests(UpgradePathApiFixture fixture) : IC
 
         var problem = await (await Host.ScheduleAsync(device, TwoSteps)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem["title"]!.GetValue<string>().Should().Be("A app FOTA job for this device already exists");
+        problem["detail"]!.GetValue<string>().Should().Be(
+            $"Device {device.DeviceId} has a app FOTA job that has not finished. Wait for it to finish or cancel it, then schedule again.");
         (await Host.ScheduleAsync(device, """{"2.0.1":"MODEM*1e29dfa3*mfw"}""", "modem")).StatusCode.Should().Be(HttpStatusCode.Created);
         var modem = await (await Host.ScheduleAsync(device, """{"2.0.1":"MODEM*1e29dfa3*mfw"}""", "modem")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         modem["title"]!.GetValue<string>().Should().Be("A modem FOTA job for this device already exists");
