@@ -4,9 +4,9 @@ using System.Diagnostics;
 namespace Fota.Api.Storage;
 
 /// <summary>
-/// A conditional <c>UPDATE … RETURNING</c> of at most one row that clients see, with its change event, in one transaction
-/// the event under the dialect's event-order lock: the row as stored now, or null (and nothing written) when the condition did not
-/// hold. The SQL, and so the rule of what may change, stays with the store that calls it.
+/// A conditional <c>UPDATE … RETURNING</c> of at most one row that clients see, with its change event (written under the
+/// dialect's event-order lock), in one transaction: the row as stored now, or null (and nothing written) when the condition
+/// did not hold. The SQL, and so the rule of what may change, stays with the store that calls it.
 /// </summary>
 internal static class EventedUpdate
 {

@@ -123,14 +123,14 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
             {
                 batch.Add(RescheduleSql).With("jobId", outcome.JobId).With("owner", owner)
                     .With("nextPollAt", outcome.NextPollAt).With("pollCount", outcome.UnchangedPolls);
-                reads.Add(async reader => views[index] = await ReadChangeAsync(reader, outcome.JobId, 0, cancellationToken) is { } same ? (same, same) : default);
+                reads.Add(async reader => views[index] = await ReadChangeAsync(reader, outcome.JobId, cancellationToken) is { } same ? (same, same) : default);
                 continue;
             }
 
             if (_updateReturningBefore is null)
             {
                 batch.Add(LockedViewSql).With("jobId", outcome.JobId).With("owner", owner);
-                reads.Add(async reader => views[index].Before = await ReadChangeAsync(reader, outcome.JobId, 0, cancellationToken));
+                reads.Add(async reader => views[index].Before = await ReadChangeAsync(reader, outcome.JobId, cancellationToken));
             }
 
             batch.Add(_updateReturningBefore ?? UpdateSql).With("jobId", outcome.JobId).With("owner", owner)
@@ -142,7 +142,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
                 .With("keep", outcome.KeepLastUpdatedAt)
                 .With("isFinal", state.IsFinal);
             reads.Add(_updateReturningBefore is null
-                ? async reader => views[index].After = await ReadChangeAsync(reader, outcome.JobId, 0, cancellationToken)
+                ? async reader => views[index].After = await ReadChangeAsync(reader, outcome.JobId, cancellationToken)
                 : async reader => views[index] = await ReadBeforeAndAfterAsync(reader, outcome.JobId, cancellationToken));
         }
 
@@ -192,13 +192,13 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
 
     private const string UpdateSql = $"UPDATE fota_jobs SET {UpdateSet} WHERE {UpdateWhere} RETURNING {ViewColumns};";
 
-    private const int ViewColumnCount = 5;
+    private static readonly int ViewColumnCount = ViewColumns.Split(',').Length;
 
     private readonly string? _updateReturningBefore = dialect.UpdateReturningBefore("fota_jobs", UpdateWhere, UpdateSet, ViewColumns);
 
-    /// <summary>The job as clients see it from the <see cref="ViewColumns"/> at <paramref name="offset"/> of the result's row; null without one.</summary>
-    private static async Task<JobChange?> ReadChangeAsync(DbDataReader reader, string jobId, int offset, CancellationToken cancellationToken) =>
-        (await StoredRows.ReadRestAsync(reader, row => ChangeAt(row, jobId, offset), cancellationToken)).SingleOrDefault();
+    /// <summary>The job as clients see it (<see cref="ViewColumns"/>) from the result's row; null without one.</summary>
+    private static async Task<JobChange?> ReadChangeAsync(DbDataReader reader, string jobId, CancellationToken cancellationToken) =>
+        (await StoredRows.ReadRestAsync(reader, row => ChangeAt(row, jobId, 0), cancellationToken)).SingleOrDefault();
 
     /// <summary>The row of <see cref="SqlDialect.UpdateReturningBefore"/>: the view as it was, then as it is; nulls without a row.</summary>
     private static async Task<(JobChange? Before, JobChange? After)> ReadBeforeAndAfterAsync(DbDataReader reader, string jobId, CancellationToken cancellationToken) =>
