@@ -25,6 +25,27 @@ public sealed class ServiceInstancesDriver(IFotaHost host, IReqnrollOutputHelper
             + $"{Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms.");
     }
 
+    /// <summary>An instance with <paramref name="key"/> set to <paramref name="value"/> must refuse to start, its error naming the key.</summary>
+    public async Task ExpectRefusedStartAsync(string key, string value)
+    {
+        var refused = await Own.TryStartWithAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [key] = value }).ConfigureAwait(false)
+            ?? throw new StepFailedException($"The Fota service started with {key} = {value}; it should have refused to.");
+        var reasons = string.Join(" ", Messages(refused));
+        output.WriteLine($"The start was refused: {reasons}");
+        if (!reasons.Contains(key, StringComparison.Ordinal))
+        {
+            throw new StepFailedException($"The Fota service refused to start with {key} = {value}, but its error does not name {key}: {reasons}");
+        }
+
+        static IEnumerable<string> Messages(Exception? exception)
+        {
+            for (; exception is not null; exception = exception.InnerException)
+            {
+                yield return exception.Message;
+            }
+        }
+    }
+
     public void FailNext(Type store, string operation) => Own.FailNext(store, operation);
 
     public void DieAt(DeathMoment moment) => Own.DieAt(moment);

@@ -18,6 +18,10 @@ public sealed class ServiceInstanceSteps(ServiceInstancesDriver instances)
     public Task RestartWith(DataTable settings) =>
         instances.RestartWithAsync(settings.Rows.ToDictionary(row => row["setting"], row => row["value"], StringComparer.Ordinal));
 
+    /// <summary>An instance started with the setting (over the scenario's) refuses to start, and its error names the setting.</summary>
+    [StepDefinition(@"^the Fota service should refuse to start with `([^`]+)` set to `([^`]*)`, naming it$")]
+    public Task RefuseToStart(string key, string value) => instances.ExpectRefusedStartAsync(key, value);
+
     /// <summary>The running instance's next look for due upgrade-path jobs fails, as in a short database outage.</summary>
     [StepDefinition(@"^the Fota service's database will fail the upgrade-path flow's next look for due jobs$")]
     public void FailNextClaim() => instances.FailNext(typeof(IUpgradePathStore), nameof(IUpgradePathStore.ClaimDueAsync));

@@ -103,6 +103,33 @@ public sealed class OwnInstancesHost : IFotaHost
         return RestartAsync();
     }
 
+    /// <summary>
+    /// Starts an instance with <paramref name="changes"/> over the settings so far, beside the running one, expecting it to
+    /// refuse: what its start threw, or null when it started (it is stopped again). The running instance is untouched.
+    /// </summary>
+    public async Task<Exception?> TryStartWithAsync(IReadOnlyDictionary<string, string> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var settings = new Dictionary<string, string?>(_settings, StringComparer.Ordinal);
+        foreach (var (key, value) in changes)
+        {
+            settings[key] = value;
+        }
+
+        ServiceInstance started;
+        try
+        {
+            started = await ServiceInstance.StartAsync(settings).ConfigureAwait(false);
+        }
+        catch (Exception refused)
+        {
+            return refused;
+        }
+
+        await started.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
     /// <summary>The running instance's next call of <paramref name="operation"/> on <paramref name="store"/> fails, as in a database outage.</summary>
     public void FailNext(Type store, string operation) => _current.Faults.FailNext(store, operation);
 

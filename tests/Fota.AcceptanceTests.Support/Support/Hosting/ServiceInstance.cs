@@ -1,4 +1,6 @@
 using Fota.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
 
@@ -27,15 +29,19 @@ internal sealed class ServiceInstance : IAsyncDisposable
     {
         var death = new InstanceDeath();
         var faults = new StoreFaults();
-        var factory = new FotaTestHost<Program>(settings, builder => builder.ConfigureServices(services => DyingStores.Decorate(services, death, faults)));
+        var startFailure = new StartFailureLog();
+        var factory = new FotaTestHost<Program>(settings, builder => builder
+            .ConfigureServices(services => DyingStores.Decorate(services, death, faults))
+            .ConfigureLogging(logging => logging.AddProvider(startFailure)));
         try
         {
             await Task.Run(factory.StartServer).ConfigureAwait(false);
             return new ServiceInstance(factory, death, faults);
         }
-        catch
+        catch (Exception thrown)
         {
             await factory.DisposeAsync().ConfigureAwait(false);
+            startFailure.ThrowLoggedReasonFor(thrown);
             throw;
         }
     }
