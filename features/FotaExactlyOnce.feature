@@ -283,6 +283,41 @@ Feature: Scheduling is exactly-once
       Then the status code of the last response should be `500`
       And the nRF Cloud API should have received exactly `2` `POST /v1/fota-jobs` requests
 
+  Rule: A stop lets a create already sent finish, and stores its job
+
+    # SPEC §3.1: a deploy (SIGTERM) must not lose a job nRF Cloud made. The restart starts a new instance on the same
+    # database, then stops the old one gracefully while nRF Cloud still holds the create's answer (3 s).
+    @own-instances
+    Scenario: A restart while a create is on its way to nRF Cloud: the stopping instance waits for it and stores the job
+      Given I have a random UUIDv4 in `jobId`
+      And this nRF Cloud API is queued for a `POST /v1/fota-jobs` request
+        """
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+        X-Mock-Delay: 3s
+
+        {"jobId": "${jobId}"}
+        """
+      And I `POST` `${APIURL}/device/${fingerprint_deviceId}/fota?fingerprint=${fingerprint}` with
+        """json
+        {
+          "bundleId": "APP*1e29dfa3*v2.0.0"
+        }
+        """
+      And I send the request without waiting for its answer as `first`
+      And soon the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+      When the Fota service restarts
+      And I `GET` `${APIURL}/device/${fingerprint_deviceId}/fota/jobs?fingerprint=${fingerprint}`
+      Then the status code of the last response should be `200`
+      And `$.jobs[0]` of the last response should match
+        """json
+        {
+          "id": "${jobId}",
+          "deviceId": "${fingerprint_deviceId}"
+        }
+        """
+      And the nRF Cloud API should have received exactly `1` `POST /v1/fota-jobs` request
+
   Rule: A malformed body is refused with 400 naming the body, never 500
 
     Scenario Outline: Scheduling refuses a body with <what>

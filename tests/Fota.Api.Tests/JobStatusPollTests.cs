@@ -63,7 +63,6 @@ public sealed class JobStatusPollTests : IAsyncLifetime
         var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, status, statusDetail, version: version));
 
         outcome.Update.Should().Be(new JobStatusUpdate(status, statusDetail, version, Timestamps.Format(Now), IsFinal: false));
-        outcome.KeepLastUpdatedAt.Should().BeFalse("something changed and nRF Cloud gave no time");
         outcome.UnchangedPolls.Should().Be(1);
         outcome.NextPollAt.Should().Be(Now + FirstDelay);
     }
@@ -75,8 +74,8 @@ public sealed class JobStatusPollTests : IAsyncLifetime
 
         var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "IN_PROGRESS", "Downloading"));
 
-        outcome.Update.Should().Be(new JobStatusUpdate("IN_PROGRESS", "Downloading", "v1.0.0", Timestamps.Format(Now), IsFinal: false));
-        outcome.KeepLastUpdatedAt.Should().BeTrue("nothing changed and nRF Cloud gave no time");
+        outcome.Update.Should().Be(
+            new JobStatusUpdate("IN_PROGRESS", "Downloading", "v1.0.0", LastUpdatedAt: null, IsFinal: false), "nothing changed and nRF Cloud gave no time");
         outcome.UnchangedPolls.Should().Be(4);
         outcome.NextPollAt.Should().Be(Now + FourthDelay);
         Logged($"FOTA job {job.JobId} is IN_PROGRESS (final: False)").Should().BeTrue();
@@ -91,7 +90,6 @@ public sealed class JobStatusPollTests : IAsyncLifetime
             job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "IN_PROGRESS", "Downloading", "2024-06-06T11:00:00.5Z", "v1.0.0"));
 
         outcome.Update.Should().Be(new JobStatusUpdate("IN_PROGRESS", "Downloading", "v1.0.0", "2024-06-06T11:00:00.5Z", IsFinal: false));
-        outcome.KeepLastUpdatedAt.Should().BeFalse();
         outcome.UnchangedPolls.Should().Be(4);
     }
 
@@ -118,7 +116,6 @@ public sealed class JobStatusPollTests : IAsyncLifetime
         var outcome = await PollAsync(job, HttpStatusCode.NotFound, "{\"message\":\"no such job\"}");
 
         outcome.Update.Should().Be(new JobStatusUpdate("FAILED", JobStatusPoll.NotFoundDetail, "v1.0.0", Timestamps.Format(Now), IsFinal: true));
-        outcome.KeepLastUpdatedAt.Should().BeFalse();
         outcome.NextPollAt.Should().Be(Now);
         outcome.UnchangedPolls.Should().Be(4);
         Logged($"FOTA job {job.JobId} is older than").Should().BeTrue();
@@ -154,6 +151,7 @@ public sealed class JobStatusPollTests : IAsyncLifetime
 
         outcome.Update.Should().BeNull();
         outcome.UnchangedPolls.Should().Be(4);
+        outcome.NextPollAt.Should().Be(Now + FourthDelay, "it backs off as after a failed poll");
         (await _api.Mock.CallsAsync(apiKey: null, "GET", $"/v1/fota-jobs/{job.JobId}")).Should().BeEmpty();
         Logged("account 'gone' is not configured").Should().BeTrue();
     }

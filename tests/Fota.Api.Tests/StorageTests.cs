@@ -56,7 +56,7 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
         (await ClaimAsync("two", Now.AddSeconds(59))).Select(j => j.JobId).Should().NotContain(jobId, "one's lease lasts a minute");
         (await ClaimAsync("two", Now.AddMinutes(1))).Select(j => j.JobId).Should().Contain(jobId, "an expired lease can be taken over");
 
-        var outcome = new PollOutcome(jobId, new JobStatusUpdate("IN_PROGRESS", null, "v1", "2024-06-06T12:00:00.000Z", false), false, Now.AddHours(1), 1);
+        var outcome = new PollOutcome(jobId, new JobStatusUpdate("IN_PROGRESS", null, "v1", "2024-06-06T12:00:00.000Z", false), Now.AddHours(1), 1);
         (await Jobs.SavePollOutcomesAsync("one", [outcome], CancellationToken.None)).Should().Be(0, "one lost the job, so its late answer is dropped");
         (await Jobs.FindAsync(jobId, CancellationToken.None))!.Status.Should().Be("QUEUED");
         (await Jobs.SavePollOutcomesAsync("two", [outcome], CancellationToken.None)).Should().Be(1);
@@ -85,7 +85,7 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
     {
         var jobId = await InsertDueJobAsync();
         await ClaimAsync("one", Now);
-        var completed = new PollOutcome(jobId, new JobStatusUpdate("COMPLETED", null, "v1", "2024-06-06T12:00:00.000Z", true), false, Now, 1);
+        var completed = new PollOutcome(jobId, new JobStatusUpdate("COMPLETED", null, "v1", "2024-06-06T12:00:00.000Z", true), Now, 1);
         await Jobs.SavePollOutcomesAsync("one", [completed], CancellationToken.None);
 
         (await ClaimAsync("two", Now.AddYears(1))).Select(j => j.JobId).Should().NotContain(jobId);
@@ -159,7 +159,7 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
         async Task<int> PollAsync(DateTimeOffset at, JobStatusUpdate? update)
         {
             (await ClaimAsync("poller", at)).Select(j => j.JobId).Should().Contain(jobId);
-            var written = await Jobs.SavePollOutcomesAsync("poller", [new PollOutcome(jobId, update, KeepLastUpdatedAt: false, at, 1)], CancellationToken.None);
+            var written = await Jobs.SavePollOutcomesAsync("poller", [new PollOutcome(jobId, update, at, 1)], CancellationToken.None);
             seen.AddRange((await events.ReadAfterAsync(seen.LastOrDefault()?.Id ?? start, 100, CancellationToken.None)).Where(e => e.DeviceId == device));
             return written;
         }
@@ -168,6 +168,8 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
         (await PollAsync(Now, running)).Should().Be(1);
         seen.Should().ContainSingle("the status changed").Which.Payload.Should().Contain("IN_PROGRESS");
         (await PollAsync(Now.AddHours(1), running)).Should().Be(1);
+        (await PollAsync(Now.AddHours(1.5), running with { LastUpdatedAt = null })).Should().Be(1);
+        (await Jobs.FindAsync(jobId, CancellationToken.None))!.LastUpdatedAt.Should().Be(running.LastUpdatedAt, "an update without a time keeps the stored one");
         (await PollAsync(Now.AddHours(2), null)).Should().Be(1, "a failed poll reschedules the job");
         seen.Should().HaveCount(1, "neither an unchanged poll nor a failed one changes what clients see");
         (await PollAsync(Now.AddHours(3), running with { LastUpdatedAt = "2024-06-06T13:00:00.000Z" })).Should().Be(1);
@@ -175,7 +177,7 @@ public abstract class StorageTests(DatabaseKind kind) : IAsyncLifetime
 
         (await ClaimAsync("poller", Now.AddHours(4))).Select(j => j.JobId).Should().Contain(jobId);
         (await Jobs.CancelAsync(jobId, "cancelled meanwhile", "2024-06-06T14:00:00.000Z", CancellationToken.None)).Should().NotBeNull();
-        (await Jobs.SavePollOutcomesAsync("poller", [new PollOutcome(jobId, running, false, Now.AddHours(4), 1)], CancellationToken.None))
+        (await Jobs.SavePollOutcomesAsync("poller", [new PollOutcome(jobId, running, Now.AddHours(4), 1)], CancellationToken.None))
             .Should().Be(0, "the job became final while it was polled");
         (await Jobs.FindAsync(jobId, CancellationToken.None))!.Status.Should().Be("CANCELLED");
         seen.AddRange((await events.ReadAfterAsync(seen[^1].Id, 100, CancellationToken.None)).Where(e => e.DeviceId == device));

@@ -1,6 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
+using Fota.Api.Devices;
 using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MockNrfCloud;
 
 namespace Fota.Api.Tests;
@@ -29,6 +33,29 @@ public sealed class UpstreamTests
         (await api.Mock.CallsAsync(api.ApiKey, "POST", "/v1/fota-jobs")).Should().ContainSingle("a 4xx is not retried");
         (await client.ListJobsAsync(device)).Should().BeEmpty("a job nRF Cloud did not create is not stored");
         (await api.IntentsAsync(device.DeviceId)).Should().BeEmpty("a definite failure leaves nothing to reconcile");
+    }
+
+    [Fact]
+    public async Task A_device_whose_account_left_the_configuration_gets_a_500_naming_the_account_and_nRF_Cloud_is_not_called()
+    {
+        const string Key = "NrfCloud:Accounts:configured:ApiKey";
+        using var api = new FotaApiFactory(mock: new InProcessMockNrfCloud(), settings: new Dictionary<string, string?> { [Key] = "configured-key" });
+        using var admin = api.CreateAdminClient();
+        var created = await admin.PostAsJsonAsync("/admin/devices", new { model = "PCA20065", account = "configured" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, "the account is in the configuration");
+        var device = (await created.Content.ReadFromJsonAsync<DeviceResponse>())!;
+        var configuration = (IConfigurationRoot)api.Services.GetRequiredService<IConfiguration>();
+        configuration[Key] = null;
+        configuration.Reload();
+        using var client = api.CreateClient();
+
+        var problem = await (await client.ScheduleAsync(device)).ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
+
+        problem["title"]!.GetValue<string>().Should().Be("Scheduling FOTA update failed");
+        problem.Detail().Should().Be("The nRF Cloud account 'configured' of this device is not configured, so nRF Cloud was not called.");
+        (await api.Mock.CallsAsync(apiKey: null, "POST", "/v1/fota-jobs")).Should().BeEmpty();
+        (await client.ListJobsAsync(device)).Should().BeEmpty("nothing was created");
+        (await api.IntentsAsync(device.DeviceId)).Should().BeEmpty("nothing was sent, so nothing is left to reconcile");
     }
 
     [Fact]

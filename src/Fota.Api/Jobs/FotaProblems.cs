@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Fota.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,6 +47,6 @@ public static class FotaProblems
             failureTitle,
             $"The outcome is unknown: {unknown.Detail}. nRF Cloud may have created the job; the service keeps the request "
             + $"(intent {unknown.IntentId}) for reconciliation. List the device's jobs before scheduling again."),
-        _ => throw new ArgumentOutOfRangeException(nameof(error), error, "unmapped FOTA error"),
+        _ => throw new UnreachableException(), // FotaError is closed (private constructor): every subtype has its arm above
     };
 }

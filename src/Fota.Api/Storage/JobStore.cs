@@ -139,7 +139,6 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
                 .With("statusDetail", state.StatusDetail)
                 .With("version", state.Version)
                 .With("lastUpdatedAt", state.LastUpdatedAt)
-                .With("keep", outcome.KeepLastUpdatedAt)
                 .With("isFinal", state.IsFinal);
             reads.Add(_updateReturningBefore is null
                 ? async reader => views[index].After = await ReadChangeAsync(reader, outcome.JobId, cancellationToken)
@@ -183,7 +182,7 @@ public sealed class JobStore(SqlDialect dialect, IChangeEventPayload payload, IC
 
     private const string UpdateSet = """
         status = @status, status_detail = @statusDetail, version = @version,
-        last_updated_at = CASE WHEN @keep THEN last_updated_at ELSE @lastUpdatedAt END,
+        last_updated_at = COALESCE(@lastUpdatedAt, last_updated_at),
         is_final = @isFinal, next_poll_at_ms = @nextPollAt, poll_count = @pollCount,
         claimed_by = NULL, claimed_until_ms = NULL
         """;

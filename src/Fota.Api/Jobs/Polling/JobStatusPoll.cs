@@ -23,12 +23,16 @@ public sealed partial class JobStatusPoll(
 
     public async Task<PollOutcome> RunAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        var account = await _accounts.GetOrAdd(job.Account, name => accounts.FindAsync(name, CancellationToken.None));
-        var result = account is null
-            ? NrfCloudResult<NrfCloudFotaJob>.Failed(new NrfCloudFailure($"account '{job.Account}' is not configured", null, OutcomeUnknown: false))
-            : await nrfCloud.GetFotaJobAsync(account, job.JobId, cancellationToken);
-        var now = timeProvider.GetUtcNow();
         var settings = options.Value;
+        var account = await _accounts.GetOrAdd(job.Account, name => accounts.FindAsync(name, CancellationToken.None));
+        if (account is null)
+        {
+            LogPollFailed(job.JobId, $"account '{job.Account}' is not configured");
+            return Retry(job, timeProvider.GetUtcNow(), settings);
+        }
+
+        var result = await nrfCloud.GetFotaJobAsync(account, job.JobId, cancellationToken);
+        var now = timeProvider.GetUtcNow(); // after the answer: the next poll's delay counts from it
 
         if (result.IsSuccess)
         {
@@ -38,11 +42,11 @@ public sealed partial class JobStatusPoll(
             var unchangedPolls = changed ? 1 : job.UnchangedPolls + 1;
             var isFinal = JobStatuses.IsFinal(found.Status);
             LogPolled(job.JobId, found.Status, isFinal);
-            // nRF Cloud's timestamp verbatim; our own only when it gave none and something changed.
+            // nRF Cloud's timestamp verbatim; our own only when it gave none and something changed, else the stored one stays.
+            var lastUpdatedAt = found.LastUpdatedAt ?? (changed ? Timestamps.Format(now) : null);
             return new PollOutcome(
                 job.JobId,
-                new JobStatusUpdate(found.Status, found.StatusDetail, version, found.LastUpdatedAt ?? Timestamps.Format(now), isFinal),
-                KeepLastUpdatedAt: found.LastUpdatedAt is null && !changed,
+                new JobStatusUpdate(found.Status, found.StatusDetail, version, lastUpdatedAt, isFinal),
                 now + settings.DelayAfter(unchangedPolls),
                 unchangedPolls);
         }
@@ -54,14 +58,19 @@ public sealed partial class JobStatusPoll(
             return new PollOutcome(
                 job.JobId,
                 new JobStatusUpdate(JobStatuses.Failed, NotFoundDetail, job.Version, Timestamps.Format(now), IsFinal: true),
-                KeepLastUpdatedAt: false,
                 now,
                 job.UnchangedPolls + 1);
         }
 
         LogPollFailed(job.JobId, result.Error.Detail);
+        return Retry(job, now, settings);
+    }
+
+    /// <summary>A failed poll: nothing to write but when to try again, backing off as after an unchanged poll.</summary>
+    private static PollOutcome Retry(ClaimedJob job, DateTimeOffset now, PollerOptions settings)
+    {
         var unchanged = job.UnchangedPolls + 1;
-        return new PollOutcome(job.JobId, null, KeepLastUpdatedAt: true, now + settings.DelayAfter(unchanged), unchanged);
+        return new PollOutcome(job.JobId, null, now + settings.DelayAfter(unchanged), unchanged);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "FOTA job {JobId} is {Status} (final: {IsFinal})")]
