@@ -93,6 +93,18 @@ public sealed class JobStatusPollTests : IAsyncLifetime
         outcome.UnchangedPolls.Should().Be(4);
     }
 
+    [Fact]
+    public async Task A_change_with_nRF_Clouds_timestamp_writes_that_timestamp_not_the_services()
+    {
+        var job = Job();
+
+        var outcome = await PollAsync(
+            job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T11:00:00.5Z", "v1.0.0"));
+
+        outcome.Update.Should().Be(new JobStatusUpdate("COMPLETED", "All executions in terminal status", "v1.0.0", "2024-06-06T11:00:00.5Z", IsFinal: true));
+        outcome.UnchangedPolls.Should().Be(1);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.NotFound)]
     [InlineData(HttpStatusCode.BadRequest)]
