@@ -19,6 +19,12 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
 
     private readonly Dictionary<string, ReceivingWebSocket> _sockets = connections.ByName;
 
+    /// <summary>
+    /// How long an upgrade may take: a request's timeout (the API client's 30 s), not the "soon" budget — a scenario run with
+    /// a short budget (the suite's self-checks: 1 s) must not see a slow upgrade on a loaded box as a refusal (499).
+    /// </summary>
+    private static readonly TimeSpan UpgradeTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Opens the connection <paramref name="name"/>; with <paramref name="reconnect"/> a connection of that name is closed first.</summary>
     public async Task ConnectAsync(string name, string fingerprint, bool reconnect)
     {
@@ -33,7 +39,7 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
             await existing.DisposeAsync().ConfigureAwait(false);
         }
 
-        using var timeout = new CancellationTokenSource(host.Retry.Budget);
+        using var timeout = new CancellationTokenSource(UpgradeTimeout);
         var socket = await host.ConnectWebSocketAsync(fingerprint, client.Address, timeout.Token).ConfigureAwait(false);
         _sockets[name] = new ReceivingWebSocket(socket, $"{Describe(name)} ({host.WebSocketUrl})");
         output.WriteLine($"{(reconnect ? "reconnected" : "connected")} {Describe(name)} to {host.WebSocketUrl}");
@@ -42,7 +48,7 @@ public sealed class WebSocketDriver(IFotaHost host, IReqnrollOutputHelper output
     /// <summary>The service must refuse the upgrade (with <paramref name="origin"/> as a browser's <c>Origin</c>) with <paramref name="expectedStatus"/>.</summary>
     public async Task AssertRefusedAsync(string fingerprint, int expectedStatus, string? origin = null)
     {
-        using var timeout = new CancellationTokenSource(host.Retry.Budget);
+        using var timeout = new CancellationTokenSource(UpgradeTimeout);
         try
         {
             var socket = await host.ConnectWebSocketAsync(fingerprint, client.Address, timeout.Token, origin).ConfigureAwait(false);
