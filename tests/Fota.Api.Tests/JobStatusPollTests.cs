@@ -81,28 +81,17 @@ public sealed class JobStatusPollTests : IAsyncLifetime
         Logged($"FOTA job {job.JobId} is IN_PROGRESS (final: False)").Should().BeTrue();
     }
 
-    [Fact]
-    public async Task An_unchanged_poll_with_nRF_Clouds_timestamp_writes_that_timestamp()
+    [Theory]
+    [InlineData("IN_PROGRESS", "Downloading", false, 4)] // unchanged
+    [InlineData("COMPLETED", "All executions in terminal status", true, 1)] // changed
+    public async Task nRF_Clouds_timestamp_is_written_verbatim_whether_or_not_the_job_changed(string status, string statusDetail, bool isFinal, int unchangedPolls)
     {
         var job = Job();
 
-        var outcome = await PollAsync(
-            job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "IN_PROGRESS", "Downloading", "2024-06-06T11:00:00.5Z", "v1.0.0"));
+        var outcome = await PollAsync(job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, status, statusDetail, "2024-06-06T11:00:00.5Z", "v1.0.0"));
 
-        outcome.Update.Should().Be(new JobStatusUpdate("IN_PROGRESS", "Downloading", "v1.0.0", "2024-06-06T11:00:00.5Z", IsFinal: false));
-        outcome.UnchangedPolls.Should().Be(4);
-    }
-
-    [Fact]
-    public async Task A_change_with_nRF_Clouds_timestamp_writes_that_timestamp_not_the_services()
-    {
-        var job = Job();
-
-        var outcome = await PollAsync(
-            job, HttpStatusCode.OK, NrfCloudJson.Job(job.JobId, "COMPLETED", "All executions in terminal status", "2024-06-06T11:00:00.5Z", "v1.0.0"));
-
-        outcome.Update.Should().Be(new JobStatusUpdate("COMPLETED", "All executions in terminal status", "v1.0.0", "2024-06-06T11:00:00.5Z", IsFinal: true));
-        outcome.UnchangedPolls.Should().Be(1);
+        outcome.Update.Should().Be(new JobStatusUpdate(status, statusDetail, "v1.0.0", "2024-06-06T11:00:00.5Z", isFinal));
+        outcome.UnchangedPolls.Should().Be(unchangedPolls);
     }
 
     [Theory]

@@ -1,15 +1,5 @@
 using System.Net;
-using Fota.Api.Devices;
-using Fota.Api.Http;
-using Fota.Api.Jobs;
-using Fota.Api.Jobs.Bundles;
-using Fota.Api.Notifications;
-using Fota.Api.NrfCloud;
-using Fota.Api.Storage;
 using Fota.Api.Tests.Support;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Fota.Api.Tests;
@@ -40,25 +30,11 @@ public sealed class StartupTests
     [InlineData("Fota:Notifications:KeepAlive", "00:00:00", "Fota:Notifications:KeepAlive")]
     public async Task A_bad_option_stops_the_service_at_start_naming_the_key(string key, string value, string named)
     {
-        // A plain host with the service's option registrations: WebApplicationFactory reports a failed start
-        // inconsistently (sometimes as ObjectDisposedException), this reports it as it happens.
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Fota"] = "Data Source=:memory:",
-            [key] = value,
-        });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddFotaStorage();
-        builder.Services.AddDeviceRegistry();
-        builder.Services.AddNrfCloud(builder.Configuration);
-        builder.Services.AddFota(builder.Configuration);
-        builder.Services.AddFotaBundles(builder.Configuration);
-        builder.Services.AddNotifications(builder.Configuration);
-        builder.Services.AddFotaHttp();
-        using var host = builder.Build();
+        // The service as Program.cs builds it; StartAsync reports the reason the host logged, even when
+        // WebApplicationFactory's race would show an ObjectDisposedException instead.
+        using var api = new FotaApiFactory(settings: new Dictionary<string, string?> { [key] = value });
 
-        var start = () => host.StartAsync(TestContext.Current.CancellationToken);
+        var start = () => api.StartAsync(TestContext.Current.CancellationToken);
 
         (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain(named);
     }

@@ -3,9 +3,7 @@ using System.Net.WebSockets;
 using Fota.AcceptanceTests.Contexts;
 using Fota.AcceptanceTests.Support.Retry;
 using Fota.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using MockNrfCloud.Abstractions;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
@@ -106,26 +104,17 @@ public sealed class InProcessFotaHost : IFotaHost
         var folder = Directory.CreateTempSubdirectory("fota-acceptance-").FullName;
         var mock = sharedMock ?? await MockConnections.StartInProcessAsync(cancellationToken).ConfigureAwait(false);
         var adminToken = "suite-admin-" + Guid.NewGuid().ToString("N");
-        var startFailure = new StartFailureLog();
         var factory = new FotaTestHost<Program>(
             Settings(Path.Combine(folder, "fota.db"), adminToken, mock.ApiEndpoint),
-            builder =>
-            {
-                builder.ConfigureLogging(logging => logging.AddProvider(startFailure));
-                if (configureServices is not null)
-                {
-                    builder.ConfigureServices(configureServices);
-                }
-            });
+            configureServices is null ? null : builder => builder.ConfigureServices(configureServices));
         try
         {
             // A service that does not start (a bad option, a failing migration) throws here, with its reason.
-            await Task.Run(factory.StartServer, cancellationToken).ConfigureAwait(false);
+            await factory.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception thrown)
+        catch
         {
             await ReleaseAsync(factory, mock, ownsMock: sharedMock is null, folder).ConfigureAwait(false);
-            startFailure.ThrowLoggedReasonFor(thrown);
             throw;
         }
 

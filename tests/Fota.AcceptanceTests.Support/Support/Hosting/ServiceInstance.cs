@@ -1,6 +1,4 @@
 using Fota.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Fota.AcceptanceTests.Support.Hosting;
 
@@ -29,19 +27,15 @@ internal sealed class ServiceInstance : IAsyncDisposable
     {
         var death = new InstanceDeath();
         var faults = new StoreFaults();
-        var startFailure = new StartFailureLog();
-        var factory = new FotaTestHost<Program>(settings, builder => builder
-            .ConfigureServices(services => DyingStores.Decorate(services, death, faults))
-            .ConfigureLogging(logging => logging.AddProvider(startFailure)));
+        var factory = new FotaTestHost<Program>(settings, builder => builder.ConfigureServices(services => DyingStores.Decorate(services, death, faults)));
         try
         {
-            await Task.Run(factory.StartServer).ConfigureAwait(false);
+            await factory.StartAsync().ConfigureAwait(false);
             return new ServiceInstance(factory, death, faults);
         }
-        catch (Exception thrown)
+        catch
         {
             await factory.DisposeAsync().ConfigureAwait(false);
-            startFailure.ThrowLoggedReasonFor(thrown);
             throw;
         }
     }
